@@ -1,0 +1,28 @@
+//! The bundle: the one JSON file the widget loads, and the one definition of its format.
+//!
+//! The builder ([`crate::build`]) writes a [`Bundle`]; the widget reads it with
+//! [`Bundle::from_json`], which checks the format and version first and names the field
+//! of the first problem it finds.
+
+mod error;
+mod metric;
+mod read;
+mod types;
+
+pub use error::{BundleError, BundleErrorKind};
+pub use metric::{Comparator, Metric, MetricKind};
+pub use types::{
+    Bundle, CorpusRef, Document, FORMAT, Paragraph, Region, RegionKind, Section, Signature,
+    ThemeInfo, VERSION,
+};
+
+impl Bundle {
+    /// The bundle as pretty JSON with a final newline: stable, so a rebuild from the same
+    /// corpus gives the same bytes and a changed parser gives a readable diff.
+    pub fn to_json(&self) -> String {
+        // Serialising plain data with string keys cannot fail.
+        let mut json = serde_json::to_string_pretty(self).unwrap_or_default();
+        json.push('\n');
+        json
+    }
+}

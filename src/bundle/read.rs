@@ -1,0 +1,328 @@
+//! Reading a bundle: format and version first (so that a bundle from the future says so
+//! instead of failing on some field), then the shape with the path of the first bad field,
+//! then the cross-references serde cannot check.
+
+use std::collections::HashSet;
+
+use serde::Deserialize;
+
+use super::error::{BundleError, BundleErrorKind};
+use super::types::{Bundle, Document, FORMAT, Section, VERSION};
+use crate::date::Date;
+
+/// Just enough of a bundle to decide whether the rest can be read.
+#[derive(Deserialize)]
+struct Header {
+    format: Option<serde_json::Value>,
+    version: Option<serde_json::Value>,
+}
+
+impl Bundle {
+    /// Parses and validates a bundle from its JSON text.
+    ///
+    /// ```
+    /// use policy_compare::Bundle;
+    /// let err = Bundle::from_json(r#"{"format": "policy-compare-bundle", "version": 2}"#)
+    ///     .unwrap_err();
+    /// assert_eq!(
+    ///     err.to_string(),
+    ///     "version: bundle version 2 is not supported; this reader understands version 1"
+    /// );
+    /// ```
+    pub fn from_json(json: &str) -> Result<Bundle, BundleError> {
+        if !json.trim_start().starts_with('{') {
+            return Err(BundleError::at("", BundleErrorKind::NotAnObject));
+        }
+        let header: Header = serde_json::from_str(json).map_err(syntax_or_shape)?;
+        match header.format {
+            Some(serde_json::Value::String(f)) if f == FORMAT => {}
+            Some(other) => {
+                let found = other
+                    .as_str()
+                    .map_or_else(|| other.to_string(), str::to_owned);
+                return Err(BundleError::at(
+                    "format",
+                    BundleErrorKind::WrongFormat { found: Some(found) },
+                ));
+            }
+            None => {
+                return Err(BundleError::at(
+                    "format",
+                    BundleErrorKind::WrongFormat { found: None },
+                ));
+            }
+        }
+        let version = header.version.as_ref().and_then(serde_json::Value::as_u64);
+        if version != Some(u64::from(VERSION)) {
+            return Err(BundleError::at(
+                "version",
+                BundleErrorKind::UnsupportedVersion { found: version },
+            ));
+        }
+
+        let mut de = serde_json::Deserializer::from_str(json);
+        let bundle: Bundle = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            let path = e.path().to_string();
+            let mut err = syntax_or_shape(e.into_inner());
+            err.path = path;
+            err
+        })?;
+        bundle.validate()?;
+        Ok(bundle)
+    }
+
+    /// Checks what the types alone cannot: unique ids, references that resolve, dates,
+    /// levels that fit their nesting, quotes inside their paragraphs.
+    pub fn validate(&self) -> Result<(), BundleError> {
+        let mut regions = HashSet::new();
+        for (i, region) in self.regions.iter().enumerate() {
+            if !regions.insert(region.id.as_str()) {
+                return Err(BundleError::at(
+                    format!("regions[{i}].id"),
+                    BundleErrorKind::DuplicateId {
+                        id: region.id.clone(),
+                    },
+                ));
+            }
+        }
+        for (i, region) in self.regions.iter().enumerate() {
+            if let Some(parent) = &region.parent
+                && !regions.contains(parent.as_str())
+            {
+                return Err(BundleError::at(
+                    format!("regions[{i}].parent"),
+                    BundleErrorKind::UnknownRegion { id: parent.clone() },
+                ));
+            }
+        }
+        let mut documents = HashSet::new();
+        for (i, doc) in self.documents.iter().enumerate() {
+            let at = |field: &str| format!("documents[{i}].{field}");
+            if !documents.insert(doc.id.as_str()) {
+                return Err(BundleError::at(
+                    at("id"),
+                    BundleErrorKind::DuplicateId { id: doc.id.clone() },
+                ));
+            }
+            if !regions.contains(doc.region.as_str()) {
+                return Err(BundleError::at(
+                    at("region"),
+                    BundleErrorKind::UnknownRegion {
+                        id: doc.region.clone(),
+                    },
+                ));
+            }
+            if Date::parse_iso(&doc.published).is_none() {
+                return Err(BundleError::at(
+                    at("published"),
+                    BundleErrorKind::BadDate {
+                        value: doc.published.clone(),
+                    },
+                ));
+            }
+            validate_document(doc, &at(""))?;
+        }
+        Ok(())
+    }
+}
+
+fn validate_document(doc: &Document, prefix: &str) -> Result<(), BundleError> {
+    let mut ids = HashSet::new();
+    let mut paragraphs = std::collections::HashMap::new();
+    for (j, p) in doc.preamble.iter().enumerate() {
+        if !ids.insert(p.id.as_str()) {
+            return Err(duplicate(format!("{prefix}preamble[{j}].id"), &p.id));
+        }
+        paragraphs.insert(p.id.as_str(), p.text.as_str());
+    }
+    fn walk<'a>(
+        sections: &'a [Section],
+        parent_level: u8,
+        path: &str,
+        ids: &mut HashSet<&'a str>,
+        paragraphs: &mut std::collections::HashMap<&'a str, &'a str>,
+    ) -> Result<(), BundleError> {
+        for (k, s) in sections.iter().enumerate() {
+            let here = format!("{path}sections[{k}]");
+            if !ids.insert(s.id.as_str()) {
+                return Err(duplicate(format!("{here}.id"), &s.id));
+            }
+            if s.level <= parent_level {
+                return Err(BundleError::at(
+                    format!("{here}.level"),
+                    BundleErrorKind::BadLevel {
+                        level: s.level,
+                        parent: parent_level,
+                    },
+                ));
+            }
+            for (j, p) in s.paragraphs.iter().enumerate() {
+                if !ids.insert(p.id.as_str()) {
+                    return Err(duplicate(format!("{here}.paragraphs[{j}].id"), &p.id));
+                }
+                paragraphs.insert(p.id.as_str(), p.text.as_str());
+            }
+            walk(&s.sections, s.level, &format!("{here}."), ids, paragraphs)?;
+        }
+        Ok(())
+    }
+    walk(&doc.sections, 0, prefix, &mut ids, &mut paragraphs)?;
+
+    let mut metric_ids = HashSet::new();
+    for (m, metric) in doc.metrics.iter().enumerate() {
+        let here = format!("{prefix}metrics[{m}]");
+        if !metric_ids.insert(metric.id.as_str()) {
+            return Err(duplicate(format!("{here}.id"), &metric.id));
+        }
+        let Some(text) = paragraphs.get(metric.paragraph.as_str()) else {
+            return Err(BundleError::at(
+                format!("{here}.paragraph"),
+                BundleErrorKind::UnknownParagraph {
+                    id: metric.paragraph.clone(),
+                },
+            ));
+        };
+        if !text.contains(metric.quote.as_str()) {
+            return Err(BundleError::at(
+                format!("{here}.quote"),
+                BundleErrorKind::QuoteNotInParagraph {
+                    quote: metric.quote.clone(),
+                },
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn duplicate(path: String, id: &str) -> BundleError {
+    BundleError::at(path, BundleErrorKind::DuplicateId { id: id.to_owned() })
+}
+
+fn syntax_or_shape(e: serde_json::Error) -> BundleError {
+    use serde_json::error::Category;
+    let kind = match e.classify() {
+        Category::Syntax | Category::Eof | Category::Io => BundleErrorKind::Syntax {
+            message: strip_position(&e.to_string()),
+            line: e.line(),
+            column: e.column(),
+        },
+        Category::Data => BundleErrorKind::Shape {
+            message: strip_position(&e.to_string()),
+        },
+    };
+    BundleError::at("", kind)
+}
+
+/// serde_json appends " at line L column C"; the path (or our own Syntax fields) says it better.
+fn strip_position(message: &str) -> String {
+    match message.rfind(" at line ") {
+        Some(i) => message[..i].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn minimal() -> serde_json::Value {
+        serde_json::json!({
+            "format": "policy-compare-bundle",
+            "version": 1,
+            "corpus": {"file": "data/x.txt", "sha256": "00"},
+            "themes": [{"id": "trade", "zh": "贸易畅通", "en": "Trade"}],
+            "regions": [{"id": "jiangxi", "zh": "江西", "en": "Jiangxi", "kind": "province", "parent": null}],
+            "documents": [{
+                "id": "jiangxi-2016-10-09", "region": "jiangxi", "title": "t",
+                "published": "2016-10-09", "source": "s", "doc_number": null,
+                "sections": [{"id": "s1", "number": "一、", "heading": "h", "level": 1,
+                    "themes": [], "sections": [],
+                    "paragraphs": [{"id": "s1.p1", "text": "突破300亿美元", "themes": ["trade"]}]}],
+                "metrics": [{"id": "m1", "paragraph": "s1.p1", "quote": "300亿美元",
+                    "indicator": "i", "value": 300, "value_max": null, "unit": "亿美元",
+                    "year": 2020, "comparator": "突破", "kind": "target", "theme": "trade"}]
+            }]
+        })
+    }
+
+    fn read(v: &serde_json::Value) -> Result<Bundle, String> {
+        Bundle::from_json(&v.to_string()).map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn a_minimal_bundle_reads() {
+        let b = read(&minimal()).unwrap();
+        assert_eq!(b.documents[0].metrics[0].value, 300.0);
+    }
+
+    #[test]
+    fn unknown_fields_are_ignored_within_version_1() {
+        let mut v = minimal();
+        v["extra"] = serde_json::json!({"anything": 1});
+        v["documents"][0]["sections"][0]["note"] = serde_json::json!("x");
+        assert!(read(&v).is_ok());
+    }
+
+    #[test]
+    fn errors_name_the_field() {
+        let mut v = minimal();
+        v["documents"][0]["sections"][0]["paragraphs"][0]["themes"] = serde_json::json!(["trad"]);
+        let err = read(&v).unwrap_err();
+        assert!(
+            err.starts_with(
+                "documents[0].sections[0].paragraphs[0].themes[0]: unknown variant `trad`"
+            ),
+            "{err}"
+        );
+
+        let mut v = minimal();
+        v["documents"][0]["sections"][0]
+            .as_object_mut()
+            .unwrap()
+            .remove("level");
+        let err = read(&v).unwrap_err();
+        assert_eq!(err, "documents[0].sections[0]: missing field `level`");
+    }
+
+    #[test]
+    fn cross_references_are_checked() {
+        let mut v = minimal();
+        v["documents"][0]["region"] = serde_json::json!("atlantis");
+        assert_eq!(
+            read(&v).unwrap_err(),
+            "documents[0].region: region \"atlantis\" is not listed in `regions`"
+        );
+
+        let mut v = minimal();
+        v["documents"][0]["metrics"][0]["quote"] = serde_json::json!("500亿美元");
+        assert_eq!(
+            read(&v).unwrap_err(),
+            "documents[0].metrics[0].quote: quote \"500亿美元\" is not in its paragraph's text"
+        );
+
+        let mut v = minimal();
+        v["documents"][0]["published"] = serde_json::json!("2016-10-9");
+        assert!(read(&v).unwrap_err().contains("not an ISO date"));
+
+        let mut v = minimal();
+        v["documents"][0]["sections"][0]["level"] = serde_json::json!(0);
+        assert!(read(&v).unwrap_err().contains("level 0 cannot sit under"));
+    }
+
+    #[test]
+    fn not_json_and_wrong_format_say_so() {
+        let err = Bundle::from_json("{\"format\": ").unwrap_err();
+        assert!(
+            matches!(err.kind, BundleErrorKind::Syntax { line: 1, .. }),
+            "{err}"
+        );
+        assert_eq!(
+            Bundle::from_json("{}").unwrap_err().to_string(),
+            "format: no `format` field: this is not a policy-compare bundle (expected \"format\": \"policy-compare-bundle\")"
+        );
+        assert_eq!(
+            Bundle::from_json("[1, 2]").unwrap_err().to_string(),
+            "a bundle is a JSON object ({…}); this text is not one"
+        );
+    }
+}

@@ -1,0 +1,177 @@
+//! The serialised shape of a bundle, version 1 (`bundle-format.md` in the shared spec).
+//!
+//! These types are the one definition of the format: the builder writes them and the
+//! widget reads them. Readers ignore fields they do not know, so fields can be added
+//! within version 1; none of these may change meaning.
+
+use serde::{Deserialize, Serialize};
+
+use super::metric::Metric;
+use crate::themes::Theme;
+
+/// The value of [`Bundle::format`].
+pub const FORMAT: &str = "policy-compare-bundle";
+/// The bundle version this crate writes and reads.
+pub const VERSION: u32 = 1;
+
+/// A whole bundle: the corpus it came from, the axes of comparison, and the documents.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Bundle {
+    /// Always [`FORMAT`].
+    pub format: String,
+    /// Always [`VERSION`] for bundles this crate writes.
+    pub version: u32,
+    /// What the bundle was built from.
+    pub corpus: CorpusRef,
+    /// The theme taxonomy, with the names readers see.
+    pub themes: Vec<ThemeInfo>,
+    /// Every region a document may belong to.
+    pub regions: Vec<Region>,
+    /// The documents, in the order of the corpus.
+    pub documents: Vec<Document>,
+}
+
+/// The corpus file a bundle was built from, so a bundle can be traced to its source.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CorpusRef {
+    /// Path of the corpus relative to the project root, e.g. `data/….txt`.
+    pub file: String,
+    /// Lower-case hex SHA-256 of the corpus bytes.
+    pub sha256: String,
+}
+
+/// A theme with its display names.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ThemeInfo {
+    /// The theme id.
+    pub id: Theme,
+    /// Chinese name.
+    pub zh: String,
+    /// English name.
+    pub en: String,
+}
+
+/// A province, a city, or the national level.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Region {
+    /// URL-safe id, e.g. `jiangxi`.
+    pub id: String,
+    /// Chinese name.
+    pub zh: String,
+    /// English name.
+    pub en: String,
+    /// What kind of region this is.
+    pub kind: RegionKind,
+    /// The province a city belongs to.
+    pub parent: Option<String>,
+}
+
+/// The administrative level of a region.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RegionKind {
+    /// A province, autonomous region or municipality.
+    Province,
+    /// A city under a province.
+    City,
+    /// The central government and its ministries.
+    National,
+}
+
+/// One policy document of the corpus.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// Stable, URL-safe, unique within the bundle.
+    pub id: String,
+    /// The id of the region it belongs to.
+    pub region: String,
+    /// The title as printed.
+    pub title: String,
+    /// ISO date (`YYYY-MM-DD`), from 发布时间.
+    pub published: String,
+    /// Where the compilation took it from, from 来源.
+    pub source: String,
+    /// The issuing number, from 文件名称, if the document has one.
+    pub doc_number: Option<String>,
+    /// Text before the first heading: addressee, cover letter, the attached plan's title
+    /// and its opening paragraphs. (An addition to the spec, allowed within version 1.)
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub preamble: Vec<Paragraph>,
+    /// The section tree.
+    pub sections: Vec<Section>,
+    /// Signature blocks (issuer and date); not body text. (Addition within version 1.)
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub signatures: Vec<Signature>,
+    /// Attachment lines naming documents the compilation does not reproduce, without the
+    /// `附件：` label. (Addition within version 1.)
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attachments: Vec<String>,
+    /// Quantitative statements read from the paragraphs.
+    pub metrics: Vec<Metric>,
+}
+
+/// A numbered or titled part of a document.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Section {
+    /// Unique within the document.
+    pub id: String,
+    /// The ordinal as written (`（五）`, `第三条`), if the heading has one.
+    pub number: Option<String>,
+    /// The heading without its ordinal and without a trailing `。`; empty for numbered
+    /// items that have no title of their own (articles, list items).
+    pub heading: String,
+    /// Nesting depth, 1 = top.
+    pub level: u8,
+    /// Theme ids, strongest first; may be empty.
+    pub themes: Vec<Theme>,
+    /// The section's own paragraphs, before its subsections.
+    pub paragraphs: Vec<Paragraph>,
+    /// Subsections, same shape.
+    pub sections: Vec<Section>,
+}
+
+/// A paragraph of body text.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Paragraph {
+    /// Unique within the document.
+    pub id: String,
+    /// The text, with the PDF's artefacts removed and nothing else changed.
+    pub text: String,
+    /// Theme ids, strongest first; may be empty.
+    pub themes: Vec<Theme>,
+}
+
+/// A signature block: who issued the document and when.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Signature {
+    /// Issuing bodies, one per name as printed.
+    pub issuers: Vec<String>,
+    /// ISO date of signature.
+    pub date: String,
+    /// The date as printed (`2017年12月25日`).
+    pub date_text: String,
+}
+
+impl Document {
+    /// Every section of the document, depth first, in reading order.
+    pub fn all_sections(&self) -> Vec<&Section> {
+        fn walk<'a>(sections: &'a [Section], out: &mut Vec<&'a Section>) {
+            for s in sections {
+                out.push(s);
+                walk(&s.sections, out);
+            }
+        }
+        let mut out = Vec::new();
+        walk(&self.sections, &mut out);
+        out
+    }
+
+    /// Every paragraph of the document (preamble first), in reading order.
+    pub fn all_paragraphs(&self) -> Vec<&Paragraph> {
+        let mut out: Vec<&Paragraph> = self.preamble.iter().collect();
+        for s in self.all_sections() {
+            out.extend(&s.paragraphs);
+        }
+        out
+    }
+}

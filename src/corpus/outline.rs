@@ -1,0 +1,511 @@
+//! From a document's blocks to its preamble, section tree, signatures and attachments.
+//!
+//! Each block gets a role in a few passes, each deciding one question with the context it
+//! needs (a signature date looks back for its issuers, a table of contents looks ahead for
+//! the headings it repeats, a numbered item looks ahead to see whether anything sits under
+//! it). Then the tree is built with one stack.
+//!
+//! Levels: numbering styles are ranked in the order a document first uses them (`一、`
+//! then `（一）` then `1．` is the usual order, but regulations start at `第一章`), so a
+//! style keeps its level wherever it appears, as the examples label the Jiangxi appendix.
+//! Unnumbered headings that stand alone and attachment titles are top level; lead-in
+//! headings and table rows sit one level under the section they appear in.
+
+use std::collections::HashMap;
+
+use super::blocks::{Block, BlockKind};
+use super::clean::{compact, normalize};
+use super::frontmatter;
+use super::headings::{self, SENTENCE_END};
+use super::numbering::{self, Style};
+use crate::bundle::{Paragraph, Section, Signature};
+
+/// What the outline made of a document's body.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Outline {
+    /// Paragraphs before the first heading.
+    pub preamble: Vec<Paragraph>,
+    /// The section tree.
+    pub sections: Vec<Section>,
+    /// Signature blocks.
+    pub signatures: Vec<Signature>,
+    /// Attachment lines naming documents that are not reproduced.
+    pub attachments: Vec<String>,
+}
+
+/// Where a heading sits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Placement {
+    /// At the rank of its numbering style.
+    Ranked(Style),
+    /// At the top level.
+    Top,
+    /// One level under the section it appears in.
+    Child,
+}
+
+/// The role of a block, refined pass by pass.
+#[derive(Clone, Debug, PartialEq)]
+enum Role {
+    /// Body text.
+    Para,
+    /// Opens with a section ordinal; becomes a heading in the numbered pass.
+    Numbered,
+    /// Short, no sentence punctuation: a heading, an issuer, a repeated title, a TOC line…
+    Standalone,
+    /// The date line of a signature.
+    SignatureDate,
+    /// An issuer above a signature date.
+    Issuer,
+    /// An attachment line.
+    Attachment,
+    /// Consumed by a neighbour or dropped (a table of contents).
+    Gone,
+    /// A section heading, with the body text that shared its line.
+    Heading {
+        number: Option<String>,
+        heading: String,
+        placement: Placement,
+        body: Option<String>,
+    },
+}
+
+struct Slot {
+    block: Block,
+    role: Role,
+}
+
+/// Builds the outline of a document from its blocks. `title` is the document's title,
+/// used to recognise the attached plan's title under a cover letter.
+pub fn build(blocks: Vec<Block>, title: &str) -> Outline {
+    let mut slots: Vec<Slot> = blocks
+        .into_iter()
+        .map(|block| {
+            let role = initial_role(&block);
+            Slot { block, role }
+        })
+        .collect();
+    let mut outline = Outline::default();
+    signatures(&mut slots, &mut outline);
+    attachments(&mut slots, &mut outline);
+    table_of_contents(&mut slots);
+    repeated_titles(&mut slots, title);
+    standalone_headings(&mut slots);
+    numbered_headings(&mut slots);
+    lead_ins(&mut slots);
+    tree(slots, &mut outline);
+    outline
+}
+
+fn initial_role(block: &Block) -> Role {
+    let text = block.text.as_str();
+    match &block.kind {
+        BlockKind::Bullet | BlockKind::Cell => Role::Para,
+        BlockKind::Row { number } => Role::Heading {
+            number: Some(number.clone()),
+            heading: String::new(),
+            placement: Placement::Child,
+            body: None,
+        },
+        BlockKind::CellTitle if numbering::ordinal(text).is_some() => Role::Numbered,
+        BlockKind::CellTitle => Role::Para,
+        BlockKind::Text if frontmatter::attachment(text).is_some() => Role::Attachment,
+        BlockKind::Text if frontmatter::signature_date(text).is_some() => Role::SignatureDate,
+        BlockKind::Text if numbering::ordinal(text).is_some() => Role::Numbered,
+        BlockKind::Text if headings::is_standalone(text) => Role::Standalone,
+        BlockKind::Text => Role::Para,
+    }
+}
+
+/// A date line and the issuer lines right above it.
+fn signatures(slots: &mut [Slot], outline: &mut Outline) {
+    for i in 0..slots.len() {
+        if slots[i].role != Role::SignatureDate {
+            continue;
+        }
+        let mut first = i;
+        while first > 0
+            && i - first < 4
+            && slots[first - 1].role == Role::Standalone
+            && frontmatter::is_issuer(&slots[first - 1].block.text)
+        {
+            first -= 1;
+        }
+        let issuers = slots[first..i]
+            .iter()
+            .flat_map(|s| s.block.raw.split_whitespace().map(normalize))
+            .collect();
+        for slot in &mut slots[first..i] {
+            slot.role = Role::Issuer;
+        }
+        let block = &slots[i].block;
+        if let Some(date) = frontmatter::signature_date(&block.text) {
+            outline.signatures.push(Signature {
+                issuers,
+                date: date.to_string(),
+                date_text: block.text.clone(),
+            });
+        }
+    }
+}
+
+/// Attachment lines: a title over attached text that follows (Jiangxi's project list)
+/// is a top-level heading; a line naming a document the compilation leaves out is a field.
+fn attachments(slots: &mut [Slot], outline: &mut Outline) {
+    for i in 0..slots.len() {
+        if slots[i].role != Role::Attachment {
+            continue;
+        }
+        let mut heading = slots[i].block.text.clone();
+        let mut next = i + 1;
+        // `附件：` alone on its line, with the attachment's title on the next.
+        if frontmatter::attachment(&heading) == Some("")
+            && let Some(title) = slots.get_mut(next)
+            && matches!(title.role, Role::Standalone | Role::Para)
+        {
+            heading.push_str(&title.block.text);
+            title.role = Role::Gone;
+            next += 1;
+        }
+        let content_follows = slots[next..].iter().any(|s| {
+            !matches!(
+                s.role,
+                Role::Attachment | Role::SignatureDate | Role::Issuer | Role::Gone
+            )
+        });
+        if content_follows {
+            slots[i].role = Role::Heading {
+                number: None,
+                heading,
+                placement: Placement::Top,
+                body: None,
+            };
+        } else {
+            if let Some(named) = frontmatter::attachment(&heading) {
+                outline.attachments.push(named.to_owned());
+            }
+            slots[i].role = Role::Gone;
+        }
+    }
+}
+
+/// A run of three or more headings with no text between them, each repeated later in the
+/// document, is a table of contents: the sections are not listed twice.
+fn table_of_contents(slots: &mut [Slot]) {
+    let heading_line = |s: &Slot| match s.role {
+        Role::Standalone => true,
+        Role::Numbered => numbering::ordinal(&s.block.text)
+            .is_some_and(|o| !o.rest.contains(SENTENCE_END) && o.style != Style::Article),
+        _ => false,
+    };
+    let mut i = 0;
+    while i < slots.len() {
+        let label = frontmatter::is_contents_label(&compact(&slots[i].block.text));
+        let start = if label { i + 1 } else { i };
+        let mut end = start;
+        while end < slots.len() && heading_line(&slots[end]) {
+            end += 1;
+        }
+        // The contents may run straight into the first real heading (`前言` twice in a
+        // row), so take the longest prefix of the run whose lines all recur after it.
+        let repeated = (start + 3..=end).rev().find(|&cut| {
+            (start..cut).all(|k| {
+                let text = compact(&slots[k].block.text);
+                slots[cut..]
+                    .iter()
+                    .any(|later| heading_line(later) && compact(&later.block.text) == text)
+            })
+        });
+        if let Some(cut) = repeated {
+            for slot in &mut slots[i..cut] {
+                slot.role = Role::Gone;
+            }
+            i = cut;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// The attached plan's title under a cover letter is text, not a heading.
+fn repeated_titles(slots: &mut [Slot], title: &str) {
+    for slot in slots.iter_mut() {
+        if matches!(slot.role, Role::Heading { .. } | Role::Numbered) {
+            break;
+        }
+        if slot.role == Role::Standalone && frontmatter::repeats_title(&slot.block.text, title) {
+            slot.role = Role::Para;
+        }
+    }
+}
+
+/// Unnumbered headings on a line of their own (`一大构想`, `前言`): the first of a run of
+/// standalone lines that leads into body text. The rest of the run is text.
+fn standalone_headings(slots: &mut [Slot]) {
+    let mut i = 0;
+    while i < slots.len() {
+        if slots[i].role != Role::Standalone {
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while end < slots.len() && slots[end].role == Role::Standalone {
+            end += 1;
+        }
+        let leads_into_text = slots.get(end).is_some_and(|s| s.role == Role::Para);
+        for (k, slot) in slots[i..end].iter_mut().enumerate() {
+            slot.role = if k == 0 && leads_into_text {
+                Role::Heading {
+                    number: None,
+                    heading: slot.block.text.clone(),
+                    placement: Placement::Top,
+                    body: None,
+                }
+            } else {
+                Role::Para
+            };
+        }
+        i = end;
+    }
+}
+
+/// How a numbered item's text divides between heading and body.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Split {
+    /// The whole text is the heading.
+    Title,
+    /// The first sentence is the heading, the rest is body text.
+    Inline,
+    /// A sentence on its own line that is a heading (something sits under it).
+    Sentence,
+    /// No heading; the text is the item's paragraph.
+    Body,
+}
+
+/// Numbered items: the heading is the text after the ordinal when it stands alone, or its
+/// first sentence when that is short; otherwise the item has no heading of its own and its
+/// text is a paragraph of the section.
+///
+/// A style is read consistently within a document: where most items of a style are plain
+/// numbered sentences (the articles of a regulation), a short first sentence in one of
+/// them (`九、本办法自发布之日起30日后施行。…`) is not a heading either.
+fn numbered_headings(slots: &mut [Slot]) {
+    let mut ranks: Vec<Style> = Vec::new();
+    let rank_of = |ranks: &[Style], style| ranks.iter().position(|&s| s == style);
+    let mut decisions: Vec<(usize, Style, Split)> = Vec::new();
+    for i in 0..slots.len() {
+        if slots[i].role != Role::Numbered {
+            continue;
+        }
+        let Some(ordinal) = numbering::ordinal(&slots[i].block.text) else {
+            slots[i].role = Role::Para;
+            continue;
+        };
+        if rank_of(&ranks, ordinal.style).is_none() {
+            ranks.push(ordinal.style);
+        }
+        let rank = rank_of(&ranks, ordinal.style);
+        let rest = ordinal.rest;
+        let split = if ordinal.style == Style::Article {
+            Split::Body
+        } else if ordinal.style == Style::Chapter
+            || !(rest.contains(SENTENCE_END) || rest.contains('：'))
+        {
+            Split::Title
+        } else if headings::split_inline(rest).is_some() {
+            Split::Inline
+        } else if rest
+            .strip_suffix('。')
+            .is_some_and(headings::is_heading_like)
+        {
+            // A numbered sentence on its own line is a heading only if something sits
+            // under it before the next item at its level.
+            let next_is_sibling = slots[i + 1..]
+                .iter()
+                .find(|s| s.role != Role::Gone)
+                .and_then(|s| match s.role {
+                    Role::Numbered => numbering::ordinal(&s.block.text),
+                    _ => None,
+                })
+                .is_some_and(|o| rank_of(&ranks, o.style).is_some_and(|r| Some(r) <= rank));
+            if next_is_sibling {
+                Split::Body
+            } else {
+                Split::Sentence
+            }
+        } else {
+            Split::Body
+        };
+        decisions.push((i, ordinal.style, split));
+    }
+
+    let count = |style, split| {
+        decisions
+            .iter()
+            .filter(|&&(_, s, d)| s == style && d == split)
+            .count()
+    };
+    for &(i, style, split) in &decisions {
+        let split = match split {
+            Split::Inline | Split::Sentence
+                if count(style, Split::Body)
+                    > count(style, Split::Inline) + count(style, Split::Sentence) =>
+            {
+                Split::Body
+            }
+            other => other,
+        };
+        let text = slots[i].block.text.clone();
+        let Some(ordinal) = numbering::ordinal(&text) else {
+            continue;
+        };
+        let rest = ordinal.rest;
+        let (heading, body) = match split {
+            Split::Title => (rest, None),
+            Split::Inline => {
+                headings::split_inline(rest).map_or(("", Some(rest)), |(h, b)| (h, Some(b)))
+            }
+            Split::Sentence => (rest.trim_end_matches('。'), None),
+            Split::Body => ("", Some(rest)),
+        };
+        slots[i].role = Role::Heading {
+            number: Some(ordinal.number.to_owned()),
+            heading: heading.to_owned(),
+            placement: Placement::Ranked(ordinal.style),
+            body: body.filter(|b| !b.is_empty()).map(str::to_owned),
+        };
+    }
+}
+
+/// Unnumbered lead-in headings (`近期目标。用5年左右时间…`): two or more paragraphs in a
+/// row that each open with a short sentence are headed by it. One alone is just text.
+fn lead_ins(slots: &mut [Slot]) {
+    let candidate = |s: &Slot| {
+        s.role == Role::Para
+            && s.block.kind == BlockKind::Text
+            && headings::split_lead_in(&s.block.text).is_some()
+    };
+    let mut i = 0;
+    while i < slots.len() {
+        let mut end = i;
+        while end < slots.len() && candidate(&slots[end]) {
+            end += 1;
+        }
+        if end - i >= 2 {
+            for slot in &mut slots[i..end] {
+                if let Some((head, body)) = headings::split_lead_in(&slot.block.text) {
+                    slot.role = Role::Heading {
+                        number: None,
+                        heading: head.to_owned(),
+                        placement: Placement::Child,
+                        body: Some(body.to_owned()),
+                    };
+                }
+            }
+        }
+        i = end.max(i + 1);
+    }
+}
+
+/// An open section while the tree is built.
+struct Open {
+    section: Section,
+    /// Placed relative to its parent (lead-ins, table rows): siblings of the same kind
+    /// share the parent's level + 1 rather than nesting in each other.
+    relative: bool,
+}
+
+fn tree(slots: Vec<Slot>, outline: &mut Outline) {
+    let mut ranks: HashMap<Style, u8> = HashMap::new();
+    let mut stack: Vec<Open> = Vec::new();
+
+    fn close(stack: &mut Vec<Open>, outline: &mut Outline) {
+        if let Some(open) = stack.pop() {
+            match stack.last_mut() {
+                Some(parent) => parent.section.sections.push(open.section),
+                None => outline.sections.push(open.section),
+            }
+        }
+    }
+    fn paragraph(stack: &mut [Open], outline: &mut Outline, text: String) {
+        let p = Paragraph {
+            id: String::new(),
+            text,
+            themes: Vec::new(),
+        };
+        match stack.last_mut() {
+            Some(open) => open.section.paragraphs.push(p),
+            None => outline.preamble.push(p),
+        }
+    }
+
+    for slot in slots {
+        match slot.role {
+            Role::Heading {
+                number,
+                heading,
+                placement,
+                body,
+            } => {
+                let (level, relative) = match placement {
+                    Placement::Top => (1, false),
+                    Placement::Ranked(style) => {
+                        let next = ranks.len() as u8 + 1;
+                        (*ranks.entry(style).or_insert(next), false)
+                    }
+                    Placement::Child => {
+                        let parent = stack.iter().rev().find(|o| !o.relative);
+                        (parent.map_or(0, |o| o.section.level) + 1, true)
+                    }
+                };
+                while stack.last().is_some_and(|o| o.section.level >= level) {
+                    close(&mut stack, outline);
+                }
+                stack.push(Open {
+                    section: Section {
+                        id: String::new(),
+                        number,
+                        heading: heading.trim_end_matches('。').to_owned(),
+                        level,
+                        themes: Vec::new(),
+                        paragraphs: Vec::new(),
+                        sections: Vec::new(),
+                    },
+                    relative,
+                });
+                if let Some(body) = body {
+                    paragraph(&mut stack, outline, body);
+                }
+            }
+            Role::Para | Role::Standalone | Role::Numbered => {
+                if !slot.block.text.is_empty() {
+                    paragraph(&mut stack, outline, slot.block.text);
+                }
+            }
+            Role::SignatureDate | Role::Issuer | Role::Attachment | Role::Gone => {}
+        }
+    }
+    while !stack.is_empty() {
+        close(&mut stack, outline);
+    }
+    assign_ids(outline);
+}
+
+/// Ids follow the tree: `s2.5` is the fifth subsection of the second section, `s2.5.p1`
+/// its first paragraph, `p1` the first paragraph of the preamble.
+fn assign_ids(outline: &mut Outline) {
+    for (i, p) in outline.preamble.iter_mut().enumerate() {
+        p.id = format!("p{}", i + 1);
+    }
+    fn walk(sections: &mut [Section], prefix: &str) {
+        for (i, s) in sections.iter_mut().enumerate() {
+            s.id = format!("{prefix}{}", i + 1);
+            for (j, p) in s.paragraphs.iter_mut().enumerate() {
+                p.id = format!("{}.p{}", s.id, j + 1);
+            }
+            let child_prefix = format!("{}.", s.id);
+            walk(&mut s.sections, &child_prefix);
+        }
+    }
+    walk(&mut outline.sections, "s");
+}

@@ -1,0 +1,58 @@
+//! # policy-compare
+//!
+//! Compare China's provincial Belt-and-Road plans side by side. A pre-built JSON bundle
+//! holds the plans, cleaned of the artefacts of the PDF they were extracted from; the
+//! widget loads it and shows two regions' plans next to each other.
+//!
+//! ## A short tour
+//!
+//! Build a bundle from a corpus (this is what `policy-compare bundle` does):
+//!
+//! ```
+//! let corpus = "江西省参与“一带一路”建设实施方案 \n\n发布时间：2016-10-9 \n\n来源：江西省发改委网站 \n\n\
+//!               一、重大意义和总体要求 \n\n（一）重大意义。推进“一带一路”建设，是党中央\n\n作出的重大决策。 \n";
+//! let bundle = policy_compare::build_bundle(corpus, "data/example.txt").unwrap();
+//! let doc = &bundle.documents[0];
+//! assert_eq!(doc.region, "jiangxi");
+//! assert_eq!(doc.published, "2016-10-09");
+//! let sub = &doc.sections[0].sections[0];
+//! assert_eq!((sub.number.as_deref(), sub.heading.as_str()), (Some("（一）"), "重大意义"));
+//! assert_eq!(sub.paragraphs[0].text, "推进“一带一路”建设，是党中央作出的重大决策。");
+//! ```
+//!
+//! Read it back, as the widget does; a bad bundle names the field at fault:
+//!
+//! ```
+//! # let corpus = "甘肃省参与“一带一路”建设实施方案 \n\n发布时间：2015-12-09 \n\n来源：甘肃省发改委 \n\n正文。 \n";
+//! # let bundle = policy_compare::build_bundle(corpus, "data/example.txt").unwrap();
+//! use policy_compare::Bundle;
+//! let json = bundle.to_json();
+//! assert_eq!(Bundle::from_json(&json).unwrap(), bundle);
+//!
+//! let broken = json.replacen("\"region\": \"gansu\"", "\"region\": \"atlantis\"", 1);
+//! assert_eq!(
+//!     Bundle::from_json(&broken).unwrap_err().to_string(),
+//!     "documents[0].region: region \"atlantis\" is not listed in `regions`"
+//! );
+//! ```
+//!
+//! ## Where things are
+//!
+//! - [`bundle`]: the bundle format, written by the builder and read by the widget.
+//! - [`corpus`]: the builder's parser, stage by stage.
+//! - [`themes`]: the comparison axis.
+//! - `web` (wasm32 only): the browser side.
+
+pub mod build;
+pub mod bundle;
+pub mod corpus;
+pub mod date;
+pub mod themes;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;
+
+pub use build::build_bundle;
+pub use bundle::{Bundle, BundleError};
+pub use corpus::CorpusError;
+pub use themes::Theme;

@@ -1,0 +1,165 @@
+//! The command line as a user runs it: bad input gets a clear error with file, line and
+//! reason, a non-zero exit, and no output written (an existing bundle is left alone).
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+const GOOD: &str = "江西省参与丝绸之路经济带和 21 世纪海上丝绸之路\n\n建设实施方案 \n\n发布时间：2016-10-09 \n\n来源：江西省发改委网站 \n\n一、重大意义 \n\n推进“一带一路”建设。 \n";
+
+struct Scratch(PathBuf);
+
+impl Scratch {
+    fn new(name: &str) -> Scratch {
+        let dir =
+            std::env::temp_dir().join(format!("policy-compare-cli-{name}-{}", std::process::id()));
+        let _ = fs::remove_dir_all(&dir);
+        fs::create_dir_all(&dir).unwrap();
+        Scratch(dir)
+    }
+    fn path(&self, file: &str) -> PathBuf {
+        self.0.join(file)
+    }
+}
+
+impl Drop for Scratch {
+    fn drop(&mut self) {
+        let _ = fs::remove_dir_all(&self.0);
+    }
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_policy-compare"))
+        .args(args)
+        .output()
+        .expect("runs")
+}
+
+fn bundle(corpus: &Path, out: &Path) -> Output {
+    run(&[
+        "bundle",
+        "--corpus",
+        corpus.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ])
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn a_good_corpus_builds() {
+    let s = Scratch::new("good");
+    let (corpus, out) = (s.path("c.txt"), s.path("b.json"));
+    fs::write(&corpus, GOOD).unwrap();
+    let o = bundle(&corpus, &out);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(stderr(&o).contains("1 documents"));
+    let json = fs::read_to_string(&out).unwrap();
+    assert!(json.contains("\"region\": \"jiangxi\""));
+
+    let check = run(&[
+        "bundle",
+        "--check",
+        "--corpus",
+        corpus.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(check.status.success(), "{}", stderr(&check));
+    fs::write(&out, json.replace("jiangxi", "gansu")).unwrap();
+    let check = run(&[
+        "bundle",
+        "--check",
+        "--corpus",
+        corpus.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(!check.status.success());
+    assert!(stderr(&check).contains("differs from a fresh build"));
+}
+
+#[test]
+fn malformed_corpora_are_reported_with_file_line_and_reason() {
+    let cases = [
+        (
+            "no-date",
+            GOOD.replace("发布时间：2016-10-09 \n\n", ""),
+            ":1: document 「江西省参与丝绸之路经济带和21世纪海上丝绸之路建设实施方案」 has no publication date",
+        ),
+        (
+            "bad-date",
+            GOOD.replace("2016-10-09", "2016-10-32"),
+            ":5: publication date \"2016-10-32\" is not a date",
+        ),
+        (
+            "unknown-region",
+            GOOD.replace("江西省", "某某省"),
+            ":1: document 「某某省参与丝绸之路经济带和21世纪海上丝绸之路建设实施方案」 names no known region",
+        ),
+        (
+            "no-documents",
+            "只有一段正文。 \n".to_owned(),
+            ":1: no documents found",
+        ),
+    ];
+    for (name, text, expected) in cases {
+        let s = Scratch::new(name);
+        let (corpus, out) = (s.path("c.txt"), s.path("b.json"));
+        fs::write(&corpus, text).unwrap();
+        fs::write(&out, "previous bundle").unwrap();
+        let o = bundle(&corpus, &out);
+        assert!(!o.status.success(), "{name} succeeded");
+        let err = stderr(&o);
+        assert!(
+            err.contains(&format!("error: {}{expected}", corpus.display())),
+            "{name}: {err}"
+        );
+        assert_eq!(
+            fs::read_to_string(&out).unwrap(),
+            "previous bundle",
+            "{name} touched the output"
+        );
+        assert_eq!(
+            fs::read_dir(&s.0).unwrap().count(),
+            2,
+            "{name} left a file behind"
+        );
+    }
+}
+
+#[test]
+fn unreadable_corpora_are_reported() {
+    let s = Scratch::new("unreadable");
+    let out = s.path("b.json");
+    let o = bundle(&s.path("missing.txt"), &out);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("cannot read"), "{}", stderr(&o));
+    assert!(!out.exists());
+
+    let corpus = s.path("latin1.txt");
+    let mut bytes = GOOD.as_bytes().to_vec();
+    bytes.extend_from_slice(b"\n\xff\xfe broken \n");
+    fs::write(&corpus, bytes).unwrap();
+    let o = bundle(&corpus, &out);
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("latin1.txt:13: not UTF-8 text"),
+        "{}",
+        stderr(&o)
+    );
+    assert!(!out.exists());
+}
+
+#[test]
+fn help_describes_the_commands() {
+    let o = run(&["--help"]);
+    assert!(o.status.success());
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("bundle"), "{text}");
+    let o = run(&["bundle", "--help"]);
+    assert!(String::from_utf8_lossy(&o.stdout).contains("--corpus"));
+}
