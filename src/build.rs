@@ -7,12 +7,13 @@ use sha2::{Digest, Sha256};
 
 use crate::bundle::{Bundle, CorpusRef, Document, FORMAT, ThemeInfo, VERSION};
 use crate::corpus::{self, CorpusError, regions};
-use crate::themes::Theme;
+use crate::themes::{self, Cues, Theme};
 
 /// Builds the bundle for the corpus `text`, recorded as coming from `file` (a path
 /// relative to the project root).
 pub fn build_bundle(text: &str, file: &str) -> Result<Bundle, CorpusError> {
     let parsed = corpus::parse(text)?;
+    let cues = Cues::builtin();
     let mut taken: HashMap<String, usize> = HashMap::new();
     let documents = parsed
         .into_iter()
@@ -22,7 +23,7 @@ pub fn build_bundle(text: &str, file: &str) -> Result<Bundle, CorpusError> {
             let n = taken.entry(base.clone()).or_insert(0);
             *n += 1;
             let id = if *n == 1 { base } else { format!("{base}-{n}") };
-            Document {
+            let mut document = Document {
                 id,
                 region: doc.region.to_owned(),
                 title: doc.title,
@@ -34,7 +35,9 @@ pub fn build_bundle(text: &str, file: &str) -> Result<Bundle, CorpusError> {
                 signatures: doc.outline.signatures,
                 attachments: doc.outline.attachments,
                 metrics: Vec::new(),
-            }
+            };
+            themes::label_document(&mut document, cues);
+            document
         })
         .collect();
     Ok(Bundle {

@@ -10,6 +10,11 @@ fn is_han(c: char) -> bool {
 
 /// The first artefact in `text`, described.
 fn artefact(text: &str) -> Option<String> {
+    layout_artefact(text).or_else(|| spacing_artefact(text))
+}
+
+/// Page furniture or a line break.
+fn layout_artefact(text: &str) -> Option<String> {
     if text.contains('\n') || text.contains('\r') {
         return Some("line break".into());
     }
@@ -22,7 +27,7 @@ fn artefact(text: &str) -> Option<String> {
     if !text.is_empty() && text.chars().all(|c| c.is_ascii_digit()) {
         return Some("page number".into());
     }
-    spacing_artefact(text)
+    None
 }
 
 /// A stray, doubled or edge space, or whitespace other than a space.
@@ -72,8 +77,10 @@ fn texts(doc: &policy_compare::bundle::Document) -> Vec<(String, String, Finder)
         }
         out.push((format!("signature {i} date"), s.date_text.clone(), artefact));
     }
+    // Attachment lines are document titles: like titles, they keep the spaces between
+    // issuing bodies (checked below).
     for a in &doc.attachments {
-        out.push(("attachment".into(), a.clone(), artefact));
+        out.push(("attachment".into(), a.clone(), layout_artefact));
     }
     out.push(("source".into(), doc.source.clone(), artefact));
     if let Some(n) = &doc.doc_number {

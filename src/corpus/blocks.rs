@@ -37,6 +37,8 @@ pub enum BlockKind {
         /// The row number as printed.
         number: String,
     },
+    /// The end of a table (no text): what follows is not part of its last row.
+    TableEnd,
 }
 
 impl Block {

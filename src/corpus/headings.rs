@@ -9,7 +9,7 @@ pub const SENTENCE_END: [char; 4] = ['。', '；', '！', '？'];
 /// A heading is at most this many characters.
 const MAX_HEADING: usize = 40;
 /// An unnumbered lead-in heading (`郑州航空港辐射带动作用日益显现。…`) is shorter.
-const MAX_LEAD_IN: usize = 25;
+const MAX_LEAD_IN: usize = 30;
 /// A line that stands alone as an unnumbered heading is at most this long.
 const MAX_STANDALONE: usize = 45;
 

@@ -61,6 +61,11 @@ pub fn body_blocks(doc: &RawDocument<'_>) -> Vec<Block> {
     for table in tables::find(&doc.body) {
         out.extend(blocks::paragraphs(&doc.body[at..table.start]));
         out.extend(tables::reflow(&table, &doc.body));
+        out.push(Block::from_lines::<&str>(
+            doc.body.get(table.end - 1).map_or(0, |l| l.no),
+            &[],
+            blocks::BlockKind::TableEnd,
+        ));
         at = table.end;
     }
     out.extend(blocks::paragraphs(&doc.body[at..]));

@@ -14,7 +14,7 @@
 use std::collections::HashMap;
 
 use super::blocks::{Block, BlockKind};
-use super::clean::{compact, normalize};
+use super::clean::{compact, normalize, normalize_title};
 use super::frontmatter;
 use super::headings::{self, SENTENCE_END};
 use super::numbering::{self, Style};
@@ -40,6 +40,9 @@ enum Placement {
     Ranked(Style),
     /// At the top level.
     Top,
+    /// At the top level, and what follows nests under it with its own numbering (the
+    /// attached list restarts at `一、`).
+    Attachment,
     /// One level under the section it appears in.
     Child,
 }
@@ -67,7 +70,12 @@ enum Role {
         heading: String,
         placement: Placement,
         body: Option<String>,
+        /// Whether paragraphs that follow belong to it. A list item that is one sentence
+        /// (`（七）履行…其他职责。`) does not take the paragraph after the list.
+        takes_text: bool,
     },
+    /// The end of a table: what follows belongs to the table's section, not its last row.
+    TableEnd,
 }
 
 struct Slot {
@@ -101,11 +109,13 @@ fn initial_role(block: &Block) -> Role {
     let text = block.text.as_str();
     match &block.kind {
         BlockKind::Bullet | BlockKind::Cell => Role::Para,
+        BlockKind::TableEnd => Role::TableEnd,
         BlockKind::Row { number } => Role::Heading {
             number: Some(number.clone()),
             heading: String::new(),
             placement: Placement::Child,
             body: None,
+            takes_text: true,
         },
         BlockKind::CellTitle if numbering::ordinal(text).is_some() => Role::Numbered,
         BlockKind::CellTitle => Role::Para,
@@ -177,11 +187,15 @@ fn attachments(slots: &mut [Slot], outline: &mut Outline) {
             slots[i].role = Role::Heading {
                 number: None,
                 heading,
-                placement: Placement::Top,
+                placement: Placement::Attachment,
                 body: None,
+                takes_text: true,
             };
         } else {
-            if let Some(named) = frontmatter::attachment(&heading) {
+            // An attachment line names a document: keep its title as printed, with the
+            // spaces between issuing bodies, like the document titles.
+            let printed = normalize_title(&slots[i].block.raw);
+            if let Some(named) = frontmatter::attachment(&printed) {
                 outline.attachments.push(named.to_owned());
             }
             slots[i].role = Role::Gone;
@@ -260,6 +274,7 @@ fn standalone_headings(slots: &mut [Slot]) {
                     heading: slot.block.text.clone(),
                     placement: Placement::Top,
                     body: None,
+                    takes_text: true,
                 }
             } else {
                 Role::Para
@@ -368,18 +383,35 @@ fn numbered_headings(slots: &mut [Slot]) {
             Split::Sentence => (rest.trim_end_matches('。'), None),
             Split::Body => ("", Some(rest)),
         };
+        let one_sentence_item =
+            split == Split::Body && ordinal.style != Style::Article && rest.ends_with(['。', '；']);
         slots[i].role = Role::Heading {
             number: Some(ordinal.number.to_owned()),
             heading: heading.to_owned(),
             placement: Placement::Ranked(ordinal.style),
             body: body.filter(|b| !b.is_empty()).map(str::to_owned),
+            takes_text: !one_sentence_item,
         };
     }
 }
 
 /// Unnumbered lead-in headings (`近期目标。用5年左右时间…`): two or more paragraphs in a
-/// row that each open with a short sentence are headed by it. One alone is just text.
+/// row that each open with a short sentence are headed by it. One alone is just text, and
+/// regulations have none.
 fn lead_ins(slots: &mut [Slot]) {
+    // Regulations (`第一条`…) state rules in short sentences; they have no lead-ins.
+    let regulation = slots.iter().any(|s| {
+        matches!(
+            s.role,
+            Role::Heading {
+                placement: Placement::Ranked(Style::Article),
+                ..
+            }
+        )
+    });
+    if regulation {
+        return;
+    }
     let candidate = |s: &Slot| {
         s.role == Role::Para
             && s.block.kind == BlockKind::Text
@@ -399,6 +431,7 @@ fn lead_ins(slots: &mut [Slot]) {
                         heading: head.to_owned(),
                         placement: Placement::Child,
                         body: Some(body.to_owned()),
+                        takes_text: true,
                     };
                 }
             }
@@ -413,10 +446,15 @@ struct Open {
     /// Placed relative to its parent (lead-ins, table rows): siblings of the same kind
     /// share the parent's level + 1 rather than nesting in each other.
     relative: bool,
+    /// Whether the paragraphs that follow belong to it.
+    takes_text: bool,
 }
 
 fn tree(slots: Vec<Slot>, outline: &mut Outline) {
+    // Numbering styles ranked in order of first use, counted from `base` (0 in the body,
+    // the attachment's level inside an attachment, whose numbering starts afresh).
     let mut ranks: HashMap<Style, u8> = HashMap::new();
+    let mut base = 0;
     let mut stack: Vec<Open> = Vec::new();
 
     fn close(stack: &mut Vec<Open>, outline: &mut Outline) {
@@ -446,11 +484,12 @@ fn tree(slots: Vec<Slot>, outline: &mut Outline) {
                 heading,
                 placement,
                 body,
+                takes_text,
             } => {
                 let (level, relative) = match placement {
-                    Placement::Top => (1, false),
+                    Placement::Top | Placement::Attachment => (1, false),
                     Placement::Ranked(style) => {
-                        let next = ranks.len() as u8 + 1;
+                        let next = base + ranks.len() as u8 + 1;
                         (*ranks.entry(style).or_insert(next), false)
                     }
                     Placement::Child => {
@@ -458,6 +497,10 @@ fn tree(slots: Vec<Slot>, outline: &mut Outline) {
                         (parent.map_or(0, |o| o.section.level) + 1, true)
                     }
                 };
+                if placement == Placement::Attachment {
+                    ranks.clear();
+                    base = level;
+                }
                 while stack.last().is_some_and(|o| o.section.level >= level) {
                     close(&mut stack, outline);
                 }
@@ -472,14 +515,23 @@ fn tree(slots: Vec<Slot>, outline: &mut Outline) {
                         sections: Vec::new(),
                     },
                     relative,
+                    takes_text,
                 });
                 if let Some(body) = body {
                     paragraph(&mut stack, outline, body);
                 }
             }
             Role::Para | Role::Standalone | Role::Numbered => {
+                while stack.last().is_some_and(|o| !o.takes_text) {
+                    close(&mut stack, outline);
+                }
                 if !slot.block.text.is_empty() {
                     paragraph(&mut stack, outline, slot.block.text);
+                }
+            }
+            Role::TableEnd => {
+                while stack.last().is_some_and(|o| o.relative) {
+                    close(&mut stack, outline);
                 }
             }
             Role::SignatureDate | Role::Issuer | Role::Attachment | Role::Gone => {}

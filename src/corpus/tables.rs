@@ -108,7 +108,9 @@ fn is_cell_edge(c: char) -> bool {
     is_han(c) || matches!(c, '“' | '”' | '《' | '》' | '（' | '）' | '。')
 }
 
-/// Splits a line at the spaces that separate cells printed side by side.
+/// Splits a line at the spaces that separate cells printed side by side: between two
+/// Chinese characters, after a full stop (`…俄语中心。 2015年底前…`), or before a date that
+/// fills a cell of its own (`商务部 2017年 5月 《…》`).
 fn cells_of(text: &str) -> Vec<&str> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut cells = Vec::new();
@@ -121,13 +123,15 @@ fn cells_of(text: &str) -> Vec<&str> {
                 .unwrap_or(chars.len());
             let before = k.checked_sub(1).map(|j| chars[j].1);
             let after = chars.get(run_end).map(|&(_, c)| c);
-            if let (Some(b), Some(a)) = (before, after)
-                && is_cell_edge(b)
-                && b != '、'
-                && is_cell_edge(a)
-            {
-                cells.push(&text[start..chars[k].0]);
-                start = chars[run_end].0;
+            if let (Some(b), Some(a)) = (before, after) {
+                let rest = &text[chars[run_end].0..];
+                let edge = (is_cell_edge(b) && b != '、' && is_cell_edge(a))
+                    || b == '。'
+                    || (is_han(b) && date_cell(rest));
+                if edge {
+                    cells.push(&text[start..chars[k].0]);
+                    start = chars[run_end].0;
+                }
             }
             k = run_end;
         } else {
@@ -136,6 +140,31 @@ fn cells_of(text: &str) -> Vec<&str> {
     }
     cells.push(&text[start..]);
     cells
+}
+
+/// Whether `text` starts with a date that is a cell of its own: `2017年 5月`, optionally
+/// with a day, then a space or the end of the line.
+fn date_cell(text: &str) -> bool {
+    /// Skips spaces, then `n` digits with `min <= n <= max`; returns the rest.
+    fn digits(s: &str, min: usize, max: usize) -> Option<&str> {
+        let s = s.trim_start_matches(' ');
+        let n = s.bytes().take_while(u8::is_ascii_digit).count();
+        (min..=max).contains(&n).then(|| &s[n..])
+    }
+    fn word<'a>(s: &'a str, w: &str) -> Option<&'a str> {
+        s.trim_start_matches(' ').strip_prefix(w)
+    }
+    let Some(rest) = digits(text, 4, 4)
+        .and_then(|s| word(s, "年"))
+        .and_then(|s| digits(s, 1, 2))
+        .and_then(|s| word(s, "月"))
+    else {
+        return false;
+    };
+    let rest = digits(rest, 1, 2)
+        .and_then(|s| word(s, "日"))
+        .unwrap_or(rest);
+    rest.is_empty() || rest.starts_with(' ')
 }
 
 /// The blocks of a table, in reading order.
@@ -290,11 +319,12 @@ fn grid(lines: &[Line<'_>]) -> Vec<Block> {
             }
             for (c, part) in parts.iter().enumerate() {
                 let last = c + 1 == parts.len();
+                // A middle cell is done if it ends a sentence or is a date of its own.
                 let open = !header
                     && if last {
                         !line.ends_paragraph
                     } else {
-                        !part.ends_with(['。', '；'])
+                        !part.ends_with(['。', '；']) && !date_cell(part)
                     };
                 let piece = Line {
                     text: part,
@@ -347,6 +377,7 @@ fn grid(lines: &[Line<'_>]) -> Vec<Block> {
     }
 
     split_cut_titles(&mut cells);
+    rejoin_cut_cells(&mut cells);
     to_blocks(cells)
 }
 
@@ -397,6 +428,33 @@ fn split_cut_titles(cells: &mut Vec<GridCell<'_>>) {
     }
 }
 
+/// A cell cut off mid-sentence by a page break (`…前期研究工作，`) goes on after the next
+/// page has printed the row's other columns: the cell after its neighbour continues it.
+fn rejoin_cut_cells(cells: &mut Vec<GridCell<'_>>) {
+    let ends_sentence = |c: &GridCell<'_>| {
+        c.parts
+            .last()
+            .is_some_and(|l| l.text.ends_with(['。', '；']))
+    };
+    let mut k = 0;
+    while k + 2 < cells.len() {
+        let cut = cells[k]
+            .parts
+            .last()
+            .is_some_and(|l| l.text.ends_with(['，', '、']));
+        let continuation = &cells[k + 2];
+        let starts_item = continuation
+            .parts
+            .first()
+            .is_some_and(|l| numbering::ordinal(l.text).is_some());
+        if cut && ends_sentence(&cells[k + 1]) && !starts_item {
+            let rest = cells.remove(k + 2);
+            cells[k].parts.extend(rest.parts);
+        }
+        k += 1;
+    }
+}
+
 fn to_blocks(cells: Vec<GridCell<'_>>) -> Vec<Block> {
     let mut out = Vec::new();
     let mut category: Option<String> = None;
@@ -442,6 +500,19 @@ mod tests {
             ["26．支持平台", "设立省级参与“一带一路”", "力争 2016 年完成"]
         );
         assert_eq!(cells_of("房城乡建设部、 卫生"), ["房城乡建设部、 卫生"]);
+        assert_eq!(
+            cells_of("建设南昌大学俄语中心。 2015年底前建成并投入使用。"),
+            ["建设南昌大学俄语中心。", "2015年底前建成并投入使用。"]
+        );
+        assert_eq!(
+            cells_of("商务部 2017年 5月 《中国对外投资合作发展报告（2016）》"),
+            [
+                "商务部",
+                "2017年 5月",
+                "《中国对外投资合作发展报告（2016）》"
+            ]
+        );
+        assert_eq!(cells_of("贸仲委 2017年 9月"), ["贸仲委", "2017年 9月"]);
         assert_eq!(cells_of("2017 年 12"), ["2017 年 12"]);
     }
 
