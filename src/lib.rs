@@ -40,11 +40,13 @@
 //!
 //! - [`bundle`]: the bundle format, written by the builder and read by the widget.
 //! - [`corpus`]: the builder's parser, stage by stage.
+//! - [`compare`]: the comparison engine: alignment of passages and readable diffs.
 //! - [`themes`]: the comparison axis.
 //! - `web` (wasm32 only): the browser side.
 
 pub mod build;
 pub mod bundle;
+pub mod compare;
 pub mod corpus;
 pub mod date;
 pub mod themes;
@@ -54,5 +56,6 @@ pub mod web;
 
 pub use build::build_bundle;
 pub use bundle::{Bundle, BundleError};
+pub use compare::{CompareError, Comparer, Comparison, compare};
 pub use corpus::CorpusError;
 pub use themes::Theme;

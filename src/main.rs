@@ -39,12 +39,43 @@ mod cli {
             #[arg(long)]
             check: bool,
         },
+        /// Compare two regions' plans: aligned passages and their differences.
+        Compare {
+            /// Left region id (e.g. jiangxi).
+            #[arg(long)]
+            left: String,
+            /// Right region id (e.g. guangdong).
+            #[arg(long)]
+            right: String,
+            /// A theme id, or `all`.
+            #[arg(long, default_value = "all")]
+            theme: String,
+            /// The bundle to read.
+            #[arg(long, default_value = "www/bundle.json")]
+            bundle: PathBuf,
+            /// `text` (changes in [brackets], reuse in <angles>) or `json`.
+            #[arg(long, default_value = "text")]
+            format: Format,
+        },
+    }
+
+    #[derive(Clone, Copy, clap::ValueEnum)]
+    enum Format {
+        Text,
+        Json,
     }
 
     pub fn run() -> ExitCode {
         let cli = Cli::parse();
         let result = match cli.command {
             Command::Bundle { corpus, out, check } => bundle(&corpus, &out, check),
+            Command::Compare {
+                left,
+                right,
+                theme,
+                bundle,
+                format,
+            } => compare(&bundle, &left, &right, &theme, format),
         };
         match result {
             Ok(message) => {
@@ -99,6 +130,37 @@ mod cli {
         }
         write_atomically(out, json.as_bytes())?;
         Ok(format!("wrote {} ({summary})", out.display()))
+    }
+
+    fn compare(
+        bundle: &Path,
+        left: &str,
+        right: &str,
+        theme: &str,
+        format: Format,
+    ) -> Result<String, String> {
+        let json = fs::read_to_string(bundle)
+            .map_err(|e| format!("cannot read {}: {e}", bundle.display()))?;
+        let bundle_data = policy_compare::Bundle::from_json(&json)
+            .map_err(|e| format!("{}: {e}", bundle.display()))?;
+        let result =
+            policy_compare::compare(&bundle_data, left, right, theme).map_err(|e| e.to_string())?;
+        let mut out = std::io::stdout().lock();
+        let write = |out: &mut std::io::StdoutLock<'_>, text: String| {
+            out.write_all(text.as_bytes())
+                .map_err(|e| format!("cannot write: {e}"))
+        };
+        match format {
+            Format::Json => {
+                let text = serde_json::to_string_pretty(&result).map_err(|e| e.to_string())?;
+                write(&mut out, text + "\n")?;
+            }
+            Format::Text => write(&mut out, policy_compare::compare::text::to_text(&result))?,
+        }
+        Ok(format!(
+            "{} pairs, {} only in {}, {} only in {}",
+            result.counts.pairs, result.counts.left_only, left, result.counts.right_only, right
+        ))
     }
 
     /// Writes through a temporary file and a rename, so a failure leaves the old bundle (or

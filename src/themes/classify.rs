@@ -67,9 +67,15 @@ impl Scores {
     }
 }
 
+/// A cue word and the themes it points to, with their weights.
+struct Cue {
+    word: String,
+    themes: Vec<(Theme, f32)>,
+}
+
 /// The cue words, indexed by their first character, longest first.
 pub struct Cues {
-    by_first: HashMap<char, Vec<(String, Vec<(Theme, f32)>)>>,
+    by_first: HashMap<char, Vec<Cue>>,
 }
 
 impl Cues {
@@ -110,14 +116,17 @@ impl Cues {
                 .or_default()
                 .push((theme, weight));
         }
-        let mut by_first: HashMap<char, Vec<(String, Vec<(Theme, f32)>)>> = HashMap::new();
+        let mut by_first: HashMap<char, Vec<Cue>> = HashMap::new();
         for (word, themes) in words {
             if let Some(first) = word.chars().next() {
-                by_first.entry(first).or_default().push((word, themes));
+                by_first
+                    .entry(first)
+                    .or_default()
+                    .push(Cue { word, themes });
             }
         }
         for list in by_first.values_mut() {
-            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+            list.sort_by(|a, b| b.word.len().cmp(&a.word.len()).then(a.word.cmp(&b.word)));
         }
         Ok(Cues { by_first })
     }
@@ -128,16 +137,16 @@ impl Cues {
         let mut scores = Scores::default();
         let mut rest = text;
         while let Some(first) = rest.chars().next() {
-            let hit = self.by_first.get(&first).and_then(|list| {
-                list.iter()
-                    .find(|(word, _)| rest.starts_with(word.as_str()))
-            });
+            let hit = self
+                .by_first
+                .get(&first)
+                .and_then(|list| list.iter().find(|cue| rest.starts_with(cue.word.as_str())));
             match hit {
-                Some((word, themes)) => {
-                    for &(theme, weight) in themes {
+                Some(cue) => {
+                    for &(theme, weight) in &cue.themes {
                         scores.add(theme, weight);
                     }
-                    rest = &rest[word.len()..];
+                    rest = &rest[cue.word.len()..];
                 }
                 None => rest = &rest[first.len_utf8()..],
             }

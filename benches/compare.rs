@@ -1,0 +1,56 @@
+//! Timing of the comparison engine, natively: `cargo bench --bench compare`.
+//!
+//! The widget prepares the bundle once (`Comparer::new`) and then compares on every switch
+//! of region or theme, so both are timed: the preparation, and the full comparison (all
+//! themes) of the two regions with the most text, national and Henan, plus a typical
+//! province pair. A plain harness (no criterion): median, fastest and slowest of N runs.
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+
+use policy_compare::compare::Comparer;
+
+fn time(label: &str, runs: usize, mut f: impl FnMut()) -> Duration {
+    f(); // warm-up
+    let mut samples: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect();
+    samples.sort();
+    let median = samples[runs / 2];
+    println!(
+        "{label:<44} median {:>8.2} ms   min {:>8.2} ms   max {:>8.2} ms   ({runs} runs)",
+        ms(median),
+        ms(samples[0]),
+        ms(samples[runs - 1])
+    );
+    median
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+fn main() {
+    let json = std::fs::read_to_string("www/bundle.json").expect("run from the project root");
+    let bundle = policy_compare::Bundle::from_json(&json).expect("bundle");
+    time("read and validate the bundle", 30, || {
+        black_box(policy_compare::Bundle::from_json(black_box(&json)).unwrap());
+    });
+    time("prepare (Comparer::new)", 30, || {
+        black_box(Comparer::new(black_box(&bundle)));
+    });
+    let comparer = Comparer::new(&bundle);
+    for (left, right, theme) in [
+        ("national", "henan", "all"),
+        ("jiangxi", "guangdong", "all"),
+        ("jiangxi", "henan", "trade"),
+    ] {
+        time(&format!("compare {left} vs {right}, {theme}"), 50, || {
+            black_box(comparer.compare(left, right, theme).unwrap());
+        });
+    }
+}

@@ -1,0 +1,154 @@
+//! Pairing passages of two regions: each passage with the one on the other side that says
+//! the most similar thing, each used at most once.
+//!
+//! Candidate pairs are found through an inverted index (only passages sharing a weighted
+//! bigram are ever scored), scored by cosine similarity, and taken greedily from the most
+//! similar down. Ties are broken by bundle order, which does not depend on which region is
+//! on the left, so comparing B with A pairs exactly what comparing A with B does. Greedy
+//! rather than an optimal assignment: it is what a reader expects (the best match first),
+//! and the optimum would cost cubic time for a change no one would see.
+
+use std::collections::HashMap;
+
+use super::tfidf::Model;
+
+/// Pairs scoring below this are not shown as counterparts.
+pub const THRESHOLD: f32 = 0.1;
+
+/// One row of an alignment, by passage index (into the passage list the model was built on).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Item {
+    /// Two passages that say similar things, with their similarity.
+    Pair(usize, usize, f32),
+    /// A left passage with no counterpart.
+    Left(usize),
+    /// A right passage with no counterpart.
+    Right(usize),
+}
+
+/// Aligns `left` with `right` (passage indices, each in reading order). The result reads
+/// in the left side's order; a right passage without counterpart comes right after the row
+/// of the nearest paired right passage before it.
+pub fn align(left: &[usize], right: &[usize], model: &Model) -> Vec<Item> {
+    let pairs = best_pairs(left, right, model);
+    order(left, right, &pairs)
+}
+
+/// The greedy pairing: (left, right, score).
+fn best_pairs(left: &[usize], right: &[usize], model: &Model) -> Vec<(usize, usize, f32)> {
+    let mut postings: HashMap<u32, Vec<(usize, f32)>> = HashMap::new();
+    for (j, &b) in right.iter().enumerate() {
+        for &(term, w) in model.vector(b).entries() {
+            postings.entry(term).or_default().push((j, w));
+        }
+    }
+    let mut candidates: Vec<(usize, usize, f32)> = Vec::new();
+    let mut acc = vec![0.0f32; right.len()];
+    let mut touched: Vec<usize> = Vec::new();
+    for &a in left {
+        for &(term, w) in model.vector(a).entries() {
+            for &(j, wb) in postings.get(&term).map_or(&[][..], Vec::as_slice) {
+                if acc[j] == 0.0 {
+                    touched.push(j);
+                }
+                acc[j] += w * wb;
+            }
+        }
+        for &j in &touched {
+            // The accumulated sum is only a filter; the score is recomputed the same way
+            // whichever side a passage is on.
+            if acc[j] >= THRESHOLD * 0.99 {
+                let b = right[j];
+                let score = model.vector(a.min(b)).cosine(model.vector(a.max(b)));
+                if score >= THRESHOLD {
+                    candidates.push((a, b, score));
+                }
+            }
+            acc[j] = 0.0;
+        }
+        touched.clear();
+    }
+    candidates.sort_by(|x, y| {
+        y.2.total_cmp(&x.2)
+            .then_with(|| (x.0.min(x.1), x.0.max(x.1)).cmp(&(y.0.min(y.1), y.0.max(y.1))))
+    });
+    let mut used_left = std::collections::HashSet::new();
+    let mut used_right = std::collections::HashSet::new();
+    candidates
+        .into_iter()
+        .filter(|&(a, b, _)| {
+            let free = !used_left.contains(&a) && !used_right.contains(&b);
+            if free {
+                used_left.insert(a);
+                used_right.insert(b);
+            }
+            free
+        })
+        .collect()
+}
+
+fn order(left: &[usize], right: &[usize], pairs: &[(usize, usize, f32)]) -> Vec<Item> {
+    let by_left: HashMap<usize, (usize, f32)> =
+        pairs.iter().map(|&(a, b, s)| (a, (b, s))).collect();
+    let by_right: HashMap<usize, usize> = pairs.iter().map(|&(a, b, _)| (b, a)).collect();
+    // Right passages without counterpart, grouped under the left passage they follow.
+    let mut after: HashMap<Option<usize>, Vec<usize>> = HashMap::new();
+    let mut anchor: Option<usize> = None;
+    for &b in right {
+        match by_right.get(&b) {
+            Some(&a) => anchor = Some(a),
+            None => after.entry(anchor).or_default().push(b),
+        }
+    }
+    let mut items: Vec<Item> = after
+        .remove(&None)
+        .unwrap_or_default()
+        .into_iter()
+        .map(Item::Right)
+        .collect();
+    for &a in left {
+        items.push(match by_left.get(&a) {
+            Some(&(b, s)) => Item::Pair(a, b, s),
+            None => Item::Left(a),
+        });
+        if let Some(rest) = after.remove(&Some(a)) {
+            items.extend(rest.into_iter().map(Item::Right));
+        }
+    }
+    items
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unmatched_right_passages_sit_near_their_neighbours() {
+        // Left: 0 1 2; right: 10 11 12 13, with 0–10 and 2–12 paired.
+        let pairs = [(0, 10, 0.9), (2, 12, 0.5)];
+        let items = order(&[0, 1, 2], &[10, 11, 12, 13], &pairs);
+        assert_eq!(
+            items,
+            vec![
+                Item::Pair(0, 10, 0.9),
+                Item::Right(11),
+                Item::Left(1),
+                Item::Pair(2, 12, 0.5),
+                Item::Right(13),
+            ]
+        );
+    }
+
+    #[test]
+    fn each_passage_is_used_once_and_the_best_pair_wins() {
+        let model = Model::new([
+            "加快中欧班列发展",
+            "加快中欧班列发展，开行更多班列",
+            "加快中欧班列发展",
+            "发展跨境电子商务",
+        ]);
+        let pairs = best_pairs(&[0, 1], &[2, 3], &model);
+        assert_eq!(pairs.len(), 1);
+        assert_eq!((pairs[0].0, pairs[0].1), (0, 2));
+    }
+}

@@ -1,0 +1,209 @@
+//! The comparison engine: which passages of two regions' plans speak to the same thing,
+//! and what differs between them.
+//!
+//! ```
+//! # let corpus = "江西省参与“一带一路”建设实施方案 \n\n发布时间：2016-10-9 \n\n来源：江西省发改委网站 \n\n\
+//! #   一、畅通陆上通道 \n\n加快中欧班列发展，到2020年开行班列300列。 \n\n\
+//! #   甘肃省参与“一带一路”建设实施方案 \n\n发布时间：2015-12-09 \n\n来源：甘肃省发改委 \n\n\
+//! #   一、畅通陆上通道 \n\n加快中欧班列发展，到2020年开行班列500列。 \n";
+//! # let bundle = policy_compare::build_bundle(corpus, "data/example.txt").unwrap();
+//! use policy_compare::compare::{Comparer, Row, SpanKind};
+//! let comparer = Comparer::new(&bundle);
+//! let result = comparer.compare("jiangxi", "gansu", "all").unwrap();
+//! let Row::Pair { diff, .. } = &result.rows[0] else { panic!() };
+//! let changed: Vec<_> = diff.right.iter().filter(|s| s.kind == SpanKind::Changed).map(|s| &s.text).collect();
+//! assert_eq!(changed, ["500"]);
+//!
+//! let err = comparer.compare("jiangxi", "atlantis", "all").unwrap_err();
+//! assert!(err.to_string().starts_with("unknown region \"atlantis\"; valid regions: national, "));
+//! ```
+//!
+//! The stages: [`passages`] (paragraphs with provenance) → [`tfidf`] (bigram vectors)
+//! → [`align`] (greedy pairing) → [`diff`] (readable spans over [`tokens`]).
+
+pub mod align;
+pub mod diff;
+mod error;
+pub mod passages;
+mod result;
+pub mod text;
+pub mod tfidf;
+pub mod tokens;
+
+pub use diff::{Diff, Span, SpanKind};
+pub use error::CompareError;
+pub use result::{Comparison, Counts, Coverage, DocumentRef, PassageRef, Row, Side};
+
+use crate::bundle::{Bundle, Region};
+use crate::themes::Theme;
+use align::Item;
+use passages::Passage;
+use tfidf::Model;
+
+/// The bundle prepared for comparisons: every passage and its vector, computed once.
+#[derive(Clone, Debug)]
+pub struct Comparer {
+    regions: Vec<Region>,
+    documents: Vec<(String, DocumentRef)>,
+    passages: Vec<Passage>,
+    model: Model,
+}
+
+impl Comparer {
+    /// Prepares a bundle: collects its passages and weighs their bigrams against all of them.
+    pub fn new(bundle: &Bundle) -> Comparer {
+        let passages = passages::all(bundle);
+        let model = Model::new(passages.iter().map(|p| p.text.as_str()));
+        Comparer {
+            regions: bundle.regions.clone(),
+            documents: bundle
+                .documents
+                .iter()
+                .map(|d| {
+                    let doc = DocumentRef {
+                        id: d.id.clone(),
+                        title: d.title.clone(),
+                        published: d.published.clone(),
+                    };
+                    (d.region.clone(), doc)
+                })
+                .collect(),
+            passages,
+            model,
+        }
+    }
+
+    /// Compares region `left` with region `right` under `theme`: a theme id, or `all`.
+    pub fn compare(
+        &self,
+        left: &str,
+        right: &str,
+        theme: &str,
+    ) -> Result<Comparison, CompareError> {
+        let theme = self.theme(theme)?;
+        let (left_side, right_side) = (self.side(left)?, self.side(right)?);
+        let pick = |region: &str| -> Vec<usize> {
+            self.passages
+                .iter()
+                .enumerate()
+                .filter(|(_, p)| p.region == region && theme.is_none_or(|t| p.themes.contains(&t)))
+                .map(|(i, _)| i)
+                .collect()
+        };
+        let items = align::align(&pick(left), &pick(right), &self.model);
+
+        let mut counts = Counts::default();
+        let rows = items
+            .into_iter()
+            .map(|item| match item {
+                Item::Pair(a, b, score) => {
+                    counts.pairs += 1;
+                    let (pa, pb) = (&self.passages[a], &self.passages[b]);
+                    Row::Pair {
+                        left: reference(pa),
+                        right: reference(pb),
+                        score,
+                        diff: diff::diff(&pa.text, &pb.text),
+                    }
+                }
+                Item::Left(a) => {
+                    counts.left_only += 1;
+                    Row::LeftOnly {
+                        passage: reference(&self.passages[a]),
+                    }
+                }
+                Item::Right(b) => {
+                    counts.right_only += 1;
+                    Row::RightOnly {
+                        passage: reference(&self.passages[b]),
+                    }
+                }
+            })
+            .collect();
+        let coverage = Theme::ALL
+            .into_iter()
+            .map(|t| {
+                let count = |region: &str| {
+                    self.passages
+                        .iter()
+                        .filter(|p| p.region == region && p.themes.contains(&t))
+                        .count()
+                };
+                Coverage {
+                    theme: t,
+                    left: count(left),
+                    right: count(right),
+                }
+            })
+            .collect();
+        Ok(Comparison {
+            left: left_side,
+            right: right_side,
+            theme,
+            rows,
+            coverage,
+            counts,
+        })
+    }
+
+    /// The regions of the bundle.
+    pub fn regions(&self) -> &[Region] {
+        &self.regions
+    }
+
+    fn side(&self, id: &str) -> Result<Side, CompareError> {
+        let region = self.regions.iter().find(|r| r.id == id).ok_or_else(|| {
+            CompareError::UnknownRegion {
+                id: id.to_owned(),
+                valid: self.regions.iter().map(|r| r.id.clone()).collect(),
+            }
+        })?;
+        Ok(Side {
+            region: region.id.clone(),
+            zh: region.zh.clone(),
+            en: region.en.clone(),
+            documents: self
+                .documents
+                .iter()
+                .filter(|(r, _)| r == id)
+                .map(|(_, d)| d.clone())
+                .collect(),
+        })
+    }
+
+    fn theme(&self, id: &str) -> Result<Option<Theme>, CompareError> {
+        if id == "all" {
+            return Ok(None);
+        }
+        Theme::from_id(id)
+            .map(Some)
+            .ok_or_else(|| CompareError::UnknownTheme {
+                id: id.to_owned(),
+                valid: std::iter::once("all")
+                    .chain(Theme::ALL.iter().map(|t| t.id()))
+                    .map(str::to_owned)
+                    .collect(),
+            })
+    }
+}
+
+fn reference(p: &Passage) -> PassageRef {
+    PassageRef {
+        document: p.document.clone(),
+        paragraph: p.paragraph.clone(),
+        path: p.path.clone(),
+        text: p.text.clone(),
+        themes: p.themes.clone(),
+    }
+}
+
+/// Compares two regions of a bundle under a theme (`all` or a theme id). For repeated
+/// comparisons, prepare the bundle once with [`Comparer::new`].
+pub fn compare(
+    bundle: &Bundle,
+    left: &str,
+    right: &str,
+    theme: &str,
+) -> Result<Comparison, CompareError> {
+    Comparer::new(bundle).compare(left, right, theme)
+}
