@@ -7,6 +7,7 @@ use sha2::{Digest, Sha256};
 
 use crate::bundle::{Bundle, CorpusRef, Document, FORMAT, ThemeInfo, VERSION};
 use crate::corpus::{self, CorpusError, regions};
+use crate::metrics;
 use crate::themes::{self, Cues, Theme};
 
 /// Builds the bundle for the corpus `text`, recorded as coming from `file` (a path
@@ -37,6 +38,7 @@ pub fn build_bundle(text: &str, file: &str) -> Result<Bundle, CorpusError> {
                 metrics: Vec::new(),
             };
             themes::label_document(&mut document, cues);
+            document.metrics = metrics::document_metrics(&document, cues);
             document
         })
         .collect();

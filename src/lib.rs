@@ -49,6 +49,7 @@ pub mod bundle;
 pub mod compare;
 pub mod corpus;
 pub mod date;
+pub mod metrics;
 pub mod themes;
 
 #[cfg(target_arch = "wasm32")]

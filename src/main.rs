@@ -53,10 +53,48 @@ mod cli {
             /// The bundle to read.
             #[arg(long, default_value = "www/bundle.json")]
             bundle: PathBuf,
-            /// `text` (changes in [brackets], reuse in <angles>) or `json`.
+            /// `passages` (aligned text) or `targets` (the side-by-side target table).
+            #[arg(long, default_value = "passages")]
+            view: View,
+            /// `text` or `json`.
             #[arg(long, default_value = "text")]
             format: Format,
         },
+        /// List a region's quantitative statements (targets, baselines, other counts).
+        Metrics {
+            /// Region id (e.g. jiangxi).
+            #[arg(long)]
+            region: String,
+            /// Only this kind: target, baseline or other.
+            #[arg(long)]
+            kind: Option<KindArg>,
+            /// The bundle to read.
+            #[arg(long, default_value = "www/bundle.json")]
+            bundle: PathBuf,
+            /// `table`, `csv` or `json`.
+            #[arg(long, default_value = "table")]
+            format: TableFormat,
+        },
+    }
+
+    #[derive(Clone, Copy, clap::ValueEnum)]
+    enum View {
+        Passages,
+        Targets,
+    }
+
+    #[derive(Clone, Copy, clap::ValueEnum)]
+    enum KindArg {
+        Target,
+        Baseline,
+        Other,
+    }
+
+    #[derive(Clone, Copy, clap::ValueEnum)]
+    enum TableFormat {
+        Table,
+        Csv,
+        Json,
     }
 
     #[derive(Clone, Copy, clap::ValueEnum)]
@@ -74,8 +112,15 @@ mod cli {
                 right,
                 theme,
                 bundle,
+                view,
                 format,
-            } => compare(&bundle, &left, &right, &theme, format),
+            } => compare(&bundle, &left, &right, &theme, view, format),
+            Command::Metrics {
+                region,
+                kind,
+                bundle,
+                format,
+            } => metrics(&bundle, &region, kind, format),
         };
         match result {
             Ok(message) => {
@@ -132,35 +177,156 @@ mod cli {
         Ok(format!("wrote {} ({summary})", out.display()))
     }
 
+    fn read_bundle(path: &Path) -> Result<policy_compare::Bundle, String> {
+        let json =
+            fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        policy_compare::Bundle::from_json(&json).map_err(|e| format!("{}: {e}", path.display()))
+    }
+
+    fn print(text: &str) -> Result<(), String> {
+        std::io::stdout()
+            .lock()
+            .write_all(text.as_bytes())
+            .map_err(|e| format!("cannot write: {e}"))
+    }
+
     fn compare(
         bundle: &Path,
         left: &str,
         right: &str,
         theme: &str,
+        view: View,
         format: Format,
     ) -> Result<String, String> {
-        let json = fs::read_to_string(bundle)
-            .map_err(|e| format!("cannot read {}: {e}", bundle.display()))?;
-        let bundle_data = policy_compare::Bundle::from_json(&json)
-            .map_err(|e| format!("{}: {e}", bundle.display()))?;
-        let result =
-            policy_compare::compare(&bundle_data, left, right, theme).map_err(|e| e.to_string())?;
-        let mut out = std::io::stdout().lock();
-        let write = |out: &mut std::io::StdoutLock<'_>, text: String| {
-            out.write_all(text.as_bytes())
-                .map_err(|e| format!("cannot write: {e}"))
-        };
-        match format {
-            Format::Json => {
-                let text = serde_json::to_string_pretty(&result).map_err(|e| e.to_string())?;
-                write(&mut out, text + "\n")?;
+        let comparer = policy_compare::Comparer::new(&read_bundle(bundle)?);
+        match view {
+            View::Passages => {
+                let result = comparer
+                    .compare(left, right, theme)
+                    .map_err(|e| e.to_string())?;
+                match format {
+                    Format::Json => print(&(to_json(&result)? + "\n"))?,
+                    Format::Text => print(&policy_compare::compare::text::to_text(&result))?,
+                }
+                Ok(format!(
+                    "{} pairs, {} only in {}, {} only in {}",
+                    result.counts.pairs,
+                    result.counts.left_only,
+                    left,
+                    result.counts.right_only,
+                    right
+                ))
             }
-            Format::Text => write(&mut out, policy_compare::compare::text::to_text(&result))?,
+            View::Targets => {
+                let table = comparer
+                    .targets(left, right, theme)
+                    .map_err(|e| e.to_string())?;
+                match format {
+                    Format::Json => print(&(to_json(&table)? + "\n"))?,
+                    Format::Text => print(&policy_compare::compare::text::targets_to_text(&table))?,
+                }
+                let rows: usize = table.groups.iter().map(|g| g.rows.len()).sum();
+                Ok(format!("{rows} rows in {} themes", table.groups.len()))
+            }
         }
-        Ok(format!(
-            "{} pairs, {} only in {}, {} only in {}",
-            result.counts.pairs, result.counts.left_only, left, result.counts.right_only, right
-        ))
+    }
+
+    fn to_json<T: serde::Serialize>(value: &T) -> Result<String, String> {
+        serde_json::to_string_pretty(value).map_err(|e| e.to_string())
+    }
+
+    fn metrics(
+        bundle: &Path,
+        region: &str,
+        kind: Option<KindArg>,
+        format: TableFormat,
+    ) -> Result<String, String> {
+        use policy_compare::bundle::MetricKind;
+        let bundle = read_bundle(bundle)?;
+        if !bundle.regions.iter().any(|r| r.id == region) {
+            let valid: Vec<&str> = bundle.regions.iter().map(|r| r.id.as_str()).collect();
+            return Err(format!(
+                "unknown region \"{region}\"; valid regions: {}",
+                valid.join(", ")
+            ));
+        }
+        let wanted = kind.map(|k| match k {
+            KindArg::Target => MetricKind::Target,
+            KindArg::Baseline => MetricKind::Baseline,
+            KindArg::Other => MetricKind::Other,
+        });
+        let rows: Vec<(&str, &policy_compare::bundle::Metric)> = bundle
+            .documents
+            .iter()
+            .filter(|d| d.region == region)
+            .flat_map(|d| d.metrics.iter().map(move |m| (d.id.as_str(), m)))
+            .filter(|(_, m)| wanted.is_none_or(|k| m.kind == k))
+            .collect();
+        let text = match format {
+            TableFormat::Json => {
+                #[derive(serde::Serialize)]
+                struct Row<'a> {
+                    document: &'a str,
+                    #[serde(flatten)]
+                    metric: &'a policy_compare::bundle::Metric,
+                }
+                let rows: Vec<Row<'_>> = rows
+                    .iter()
+                    .map(|&(document, metric)| Row { document, metric })
+                    .collect();
+                to_json(&rows)? + "\n"
+            }
+            TableFormat::Csv | TableFormat::Table => {
+                let header = [
+                    "document",
+                    "kind",
+                    "indicator",
+                    "value",
+                    "value_max",
+                    "unit",
+                    "year",
+                    "comparator",
+                    "theme",
+                    "quote",
+                ];
+                let cells: Vec<Vec<String>> = rows
+                    .iter()
+                    .map(|(doc, m)| {
+                        vec![
+                            doc.to_string(),
+                            serde_json::to_value(m.kind)
+                                .ok()
+                                .and_then(|v| v.as_str().map(str::to_owned))
+                                .unwrap_or_default(),
+                            m.indicator.clone(),
+                            number(m.value),
+                            m.value_max.map(number).unwrap_or_default(),
+                            m.unit.clone(),
+                            m.year.map(|y| y.to_string()).unwrap_or_default(),
+                            m.comparator
+                                .map(|c| c.word().to_owned())
+                                .unwrap_or_default(),
+                            m.theme.map(|t| t.id().to_owned()).unwrap_or_default(),
+                            m.quote.clone(),
+                        ]
+                    })
+                    .collect();
+                match format {
+                    TableFormat::Csv => policy_compare::metrics::csv::to_csv(&header, &cells),
+                    _ => policy_compare::metrics::csv::to_table(&header, &cells),
+                }
+            }
+        };
+        print(&text)?;
+        Ok(format!("{} metrics of {region}", rows.len()))
+    }
+
+    fn number(v: f64) -> String {
+        if v.fract() == 0.0 && v.abs() < 1e15 {
+            format!("{}", v as i64)
+        } else {
+            format!("{v}")
+        }
     }
 
     /// Writes through a temporary file and a rename, so a failure leaves the old bundle (or

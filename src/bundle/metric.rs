@@ -32,6 +32,47 @@ pub struct Metric {
     pub kind: MetricKind,
     /// The theme of the statement.
     pub theme: Option<Theme>,
+    /// The value in a canonical unit, where the unit has one (`300亿美元` → 3×10¹⁰ USD),
+    /// for comparing and sorting across regions. (An addition within version 1.)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub normalized: Option<Normalized>,
+}
+
+/// A value converted to a canonical unit.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Normalized {
+    /// The value in `unit`.
+    pub value: f64,
+    /// The upper end of a range, in `unit`.
+    pub value_max: Option<f64>,
+    /// The canonical unit.
+    pub unit: Canonical,
+}
+
+/// A unit in which values of different regions can be compared and sorted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Canonical {
+    /// US dollars.
+    Usd,
+    /// Renminbi yuan.
+    Cny,
+    /// Metric tonnes.
+    Tonnes,
+    /// Twenty-foot equivalent units (containers).
+    Teu,
+    /// Person-trips (visits, passengers).
+    PersonTrips,
+    /// People.
+    Persons,
+    /// Per cent.
+    Percent,
+    /// A multiple of a base value (doubling = 2).
+    Times,
+    /// Square kilometres.
+    SquareKilometres,
+    /// Kilometres.
+    Kilometres,
 }
 
 /// Whether a number is a goal, a statement of the present, or another count.
@@ -103,4 +144,150 @@ pub enum Comparator {
     /// Doubling.
     #[serde(rename = "翻番")]
     Doubles,
+    /// Doubling twice (quadrupling).
+    #[serde(rename = "翻两番")]
+    DoublesTwice,
+    /// Not fewer than.
+    #[serde(rename = "不少于")]
+    NotFewer,
+    /// Not more than.
+    #[serde(rename = "不超过")]
+    NotAbove,
+    /// Below.
+    #[serde(rename = "以下")]
+    AtMost,
+    /// Over (`余`).
+    #[serde(rename = "余")]
+    Odd,
+    /// Reaching (`达`).
+    #[serde(rename = "达")]
+    Amounts,
+    /// Increasing to (`增至`).
+    #[serde(rename = "增至")]
+    RisesTo,
+    /// Raising to.
+    #[serde(rename = "提高到")]
+    RaisesTo,
+    /// Introducing, attracting.
+    #[serde(rename = "引进")]
+    Attracts,
+    /// Setting up.
+    #[serde(rename = "设立")]
+    SetsUp,
+    /// Running (trains, routes).
+    #[serde(rename = "开行")]
+    Runs,
+    /// Holding (events).
+    #[serde(rename = "举办")]
+    Holds,
+    /// Enrolling.
+    #[serde(rename = "招收")]
+    Enrols,
+    /// Achieving.
+    #[serde(rename = "实现")]
+    Achieves,
+    /// Cumulatively.
+    #[serde(rename = "累计")]
+    Cumulative,
+}
+
+impl Comparator {
+    /// Every comparator, limiting words first (they win over verbs).
+    pub const ALL: [Comparator; 33] = [
+        Comparator::AtLeast,
+        Comparator::Exceeds,
+        Comparator::BreaksThrough,
+        Comparator::Reaches,
+        Comparator::NotBelow,
+        Comparator::NotFewer,
+        Comparator::NotAbove,
+        Comparator::AtMost,
+        Comparator::About,
+        Comparator::Over,
+        Comparator::Odd,
+        Comparator::Within,
+        Comparator::Amounts,
+        Comparator::IncreasesTo,
+        Comparator::RisesTo,
+        Comparator::RaisesTo,
+        Comparator::DoublesOnce,
+        Comparator::DoublesTwice,
+        Comparator::Doubles,
+        Comparator::Adds,
+        Comparator::Builds,
+        Comparator::Opens,
+        Comparator::Forms,
+        Comparator::Cultivates,
+        Comparator::Creates,
+        Comparator::Organises,
+        Comparator::Attracts,
+        Comparator::SetsUp,
+        Comparator::Runs,
+        Comparator::Holds,
+        Comparator::Enrols,
+        Comparator::Achieves,
+        Comparator::Cumulative,
+    ];
+
+    /// The word as the plans write it.
+    pub fn word(self) -> &'static str {
+        match self {
+            Comparator::AtLeast => "以上",
+            Comparator::Exceeds => "超过",
+            Comparator::BreaksThrough => "突破",
+            Comparator::Reaches => "达到",
+            Comparator::NotBelow => "不低于",
+            Comparator::About => "左右",
+            Comparator::Over => "多",
+            Comparator::Within => "以内",
+            Comparator::IncreasesTo => "增加到",
+            Comparator::Adds => "新增",
+            Comparator::Builds => "建成",
+            Comparator::Opens => "开通",
+            Comparator::Forms => "形成",
+            Comparator::Cultivates => "培育",
+            Comparator::Creates => "打造",
+            Comparator::Organises => "组织",
+            Comparator::DoublesOnce => "翻一番",
+            Comparator::Doubles => "翻番",
+            Comparator::DoublesTwice => "翻两番",
+            Comparator::NotFewer => "不少于",
+            Comparator::NotAbove => "不超过",
+            Comparator::AtMost => "以下",
+            Comparator::Odd => "余",
+            Comparator::Amounts => "达",
+            Comparator::RisesTo => "增至",
+            Comparator::RaisesTo => "提高到",
+            Comparator::Attracts => "引进",
+            Comparator::SetsUp => "设立",
+            Comparator::Runs => "开行",
+            Comparator::Holds => "举办",
+            Comparator::Enrols => "招收",
+            Comparator::Achieves => "实现",
+            Comparator::Cumulative => "累计",
+        }
+    }
+
+    /// Whether it limits the number (`以上`, `突破`) rather than naming the action.
+    pub fn is_limiting(self) -> bool {
+        matches!(
+            self,
+            Comparator::AtLeast
+                | Comparator::Exceeds
+                | Comparator::BreaksThrough
+                | Comparator::Reaches
+                | Comparator::NotBelow
+                | Comparator::NotFewer
+                | Comparator::NotAbove
+                | Comparator::AtMost
+                | Comparator::About
+                | Comparator::Over
+                | Comparator::Odd
+                | Comparator::Within
+                | Comparator::Amounts
+                | Comparator::IncreasesTo
+                | Comparator::RisesTo
+                | Comparator::RaisesTo
+        )
+    }
 }

@@ -10,7 +10,7 @@ mod read;
 mod types;
 
 pub use error::{BundleError, BundleErrorKind};
-pub use metric::{Comparator, Metric, MetricKind};
+pub use metric::{Canonical, Comparator, Metric, MetricKind, Normalized};
 pub use types::{
     Bundle, CorpusRef, Document, FORMAT, Paragraph, Region, RegionKind, Section, Signature,
     ThemeInfo, VERSION,

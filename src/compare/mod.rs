@@ -32,9 +32,10 @@ pub mod tokens;
 
 pub use diff::{Diff, Span, SpanKind};
 pub use error::CompareError;
-pub use result::{Comparison, Counts, Coverage, DocumentRef, PassageRef, Row, Side};
+pub use result::{Comparison, Counts, Coverage, DocumentRef, PassageRef, Row, Side, TargetTable};
 
-use crate::bundle::{Bundle, Region};
+use crate::bundle::{Bundle, MetricKind, Region};
+use crate::metrics::table::{self, TargetRef};
 use crate::themes::Theme;
 use align::Item;
 use passages::Passage;
@@ -47,6 +48,8 @@ pub struct Comparer {
     documents: Vec<(String, DocumentRef)>,
     passages: Vec<Passage>,
     model: Model,
+    /// Every target of the bundle, with its region, in reading order.
+    targets: Vec<(String, TargetRef)>,
 }
 
 impl Comparer {
@@ -70,7 +73,42 @@ impl Comparer {
                 .collect(),
             passages,
             model,
+            targets: bundle
+                .documents
+                .iter()
+                .flat_map(|d| {
+                    d.metrics
+                        .iter()
+                        .filter(|m| m.kind == MetricKind::Target)
+                        .map(|m| (d.region.clone(), TargetRef::new(&d.id, m)))
+                })
+                .collect(),
         }
+    }
+
+    /// The targets of `left` and `right` side by side under `theme` (a theme id or `all`):
+    /// targets about the same indicator, in compatible units, share a row.
+    pub fn targets(
+        &self,
+        left: &str,
+        right: &str,
+        theme: &str,
+    ) -> Result<TargetTable, CompareError> {
+        let theme = self.theme(theme)?;
+        let (left_side, right_side) = (self.side(left)?, self.side(right)?);
+        let pick = |region: &str| -> Vec<TargetRef> {
+            self.targets
+                .iter()
+                .filter(|(r, t)| r == region && theme.is_none_or(|th| t.theme == Some(th)))
+                .map(|(_, t)| t.clone())
+                .collect()
+        };
+        Ok(TargetTable {
+            left: left_side,
+            right: right_side,
+            theme,
+            groups: table::side_by_side(&pick(left), &pick(right)),
+        })
     }
 
     /// Compares region `left` with region `right` under `theme`: a theme id, or `all`.

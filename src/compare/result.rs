@@ -4,6 +4,7 @@
 use serde::Serialize;
 
 use super::diff::Diff;
+use crate::metrics::table::TargetGroup;
 use crate::themes::Theme;
 
 /// The whole comparison of two regions under one theme (or all).
@@ -109,4 +110,17 @@ pub struct Counts {
     pub left_only: usize,
     /// Right passages without counterpart.
     pub right_only: usize,
+}
+
+/// Two regions' targets side by side, grouped by theme.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct TargetTable {
+    /// The left region.
+    pub left: Side,
+    /// The right region.
+    pub right: Side,
+    /// The theme shown, or `None` for all.
+    pub theme: Option<Theme>,
+    /// Rows by theme.
+    pub groups: Vec<TargetGroup>,
 }

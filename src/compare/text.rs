@@ -3,7 +3,8 @@
 
 use std::fmt::Write;
 
-use super::{Comparison, Row, Span, SpanKind};
+use super::{Comparison, Row, Span, SpanKind, TargetTable};
+use crate::metrics::table::TargetRef;
 
 fn marked(spans: &[Span]) -> String {
     spans
@@ -60,6 +61,40 @@ pub fn to_text(c: &Comparison) -> String {
                 passage.text
             ),
         };
+    }
+    out
+}
+
+fn target(t: &Option<TargetRef>) -> String {
+    let Some(t) = t else {
+        return "—".to_owned();
+    };
+    let value = match t.value_max {
+        Some(max) => format!("{}–{}", t.value, max),
+        None => t.value.to_string(),
+    };
+    let year = t.year.map(|y| format!(" ({y})")).unwrap_or_default();
+    let amount = match t.comparator {
+        Some(c) if matches!(c.word(), "翻一番" | "翻番" | "翻两番") => c.word().to_owned(),
+        Some(c) if matches!(c.word(), "以上" | "以下" | "左右" | "以内") => {
+            format!("{value}{}{}", t.unit, c.word())
+        }
+        Some(c) if matches!(c.word(), "多" | "余") => format!("{value}{}{}", c.word(), t.unit),
+        Some(c) => format!("{}{value}{}", c.word(), t.unit),
+        None => format!("{value}{}", t.unit),
+    };
+    format!("{} {amount}{year}", t.indicator)
+}
+
+/// Renders a target table: one line per row, left | right, grouped by theme.
+pub fn targets_to_text(table: &TargetTable) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{} vs {}: targets", table.left.zh, table.right.zh);
+    for group in &table.groups {
+        let _ = writeln!(out, "## {}", group.theme.map_or("—", |t| t.zh()));
+        for row in &group.rows {
+            let _ = writeln!(out, "  {}  |  {}", target(&row.left), target(&row.right));
+        }
     }
     out
 }
