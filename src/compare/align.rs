@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use super::tfidf::Model;
 
 /// Pairs scoring below this are not shown as counterparts.
-pub const THRESHOLD: f32 = 0.1;
+pub const THRESHOLD: f32 = 0.12;
 
 /// One row of an alignment, by passage index (into the passage list the model was built on).
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -26,11 +26,19 @@ pub enum Item {
     Right(usize),
 }
 
-/// Aligns `left` with `right` (passage indices, each in reading order). The result reads
+/// Aligns `left` with `right` (passage indices, each in reading order); only passages for
+/// which `pairable` holds are paired, the others are shown on their side. The result reads
 /// in the left side's order; a right passage without counterpart comes right after the row
 /// of the nearest paired right passage before it.
-pub fn align(left: &[usize], right: &[usize], model: &Model) -> Vec<Item> {
-    let pairs = best_pairs(left, right, model);
+pub fn align(
+    left: &[usize],
+    right: &[usize],
+    model: &Model,
+    pairable: impl Fn(usize) -> bool,
+) -> Vec<Item> {
+    let l: Vec<usize> = left.iter().copied().filter(|&i| pairable(i)).collect();
+    let r: Vec<usize> = right.iter().copied().filter(|&i| pairable(i)).collect();
+    let pairs = best_pairs(&l, &r, model);
     order(left, right, &pairs)
 }
 
@@ -142,10 +150,10 @@ mod tests {
     #[test]
     fn each_passage_is_used_once_and_the_best_pair_wins() {
         let model = Model::new([
-            "加快中欧班列发展",
-            "加快中欧班列发展，开行更多班列",
-            "加快中欧班列发展",
-            "发展跨境电子商务",
+            ("加快中欧班列发展", ""),
+            ("加快中欧班列发展，开行更多班列", ""),
+            ("加快中欧班列发展", ""),
+            ("发展跨境电子商务", ""),
         ]);
         let pairs = best_pairs(&[0, 1], &[2, 3], &model);
         assert_eq!(pairs.len(), 1);

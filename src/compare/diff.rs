@@ -19,6 +19,11 @@ pub const REUSED: usize = 16;
 /// A shared run at least this many characters long (punctuation aside) is kept even inside
 /// a long rewrite.
 pub const PHRASE: usize = 4;
+/// A phrase at least this many characters long found in the changed text of both sides is
+/// marked as moved.
+pub const MOVED: usize = 5;
+/// Names every plan repeats; a run is not reuse for containing them.
+const STOCK: [&str; 2] = ["丝绸之路经济带和21世纪海上丝绸之路", "一带一路"];
 
 /// A piece of one side of a diff.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -39,6 +44,9 @@ pub enum SpanKind {
     Reused,
     /// Only in this passage.
     Changed,
+    /// In both passages, but in a different place: a phrase the diff could not line up
+    /// (`整合优化海关特殊监管区域` / `海关特殊监管区域整合优化`).
+    Moved,
 }
 
 /// Both sides of a diff: the spans of each concatenate to its passage's text.
@@ -73,7 +81,9 @@ pub fn diff(left: &str, right: &str) -> Diff {
     let rk: Vec<&str> = rt.iter().map(|t| t.text()).collect();
     let ops = capture_diff_slices(Algorithm::Myers, &lk, &rk);
     let chunks = cleanup(chunks(&ops), &lt, &rt);
-    render(&chunks, &lt, &rt)
+    let mut diff = render(&chunks, &lt, &rt);
+    mark_moved(&mut diff);
+    diff
 }
 
 /// Groups the diff into alternating shared and changed runs.
@@ -140,12 +150,15 @@ fn cleanup(mut chunks: Vec<Chunk>, lt: &[Token<'_>], rt: &[Token<'_>]) -> Vec<Ch
     };
     loop {
         let absorbed = (1..chunks.len().saturating_sub(1)).find(|&i| {
-            chunks[i].same
-                && !chunks[i - 1].same
-                && !chunks[i + 1].same
+            let between_changes = chunks[i].same && !chunks[i - 1].same && !chunks[i + 1].same;
+            // A sliver of one or two characters between changes is noise whatever the sizes
+            // (`[提升郑]州新[郑]`); a longer one goes if the changes around it dwarf it.
+            let sliver = size(&chunks[i]) <= 2;
+            between_changes
                 && !phrase(&chunks[i])
-                && size(&chunks[i]) <= size(&chunks[i - 1])
-                && size(&chunks[i]) <= size(&chunks[i + 1])
+                && (sliver
+                    || (size(&chunks[i]) <= size(&chunks[i - 1])
+                        && size(&chunks[i]) <= size(&chunks[i + 1])))
         });
         let Some(i) = absorbed else {
             return chunks;
@@ -170,7 +183,7 @@ fn render(chunks: &[Chunk], lt: &[Token<'_>], rt: &[Token<'_>]) -> Diff {
         let (l, r) = (text(lt, &chunk.left), text(rt, &chunk.right));
         let kind = if !chunk.same {
             SpanKind::Changed
-        } else if l.chars().filter(|c| c.is_alphanumeric()).count() >= REUSED {
+        } else if reused(&l) {
             SpanKind::Reused
         } else {
             SpanKind::Same
@@ -179,6 +192,85 @@ fn render(chunks: &[Chunk], lt: &[Token<'_>], rt: &[Token<'_>]) -> Diff {
         push(&mut diff.right, r, kind);
     }
     diff
+}
+
+/// Whether a shared run is long enough to be reuse, not counting the names every plan
+/// repeats.
+fn reused(text: &str) -> bool {
+    let mut rest = text.to_owned();
+    for stock in STOCK {
+        rest = rest.replace(stock, "");
+    }
+    rest.chars().filter(|c| c.is_alphanumeric()).count() >= REUSED
+}
+
+/// The longest common substring of two texts: (length in chars, start in a, start in b),
+/// in char indices.
+fn longest_common(a: &[char], b: &[char]) -> (usize, usize, usize) {
+    let mut best = (0, 0, 0);
+    let mut prev = vec![0usize; b.len() + 1];
+    for i in 1..=a.len() {
+        let mut cur = vec![0usize; b.len() + 1];
+        for j in 1..=b.len() {
+            if a[i - 1] == b[j - 1] {
+                cur[j] = prev[j - 1] + 1;
+                if cur[j] > best.0 {
+                    best = (cur[j], i - cur[j], j - cur[j]);
+                }
+            }
+        }
+        prev = cur;
+    }
+    best
+}
+
+/// Splits span `k` of `spans` into before / `kind` / after at char range `at..at + len`.
+fn split_span(spans: &mut Vec<Span>, k: usize, at: usize, len: usize, kind: SpanKind) {
+    let chars: Vec<char> = spans[k].text.chars().collect();
+    let old = spans[k].kind;
+    let piece = |r: std::ops::Range<usize>, kind| Span {
+        text: chars[r].iter().collect(),
+        kind,
+    };
+    let parts = [
+        piece(0..at, old),
+        piece(at..at + len, kind),
+        piece(at + len..chars.len(), old),
+    ];
+    spans.splice(k..=k, parts.into_iter().filter(|p| !p.text.is_empty()));
+}
+
+/// Marks phrases that both sides have in their changed text (in another place) as moved,
+/// longest first.
+fn mark_moved(diff: &mut Diff) {
+    for _ in 0..16 {
+        let mut best: Option<(usize, usize, usize, usize, usize)> = None;
+        for (i, l) in diff.left.iter().enumerate() {
+            if l.kind != SpanKind::Changed {
+                continue;
+            }
+            let lc: Vec<char> = l.text.chars().collect();
+            for (j, r) in diff.right.iter().enumerate() {
+                if r.kind != SpanKind::Changed {
+                    continue;
+                }
+                let rc: Vec<char> = r.text.chars().collect();
+                let (len, a, b) = longest_common(&lc, &rc);
+                let alnum = lc[a..a + len]
+                    .iter()
+                    .filter(|c| c.is_alphanumeric())
+                    .count();
+                if alnum >= MOVED && best.is_none_or(|x| len > x.0) {
+                    best = Some((len, i, a, j, b));
+                }
+            }
+        }
+        let Some((len, i, a, j, b)) = best else {
+            return;
+        };
+        split_span(&mut diff.left, i, a, len, SpanKind::Moved);
+        split_span(&mut diff.right, j, b, len, SpanKind::Moved);
+    }
 }
 
 fn push(spans: &mut Vec<Span>, text: String, kind: SpanKind) {
@@ -202,8 +294,39 @@ mod tests {
                 SpanKind::Same => s.text.clone(),
                 SpanKind::Reused => format!("<{}>", s.text),
                 SpanKind::Changed => format!("[{}]", s.text),
+                SpanKind::Moved => format!("{{{}}}", s.text),
             })
             .collect()
+    }
+
+    #[test]
+    fn phrases_in_another_place_are_marked_moved() {
+        let d = diff(
+            "整合优化提升海关特殊监管区域",
+            "海关特殊监管区域整合优化提升",
+        );
+        assert!(
+            d.left.iter().any(|s| s.kind == SpanKind::Moved),
+            "{}",
+            show(&d.left)
+        );
+        assert_eq!(
+            concat_kinds(&d.left),
+            d.left.iter().map(|s| s.text.as_str()).collect::<String>()
+        );
+    }
+
+    fn concat_kinds(spans: &[Span]) -> String {
+        spans.iter().map(|s| s.text.as_str()).collect()
+    }
+
+    #[test]
+    fn the_initiative_s_name_is_not_reuse() {
+        let d = diff(
+            "推进丝绸之路经济带和21世纪海上丝绸之路建设",
+            "参与丝绸之路经济带和21世纪海上丝绸之路建设",
+        );
+        assert!(d.left.iter().all(|s| s.kind != SpanKind::Reused));
     }
 
     #[test]

@@ -56,7 +56,11 @@ impl Comparer {
     /// Prepares a bundle: collects its passages and weighs their bigrams against all of them.
     pub fn new(bundle: &Bundle) -> Comparer {
         let passages = passages::all(bundle);
-        let model = Model::new(passages.iter().map(|p| p.text.as_str()));
+        let model = Model::new(
+            passages
+                .iter()
+                .map(|p| (p.text.as_str(), p.heading.as_str())),
+        );
         Comparer {
             regions: bundle.regions.clone(),
             documents: bundle
@@ -128,7 +132,9 @@ impl Comparer {
                 .map(|(i, _)| i)
                 .collect()
         };
-        let items = align::align(&pick(left), &pick(right), &self.model);
+        let items = align::align(&pick(left), &pick(right), &self.model, |i| {
+            self.passages[i].pairable
+        });
 
         let mut counts = Counts::default();
         let rows = items

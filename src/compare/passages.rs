@@ -18,6 +18,11 @@ pub struct Passage {
     pub paragraph: String,
     /// The headings above it, outermost first, each with its ordinal (`三、加强产业合作…`).
     pub path: Vec<String>,
+    /// The nearest heading's text, without its ordinal: context for similarity.
+    pub heading: String,
+    /// Whether it can be paired: substantive text, not a title line, an addressee or a
+    /// cover letter's formula (those are shown, never matched).
+    pub pairable: bool,
     /// The text.
     pub text: String,
     /// Its themes, strongest first.
@@ -34,6 +39,7 @@ pub fn all(bundle: &Bundle) -> Vec<Passage> {
             region: &doc.region,
             document: &doc.id,
             path: Vec::new(),
+            headings: Vec::new(),
         };
         for p in &doc.preamble {
             at.push(p, &mut out);
@@ -48,6 +54,7 @@ struct Location<'a> {
     region: &'a str,
     document: &'a str,
     path: Vec<String>,
+    headings: Vec<&'a str>,
 }
 
 impl Location<'_> {
@@ -57,6 +64,11 @@ impl Location<'_> {
             document: self.document.to_owned(),
             paragraph: p.id.clone(),
             path: self.path.clone(),
+            heading: self
+                .headings
+                .last()
+                .map_or(String::new(), |h| (*h).to_owned()),
+            pairable: pairable(&p.text),
             text: p.text.clone(),
             themes: p.themes.clone(),
             order: out.len(),
@@ -64,17 +76,41 @@ impl Location<'_> {
     }
 }
 
-fn walk(sections: &[Section], at: &mut Location<'_>, out: &mut Vec<Passage>) {
+fn walk<'a>(sections: &'a [Section], at: &mut Location<'a>, out: &mut Vec<Passage>) {
     for s in sections {
         at.path.push(format!(
             "{}{}",
             s.number.as_deref().unwrap_or(""),
             s.heading
         ));
+        at.headings.push(&s.heading);
         for p in &s.paragraphs {
             at.push(p, out);
         }
         walk(&s.sections, at, out);
         at.path.pop();
+        at.headings.pop();
     }
+}
+
+/// Passages shorter than this (in characters) are not paired: list items and fragments
+/// match long paragraphs by accident.
+pub const MIN_PAIRABLE: usize = 20;
+
+/// The formulas of cover letters: same on every side, telling nothing.
+const FORMULAS: [&str; 6] = [
+    "印发给你们",
+    "现印发给你们",
+    "请认真贯彻",
+    "请结合",
+    "特此通知",
+    "特此公告",
+];
+
+/// Whether a paragraph says something that can be compared.
+pub fn pairable(text: &str) -> bool {
+    text.chars().count() >= MIN_PAIRABLE
+        && text.contains(['，', '。', '；'])
+        && !text.ends_with(['：', ':'])
+        && !FORMULAS.iter().any(|f| text.contains(f))
 }

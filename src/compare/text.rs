@@ -1,5 +1,6 @@
 //! A comparison as plain text, for the command line and for snapshot tests: one block per
-//! row, changed text in `[brackets]`, reused text in `<angles>`.
+//! row, changed text in `⟦…⟧`, reused text in `⟪…⟫`, moved phrases in `⟨…⟩` (marks that
+//! the plans themselves never use, unlike `[]` and `<>`).
 
 use std::fmt::Write;
 
@@ -11,10 +12,19 @@ fn marked(spans: &[Span]) -> String {
         .iter()
         .map(|s| match s.kind {
             SpanKind::Same => s.text.clone(),
-            SpanKind::Reused => format!("<{}>", s.text),
-            SpanKind::Changed => format!("[{}]", s.text),
+            SpanKind::Reused => format!("⟪{}⟫", s.text),
+            SpanKind::Changed => format!("⟦{}⟧", s.text),
+            SpanKind::Moved => format!("⟨{}⟩", s.text),
         })
         .collect()
+}
+
+fn path(p: &super::PassageRef) -> String {
+    if p.path.is_empty() {
+        "(preamble)".to_owned()
+    } else {
+        p.path.join(" › ")
+    }
 }
 
 /// Renders a comparison: `==` rows are pairs (with their similarity), `<<` rows are only on
@@ -43,23 +53,17 @@ pub fn to_text(c: &Comparison) -> String {
             } => writeln!(
                 out,
                 "== {score:.2}  {} | {}\n  L: {}\n  R: {}",
-                left.path.join(" › "),
-                right.path.join(" › "),
+                path(left),
+                path(right),
                 marked(&diff.left),
                 marked(&diff.right)
             ),
-            Row::LeftOnly { passage } => writeln!(
-                out,
-                "<< {}\n  L: {}",
-                passage.path.join(" › "),
-                passage.text
-            ),
-            Row::RightOnly { passage } => writeln!(
-                out,
-                ">> {}\n  R: {}",
-                passage.path.join(" › "),
-                passage.text
-            ),
+            Row::LeftOnly { passage } => {
+                writeln!(out, "<< {}\n  L: {}", path(passage), passage.text)
+            }
+            Row::RightOnly { passage } => {
+                writeln!(out, ">> {}\n  R: {}", path(passage), passage.text)
+            }
         };
     }
     out

@@ -40,6 +40,9 @@ impl Vector {
     }
 }
 
+/// How much a passage's heading counts against its own text.
+pub const CONTEXT_WEIGHT: f32 = 0.5;
+
 /// Term ids and weights for a set of texts.
 #[derive(Clone, Debug, Default)]
 pub struct Model {
@@ -47,27 +50,37 @@ pub struct Model {
 }
 
 impl Model {
-    /// Builds the vectors of `texts`, with document frequencies counted over them.
-    pub fn new<'a>(texts: impl IntoIterator<Item = &'a str>) -> Model {
+    /// Builds the vectors of `(text, context)` pairs — a passage and its heading. Document
+    /// frequencies are counted over the texts; a context term adds [`CONTEXT_WEIGHT`] times
+    /// the weight it would have in the text.
+    pub fn new<'a>(texts: impl IntoIterator<Item = (&'a str, &'a str)>) -> Model {
         let mut vocabulary: HashMap<String, u32> = HashMap::new();
-        let mut counts: Vec<Vec<(u32, u32)>> = Vec::new();
-        let mut df: Vec<u32> = Vec::new();
-        for text in texts {
+        let mut id_of = |term: String| -> u32 {
+            let next = vocabulary.len() as u32;
+            *vocabulary.entry(term).or_insert(next)
+        };
+        let count = |ids: Vec<u32>| -> Vec<(u32, u32)> {
             let mut tf: HashMap<u32, u32> = HashMap::new();
-            for term in terms(text) {
-                let next = vocabulary.len() as u32;
-                let id = *vocabulary.entry(term).or_insert(next);
-                if id as usize == df.len() {
-                    df.push(0);
-                }
+            for id in ids {
                 *tf.entry(id).or_insert(0) += 1;
-            }
-            for &id in tf.keys() {
-                df[id as usize] += 1;
             }
             let mut tf: Vec<(u32, u32)> = tf.into_iter().collect();
             tf.sort_unstable();
-            counts.push(tf);
+            tf
+        };
+        // Per text: term counts of the text itself and of its context.
+        type Counts = Vec<(u32, u32)>;
+        let mut counts: Vec<(Counts, Counts)> = Vec::new();
+        for (text, context) in texts {
+            let own = count(terms(text).into_iter().map(&mut id_of).collect());
+            let around = count(terms(context).into_iter().map(&mut id_of).collect());
+            counts.push((own, around));
+        }
+        let mut df = vec![0u32; vocabulary.len()];
+        for (own, _) in &counts {
+            for &(id, _) in own {
+                df[id as usize] += 1;
+            }
         }
         let n = counts.len() as f32;
         let idf: Vec<f32> = df
@@ -76,11 +89,16 @@ impl Model {
             .collect();
         let vectors = counts
             .into_iter()
-            .map(|tf| {
-                let mut v: Vec<(u32, f32)> = tf
-                    .into_iter()
-                    .map(|(id, c)| (id, (1.0 + (c as f32).ln()) * idf[id as usize]))
-                    .collect();
+            .map(|(own, around)| {
+                let mut weights: HashMap<u32, f32> = HashMap::new();
+                for (tf, scale) in [(own, 1.0), (around, CONTEXT_WEIGHT)] {
+                    for (id, c) in tf {
+                        *weights.entry(id).or_insert(0.0) +=
+                            scale * (1.0 + (c as f32).ln()) * idf[id as usize];
+                    }
+                }
+                let mut v: Vec<(u32, f32)> = weights.into_iter().collect();
+                v.sort_unstable_by_key(|&(id, _)| id);
                 let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
                 if norm > 0.0 {
                     for (_, w) in &mut v {
@@ -132,10 +150,10 @@ mod tests {
     #[test]
     fn shared_specifics_outweigh_shared_boilerplate() {
         let model = Model::new([
-            "推进一带一路建设，加快中欧班列发展",
-            "推进一带一路建设，加快中欧班列开行",
-            "推进一带一路建设，发展跨境电子商务",
-            "推进一带一路建设",
+            ("推进一带一路建设，加快中欧班列发展", ""),
+            ("推进一带一路建设，加快中欧班列开行", ""),
+            ("推进一带一路建设，发展跨境电子商务", ""),
+            ("推进一带一路建设", ""),
         ]);
         let trains = model.vector(0).cosine(model.vector(1));
         let other = model.vector(0).cosine(model.vector(2));
@@ -144,8 +162,21 @@ mod tests {
     }
 
     #[test]
+    fn a_heading_brings_its_words_at_half_weight() {
+        let model = Model::new([
+            (
+                "整合优化海关特殊监管区域，加快申报进度",
+                "积极推进自贸区申报工作",
+            ),
+            ("推进自贸区申报工作", ""),
+            ("整合优化海关特殊监管区域，加快申报进度", ""),
+        ]);
+        assert!(model.vector(0).cosine(model.vector(1)) > model.vector(2).cosine(model.vector(1)));
+    }
+
+    #[test]
     fn empty_texts_have_empty_vectors() {
-        let model = Model::new(["", "。"]);
+        let model = Model::new([("", ""), ("。", "")]);
         assert_eq!(model.vector(0).cosine(model.vector(1)), 0.0);
     }
 }
