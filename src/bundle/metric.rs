@@ -189,11 +189,29 @@ pub enum Comparator {
     /// Cumulatively.
     #[serde(rename = "累计")]
     Cumulative,
+    /// At least.
+    #[serde(rename = "至少")]
+    AtLeastSo,
+    /// Newly building.
+    #[serde(rename = "新建")]
+    NewlyBuilds,
+    /// Selecting.
+    #[serde(rename = "遴选")]
+    Selects,
+    /// Sending (staff, teachers).
+    #[serde(rename = "选派")]
+    Sends,
+    /// Adding (routes, services).
+    #[serde(rename = "增开")]
+    AddsRoutes,
+    /// Establishing.
+    #[serde(rename = "建立")]
+    Establishes,
 }
 
 impl Comparator {
     /// Every comparator, limiting words first (they win over verbs).
-    pub const ALL: [Comparator; 33] = [
+    pub const ALL: [Comparator; 39] = [
         Comparator::AtLeast,
         Comparator::Exceeds,
         Comparator::BreaksThrough,
@@ -227,6 +245,12 @@ impl Comparator {
         Comparator::Enrols,
         Comparator::Achieves,
         Comparator::Cumulative,
+        Comparator::AtLeastSo,
+        Comparator::NewlyBuilds,
+        Comparator::Selects,
+        Comparator::Sends,
+        Comparator::AddsRoutes,
+        Comparator::Establishes,
     ];
 
     /// The word as the plans write it.
@@ -265,6 +289,12 @@ impl Comparator {
             Comparator::Enrols => "招收",
             Comparator::Achieves => "实现",
             Comparator::Cumulative => "累计",
+            Comparator::AtLeastSo => "至少",
+            Comparator::NewlyBuilds => "新建",
+            Comparator::Selects => "遴选",
+            Comparator::Sends => "选派",
+            Comparator::AddsRoutes => "增开",
+            Comparator::Establishes => "建立",
         }
     }
 
@@ -288,6 +318,7 @@ impl Comparator {
                 | Comparator::IncreasesTo
                 | Comparator::RisesTo
                 | Comparator::RaisesTo
+                | Comparator::AtLeastSo
         )
     }
 }

@@ -128,8 +128,9 @@ fn years_in(text: &str) -> Vec<(usize, u32)> {
 
 /// Sentence ends.
 const SENTENCE: [char; 4] = ['。', '；', '！', '？'];
-/// Clause marks inside a sentence.
-const CLAUSE: [char; 3] = ['，', '：', ','];
+/// Clause marks inside a sentence (an opening parenthesis starts an aside:
+/// `535万（折合全时当量为371万人年）`).
+const CLAUSE: [char; 5] = ['，', '：', ',', '（', '('];
 
 /// Words before a number that say it is a goal.
 const TARGET_CUES: &[&str] = &[
@@ -154,6 +155,12 @@ const TARGET_CUES: &[&str] = &[
     "提高到",
     "达到",
     "突破",
+    "开行",
+    "增开",
+    "举办",
+    "建立",
+    "新建",
+    "遴选",
 ];
 /// Words that say it is the present or the past.
 const BASELINE_CUES: &[&str] = &[
@@ -170,6 +177,12 @@ const BASELINE_CUES: &[&str] = &[
     "十二五",
 ];
 
+/// Headings over the present situation: their numbers are baselines unless a sentence says
+/// otherwise.
+const SITUATION_HEADINGS: &[&str] = &["形势", "基础", "现状", "成效", "背景"];
+/// Words after a number that still say it is the present (`…均跃居世界第一`).
+const BASELINE_AFTER: &[&str] = &["跃居", "已成为", "已经"];
+
 /// Words of rules and parameters (regulations), not goals.
 const PARAMETER_CUES: &[&str] = &["应当", "不得", "必须", "须达到", "方可", "允许"];
 
@@ -177,7 +190,7 @@ const PARAMETER_CUES: &[&str] = &["应当", "不得", "必须", "须达到", "�
 const LEADING_NOISE: &[&str] = &[
     "力争", "争取", "确保", "预计", "计划", "届时", "同时", "其中", "全年", "年内", "并", "且",
     "使", "我省", "我市", "我区", "全省", "全市", "全区", "本省", "本市", "推动", "实现", "力求",
-    "到", "至", "年底", "年末", "底", "末", "前", "，", "的", "每年",
+    "到", "至", "年底", "年末", "底", "末", "前", "，", "的", "每年", "我国", "“", "”",
 ];
 
 /// Set phrases whose numbers are not counts: "a number of", "at once", "the two markets".
@@ -231,7 +244,9 @@ fn char_before(text: &str, at: usize) -> Option<char> {
 fn is_not_a_quantity(text: &str, n: &Number, unit: Option<&Unit<'_>>) -> bool {
     let before = char_before(text, n.start);
     let after = &text[n.end..];
-    if before == Some('第') || matches!(before, Some(c) if c.is_ascii_alphabetic()) {
+    // Ordinals: `第三`, `十届十次` (a plenum), codes `T1`, `K4A`.
+    if matches!(before, Some('第' | '届')) || matches!(before, Some(c) if c.is_ascii_alphabetic())
+    {
         return true;
     }
     if after.starts_with(['+', '＋', '×'])
@@ -294,7 +309,10 @@ fn find_numbers(text: &str) -> Vec<Found<'_>> {
     let mut out = Vec::new();
     let mut at = 0;
     while at < text.len() {
-        let Some(n) = number::read_at(text, at).filter(|n| n.end > n.start) else {
+        let Some(n) = number::read_at(text, at)
+            .filter(|n| n.end > n.start)
+            .or_else(|| bare_magnitude(text, at))
+        else {
             at += text[at..].chars().next().map_or(1, char::len_utf8);
             continue;
         };
@@ -340,6 +358,24 @@ fn find_numbers(text: &str) -> Vec<Found<'_>> {
     out
 }
 
+/// `万名海外高层次人才`: a magnitude with no numeral before it is one of it.
+fn bare_magnitude(text: &str, at: usize) -> Option<Number> {
+    let rest = &text[at..];
+    // `每万名就业人员`: per ten thousand, a rate's base.
+    if !rest.starts_with(['万', '亿']) || text[..at].ends_with('每') {
+        return None;
+    }
+    let unit = units::read(rest)?;
+    let word_follows = unit.text.chars().count() > 1;
+    (word_follows && unit.kind != Kind::Time).then_some(Number {
+        start: at,
+        end: at,
+        value: 1.0,
+        value_max: None,
+        form: Form::Chinese,
+    })
+}
+
 fn sentence_bounds(text: &str, at: usize) -> (usize, usize) {
     let start = text[..at].rfind(SENTENCE).map_or(0, |i| {
         i + text[i..].chars().next().map_or(1, char::len_utf8)
@@ -381,6 +417,17 @@ fn comparator_before(before: &str) -> Option<(Comparator, usize)> {
                 .map(|b| (c, b.len() - c.word().len()))
         })
         .max_by_key(|(c, _)| c.word().len())
+}
+
+/// The verb nearest the number anywhere in its clause (`建成境外经贸合作园区10个`): the
+/// comparator when none stands right before the number.
+fn nearest_verb(before: &str) -> Option<Comparator> {
+    Comparator::ALL
+        .into_iter()
+        .filter(|c| !c.is_limiting())
+        .filter_map(|c| before.rfind(c.word()).map(|at| (at, c)))
+        .max_by_key(|&(at, c)| (at, c.word().len()))
+        .map(|(_, c)| c)
 }
 
 /// Strips list markers, time words, subjects and goal verbs from the start of an
@@ -471,12 +518,16 @@ fn paragraph_metrics(p: &Paragraph, ctx: &Context<'_>, cues: &Cues, out: &mut Ve
         let clause = clause_start(text, sentence.0, n.start);
         let before = &text[clause..n.start];
 
-        let comparator_verb = comparator_before(before);
+        let verb = comparator_before(before);
         let unit_text = match n.form {
             Form::Doubling => "倍",
             _ => found.unit.map_or("", |u| u.text),
         };
-        let count = found.unit.is_some_and(|u| u.kind == Kind::Count);
+        let counts_things = found.unit.is_some_and(|u| {
+            u.kind == Kind::Count
+                || u.kind == Kind::Measure(crate::bundle::Canonical::Persons)
+                || u.kind == Kind::Measure(crate::bundle::Canonical::PersonTrips)
+        });
 
         // The indicator: a noun after a count (`3个示范基地`), else the phrase before.
         let after_text: String = text[found.end..sentence.1]
@@ -488,27 +539,53 @@ fn paragraph_metrics(p: &Paragraph, ctx: &Context<'_>, cues: &Cues, out: &mut Ve
             .chars()
             .next()
             .is_some_and(crate::corpus::clean::is_han);
-        let phrase_end = comparator_verb.map_or(before.len(), |(_, at)| at);
-        let phrase = &before[..phrase_end];
+        let mut phrase = &before[..verb.map_or(before.len(), |(_, at)| at)];
+        // `由2014年的371万人年达到2020年的480万人年`: both numbers measure what precedes `由`.
+        if let Some(i) = phrase.match_indices('由').map(|(i, _)| i).find(|&i| {
+            years_in(&phrase[i + '由'.len_utf8()..])
+                .first()
+                .is_some_and(|&(o, _)| o == 0)
+        }) {
+            phrase = &phrase[..i];
+        }
         // A measure can also precede what it measures (`建成千万标箱集装箱干线港`) when nothing
         // but a verb stands before it.
         let mut left = strip_trailing(strip_leading(phrase.trim()));
-        for adverb in ["加快", "积极", "大力", "努力", "进一步", "着力", "重点"] {
+        for adverb in [
+            "加快",
+            "积极",
+            "大力",
+            "努力",
+            "进一步",
+            "着力",
+            "重点",
+            "累计",
+        ] {
             left = left.strip_prefix(adverb).unwrap_or(left);
         }
-        let nothing_before = left.is_empty();
-        let noun_after = han_after && (count || nothing_before);
+        let noun_after = han_after && (counts_things || left.is_empty());
 
-        // A list sharing one predicate: `A、B、C均比2020年翻一番`.
+        // A list sharing one predicate: `A、B、C均比2020年翻一番`, `航线、通航点、周航班量实现翻番`.
+        let shared = n.form == Form::Doubling || verb.is_some() || strip_trailing(phrase) != phrase;
+        let list: Vec<&str> = phrase.split('、').collect();
         let mut items: Vec<(usize, &str)> = Vec::new();
-        if !noun_after && phrase.contains('、') && strip_trailing(phrase) != phrase {
+        if noun_after {
+            items.push((found.end, after_text.as_str()));
+        } else if shared
+            && list.len() > 1
+            && list.iter().all(|i| i.chars().count() <= 16)
+            // `设立研发基地、营销服务网络的企业`: the list describes one head noun.
+            && !list.last().is_some_and(|i| i.contains('的'))
+            // `货运量突破100万吨、客运量突破…`: earlier items are statements of their own.
+            && !list
+                .iter()
+                .any(|i| strip_trailing(i).contains(|c: char| c.is_ascii_digit()))
+        {
             let mut offset = clause;
-            for item in phrase.split('、') {
+            for item in list {
                 items.push((offset, item));
                 offset += item.len() + '、'.len_utf8();
             }
-        } else if noun_after {
-            items.push((found.end, after_text.as_str()));
         } else {
             let start = phrase.rfind('、').map_or(0, |i| i + '、'.len_utf8());
             items.push((clause + start, &phrase[start..]));
@@ -517,26 +594,23 @@ fn paragraph_metrics(p: &Paragraph, ctx: &Context<'_>, cues: &Cues, out: &mut Ve
         let year_stated = stated_year(text, n.start).or(ctx.section_year);
         let sentence_before = &text[sentence.0..n.start];
         let yearly = sentence_before.contains("每年");
-        let comparator = found
-            .trailing
+        let doubling = match n.form {
+            Form::Doubling => Comparator::ALL
+                .into_iter()
+                .find(|c| text[n.start..n.end] == *c.word()),
+            _ => None,
+        };
+        let comparator = doubling
+            .or(found.trailing)
             .or(found.qualifier)
-            .or(comparator_verb.map(|(c, _)| c))
-            .or(match n.form {
-                Form::Doubling => Comparator::ALL
-                    .into_iter()
-                    .find(|c| text[n.start..n.end] == *c.word()),
-                _ => None,
-            })
-            .filter(|c| {
-                c.is_limiting()
-                    || comparator_verb.is_some_and(|(v, _)| v == *c)
-                    || n.form == Form::Doubling
-            });
+            .or(verb.map(|(c, _)| c))
+            .or_else(|| nearest_verb(before));
 
         let kind = kind_of(
             ctx,
             &n,
             found.unit.as_ref(),
+            &text[sentence.0..sentence.1],
             sentence_before,
             year_stated,
             noun_after,
@@ -544,15 +618,29 @@ fn paragraph_metrics(p: &Paragraph, ctx: &Context<'_>, cues: &Cues, out: &mut Ve
         let year = match kind {
             _ if yearly => None,
             MetricKind::Target => year_stated.or(ctx.horizon),
-            _ => year_stated.filter(|_| kind == MetricKind::Baseline),
+            // A baseline is dated by its own sentence, and not by a year that dates another
+            // event in it (`2014年…合作，…目前…达到每周15班`).
+            MetricKind::Baseline => {
+                let own = stated_year(&text[sentence.0..], n.start - sentence.0);
+                let now = ["目前", "现已", "现有"]
+                    .iter()
+                    .any(|w| sentence_before.contains(w));
+                own.filter(|_| !now)
+            }
+            MetricKind::Other => None,
         };
 
         let multiple = items.len() > 1;
         for (item_start, item) in items {
-            let indicator = strip_trailing(strip_leading(item.trim())).trim();
-            if indicator.is_empty() || indicator.chars().count() > 30 {
+            let stripped = strip_trailing(strip_leading(item.trim())).trim();
+            if stripped.is_empty() {
                 continue;
             }
+            // A long phrase keeps its end, nearest the number: never drop the statement.
+            let indicator = match stripped.char_indices().rev().nth(23) {
+                Some((i, _)) if stripped.chars().count() > 30 => &stripped[i..],
+                _ => stripped,
+            };
             let indicator_start = item_start + item.find(indicator).unwrap_or(0);
             let (quote_start, quote_end) = if noun_after {
                 (n.start, indicator_start + indicator.len())
@@ -597,12 +685,17 @@ fn kind_of(
     ctx: &Context<'_>,
     n: &Number,
     unit: Option<&Unit<'_>>,
+    sentence: &str,
     sentence_before: &str,
     year: Option<u32>,
     noun_after: bool,
 ) -> MetricKind {
     // `三大平台`, `五大重点工程`: a named set of the plan's own items, whatever the year.
     if unit.is_some_and(|u| u.text == "大") {
+        return MetricKind::Other;
+    }
+    // `…科技研发等9个有优势的产业`: a count of the list just given.
+    if sentence_before.ends_with('等') {
         return MetricKind::Other;
     }
     // Rules and parameters of regulations: `不得低于`, `应当不低于`.
@@ -617,9 +710,12 @@ fn kind_of(
             return MetricKind::Baseline;
         }
     }
-    if BASELINE_CUES.iter().any(|c| sentence_before.contains(c)) {
+    if BASELINE_CUES.iter().any(|c| sentence_before.contains(c))
+        || BASELINE_AFTER.iter().any(|c| sentence.contains(c))
+    {
         return MetricKind::Baseline;
     }
+
     if n.form == Form::Doubling {
         return MetricKind::Target;
     }
@@ -640,6 +736,13 @@ fn kind_of(
     let under_goals = ctx.headings.iter().any(|h| h.contains("目标"));
     if TARGET_CUES.iter().any(|c| sentence_before.contains(c)) || under_goals {
         return MetricKind::Target;
+    }
+    let situation = ctx
+        .headings
+        .iter()
+        .any(|h| SITUATION_HEADINGS.iter().any(|w| h.contains(w)));
+    if situation {
+        return MetricKind::Baseline;
     }
     MetricKind::Other
 }

@@ -25,6 +25,7 @@ const UNITS: &[(&str, Kind)] = &[
     ("标箱", Kind::Measure(Canonical::Teu)),
     ("TEU", Kind::Measure(Canonical::Teu)),
     ("人次", Kind::Measure(Canonical::PersonTrips)),
+    ("人年", Kind::Count),
     ("人", Kind::Measure(Canonical::Persons)),
     ("名", Kind::Measure(Canonical::Persons)),
     ("%", Kind::Measure(Canonical::Percent)),
@@ -41,6 +42,7 @@ const UNITS: &[(&str, Kind)] = &[
     ("条", Kind::Count),
     ("座", Kind::Count),
     ("所", Kind::Count),
+    ("户", Kind::Count),
     ("部", Kind::Count),
     ("批", Kind::Count),
     ("对", Kind::Count),
@@ -121,8 +123,13 @@ pub fn read(rest: &str) -> Option<Unit<'_>> {
     let after = &rest[len..];
     for &(word, kind) in UNITS {
         if after.starts_with(word) {
+            // A rate keeps its period: `万元/年`.
+            let mut end = len + word.len();
+            if kind != Kind::Time && rest[end..].starts_with("/年") {
+                end += "/年".len();
+            }
             return Some(Unit {
-                text: &rest[..len + word.len()],
+                text: &rest[..end],
                 magnitude: mult,
                 kind,
             });
@@ -159,6 +166,8 @@ mod tests {
             ("%在税前", "%", 1.0),
             ("万（折合", "万", 1e4),
             ("吨级直升机", "吨级", 1.0),
+            ("万人年以上", "万人年", 1e4),
+            ("万元/年", "万元/年", 1e4),
         ] {
             let u = read(text).unwrap_or_else(|| panic!("{text}"));
             assert_eq!((u.text, u.magnitude), (unit, mult), "{text}");
