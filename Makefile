@@ -15,16 +15,18 @@ CARGO   := cargo
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/[^0-9.]/, ""); print}' Cargo.lock)
 SUDO := $(shell if [ "$$(id -u)" != 0 ] && command -v sudo >/dev/null; then echo sudo; fi)
 
-.PHONY: all test tools tools-browser bundle wasm pkg dist lint test-native test-browser clean
+.PHONY: all test tools tools-browser tools-node bundle wasm pkg dist lint test-native test-browser \
+	test-e2e e2e-deps bench bench-browser clean
 
 all: tools bundle pkg dist
 	@echo
-	@echo "Built. The bundle: $(BUNDLE) ($$(du -h $(BUNDLE) | cut -f1)); wasm: pkg/; placeholder page: dist/index.html"
+	@echo "Built: dist/policy-compare.js (the widget, one script), dist/bundle.js, dist/index.html (the demo),"
+	@echo "dist/embed-example.html, dist/policy-compare.html (one file, works offline); pkg/ for bundlers."
 	@echo "Open file://$(CURDIR)/dist/index.html in a browser."
 	@if [ -n "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ] && command -v xdg-open >/dev/null; then \
 	  xdg-open "file://$(CURDIR)/dist/index.html" >/dev/null 2>&1 & fi
 
-test: tools tools-browser lint test-native test-browser
+test: tools tools-browser tools-node lint test-native test-browser test-e2e
 	@echo "All tests passed."
 
 # --- tools ---------------------------------------------------------------------------
@@ -48,6 +50,14 @@ tools-browser:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei >/dev/null; \
 	fi
 
+# Node runs the end-to-end browser tests (playwright-core driving the system's Chromium).
+tools-node:
+	@if ! command -v node >/dev/null || ! command -v npm >/dev/null; then \
+	  echo "installing Node.js and npm"; \
+	  $(SUDO) apt-get update -qq; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm >/dev/null; \
+	fi
+
 # --- build ---------------------------------------------------------------------------
 
 bundle:
@@ -56,14 +66,16 @@ bundle:
 wasm:
 	$(CARGO) build --quiet --lib --target wasm32-unknown-unknown --profile wasm
 
+# pkg/: the plain ES module for people who use a bundler.
 pkg: wasm
 	wasm-bindgen $(WASM) --target web --out-dir pkg --remove-name-section --remove-producers-section
 
-# Until the widget lands, dist/ holds the bundle and a page that says so.
-dist: bundle
-	mkdir -p dist
-	cp $(BUNDLE) dist/bundle.json
-	cp www/index.html dist/index.html
+# dist/: classic scripts with the wasm inlined, which work from file:// too.
+dist: bundle wasm
+	wasm-bindgen $(WASM) --target no-modules --out-dir target/no-modules --no-typescript \
+	  --remove-name-section --remove-producers-section
+	$(CARGO) run --quiet --release --bin pack -- target/no-modules/policy_compare.js \
+	  target/no-modules/policy_compare_bg.wasm www/element.js $(BUNDLE) www dist
 
 # --- test ----------------------------------------------------------------------------
 
@@ -78,6 +90,21 @@ test-native:
 
 test-browser:
 	$(CARGO) test --target wasm32-unknown-unknown --test web
+
+e2e-deps:
+	cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error
+
+# The widget as visitors and host pages see it: dist/ in headless Chromium. Screenshots of
+# every view land in tests/e2e/artifacts/.
+test-e2e: dist e2e-deps
+	cd tests/e2e && node --test --test-reporter=spec
+
+# Benchmarks: the comparison engine natively, and the widget's sizes and speed in Chromium.
+bench:
+	$(CARGO) bench --bench compare
+
+bench-browser: dist e2e-deps
+	cd tests/e2e && node bench.mjs
 
 clean:
 	$(CARGO) clean

@@ -50,7 +50,9 @@ pub mod compare;
 pub mod corpus;
 pub mod date;
 pub mod metrics;
+pub mod sort;
 pub mod themes;
+pub mod widget;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

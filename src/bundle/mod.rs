@@ -6,6 +6,7 @@
 
 mod error;
 mod metric;
+mod path;
 mod read;
 mod types;
 

@@ -2,8 +2,6 @@
 //! instead of failing on some field), then the shape with the path of the first bad field,
 //! then the cross-references serde cannot check.
 
-use std::collections::HashSet;
-
 use serde::Deserialize;
 
 use super::error::{BundleError, BundleErrorKind};
@@ -13,8 +11,58 @@ use crate::date::Date;
 /// Just enough of a bundle to decide whether the rest can be read.
 #[derive(Deserialize)]
 struct Header {
-    format: Option<serde_json::Value>,
-    version: Option<serde_json::Value>,
+    format: Option<Scalar>,
+    version: Option<Scalar>,
+}
+
+/// A header field as found, whatever its JSON type, so that a wrong one is reported
+/// rather than failing the parse. (Not `serde_json::Value`: its code weighs on the wasm.)
+enum Scalar {
+    Text(String),
+    Count(u64),
+    Other(&'static str),
+}
+
+impl<'de> Deserialize<'de> for Scalar {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Scalar;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Scalar, E> {
+                Ok(Scalar::Text(v.to_owned()))
+            }
+            fn visit_u64<E>(self, v: u64) -> Result<Scalar, E> {
+                Ok(Scalar::Count(v))
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Scalar, E> {
+                Ok(Scalar::Other("a negative number"))
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Scalar, E> {
+                Ok(Scalar::Other("a fraction"))
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Scalar, E> {
+                Ok(Scalar::Other("a boolean"))
+            }
+            fn visit_unit<E>(self) -> Result<Scalar, E> {
+                Ok(Scalar::Other("null"))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut a: A) -> Result<Scalar, A::Error> {
+                while a.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+                Ok(Scalar::Other("a list"))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut a: A) -> Result<Scalar, A::Error> {
+                while a
+                    .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
+                    .is_some()
+                {}
+                Ok(Scalar::Other("an object"))
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
 }
 
 impl Bundle {
@@ -33,13 +81,24 @@ impl Bundle {
         if !json.trim_start().starts_with('{') {
             return Err(BundleError::at("", BundleErrorKind::NotAnObject));
         }
+        // The usual case in one pass; the header is read on its own only to explain a
+        // failure, or a bundle whose fields happen to parse but whose version is not ours.
+        if let Ok(bundle) = serde_json::from_str::<Bundle>(json)
+            && bundle.format == FORMAT
+            && bundle.version == VERSION
+        {
+            bundle.validate()?;
+            return Ok(bundle);
+        }
         let header: Header = serde_json::from_str(json).map_err(syntax_or_shape)?;
         match header.format {
-            Some(serde_json::Value::String(f)) if f == FORMAT => {}
+            Some(Scalar::Text(f)) if f == FORMAT => {}
             Some(other) => {
-                let found = other
-                    .as_str()
-                    .map_or_else(|| other.to_string(), str::to_owned);
+                let found = match other {
+                    Scalar::Text(s) => s,
+                    Scalar::Count(n) => n.to_string(),
+                    Scalar::Other(what) => what.to_owned(),
+                };
                 return Err(BundleError::at(
                     "format",
                     BundleErrorKind::WrongFormat { found: Some(found) },
@@ -52,7 +111,10 @@ impl Bundle {
                 ));
             }
         }
-        let version = header.version.as_ref().and_then(serde_json::Value::as_u64);
+        let version = match header.version {
+            Some(Scalar::Count(n)) => Some(n),
+            _ => None,
+        };
         if version != Some(u64::from(VERSION)) {
             return Err(BundleError::at(
                 "version",
@@ -60,10 +122,10 @@ impl Bundle {
             ));
         }
 
-        let mut de = serde_json::Deserializer::from_str(json);
-        let bundle: Bundle = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-            let path = e.path().to_string();
-            let mut err = syntax_or_shape(e.into_inner());
+        let bundle: Bundle = serde_json::from_str(json).map_err(|e| {
+            let missing = e.to_string().starts_with("missing field");
+            let path = super::path::at(json, e.line(), e.column(), missing);
+            let mut err = syntax_or_shape(e);
             err.path = path;
             err
         })?;
@@ -74,7 +136,7 @@ impl Bundle {
     /// Checks what the types alone cannot: unique ids, references that resolve, dates,
     /// levels that fit their nesting, quotes inside their paragraphs.
     pub fn validate(&self) -> Result<(), BundleError> {
-        let mut regions = HashSet::new();
+        let mut regions = Ids::default();
         for (i, region) in self.regions.iter().enumerate() {
             if !regions.insert(region.id.as_str()) {
                 return Err(BundleError::at(
@@ -95,7 +157,7 @@ impl Bundle {
                 ));
             }
         }
-        let mut documents = HashSet::new();
+        let mut documents = Ids::default();
         for (i, doc) in self.documents.iter().enumerate() {
             let at = |field: &str| format!("documents[{i}].{field}");
             if !documents.insert(doc.id.as_str()) {
@@ -127,20 +189,20 @@ impl Bundle {
 }
 
 fn validate_document(doc: &Document, prefix: &str) -> Result<(), BundleError> {
-    let mut ids = HashSet::new();
-    let mut paragraphs = std::collections::HashMap::new();
+    let mut ids = Ids::default();
+    let mut paragraphs = Ids::default();
     for (j, p) in doc.preamble.iter().enumerate() {
         if !ids.insert(p.id.as_str()) {
             return Err(duplicate(format!("{prefix}preamble[{j}].id"), &p.id));
         }
-        paragraphs.insert(p.id.as_str(), p.text.as_str());
+        paragraphs.insert_with(p.id.as_str(), p.text.as_str());
     }
     fn walk<'a>(
         sections: &'a [Section],
         parent_level: u8,
         path: &str,
-        ids: &mut HashSet<&'a str>,
-        paragraphs: &mut std::collections::HashMap<&'a str, &'a str>,
+        ids: &mut Ids<'a>,
+        paragraphs: &mut Ids<'a>,
     ) -> Result<(), BundleError> {
         for (k, s) in sections.iter().enumerate() {
             let here = format!("{path}sections[{k}]");
@@ -160,7 +222,7 @@ fn validate_document(doc: &Document, prefix: &str) -> Result<(), BundleError> {
                 if !ids.insert(p.id.as_str()) {
                     return Err(duplicate(format!("{here}.paragraphs[{j}].id"), &p.id));
                 }
-                paragraphs.insert(p.id.as_str(), p.text.as_str());
+                paragraphs.insert_with(p.id.as_str(), p.text.as_str());
             }
             walk(&s.sections, s.level, &format!("{here}."), ids, paragraphs)?;
         }
@@ -168,7 +230,7 @@ fn validate_document(doc: &Document, prefix: &str) -> Result<(), BundleError> {
     }
     walk(&doc.sections, 0, prefix, &mut ids, &mut paragraphs)?;
 
-    let mut metric_ids = HashSet::new();
+    let mut metric_ids = Ids::default();
     for (m, metric) in doc.metrics.iter().enumerate() {
         let here = format!("{prefix}metrics[{m}]");
         if !metric_ids.insert(metric.id.as_str()) {
@@ -192,6 +254,40 @@ fn validate_document(doc: &Document, prefix: &str) -> Result<(), BundleError> {
         }
     }
     Ok(())
+}
+
+/// Ids seen so far, each with a value (a paragraph's text), sorted for lookup.
+///
+/// Not a `HashSet`: hashing code weighs on the widget's wasm, and these sets are small
+/// (tens of regions and documents, hundreds of ids per document).
+#[derive(Default)]
+struct Ids<'a>(Vec<(&'a str, &'a str)>);
+
+impl<'a> Ids<'a> {
+    /// Adds `id`; false if it was already there.
+    fn insert(&mut self, id: &'a str) -> bool {
+        self.insert_with(id, "")
+    }
+
+    /// Adds `id` with `value`; false (and no change) if it was already there.
+    fn insert_with(&mut self, id: &'a str, value: &'a str) -> bool {
+        match self.0.binary_search_by(|(k, _)| (*k).cmp(id)) {
+            Ok(_) => false,
+            Err(at) => {
+                self.0.insert(at, (id, value));
+                true
+            }
+        }
+    }
+
+    fn get(&self, id: &str) -> Option<&'a str> {
+        let at = self.0.binary_search_by(|(k, _)| (*k).cmp(id)).ok()?;
+        self.0.get(at).map(|&(_, v)| v)
+    }
+
+    fn contains(&self, id: &str) -> bool {
+        self.get(id).is_some()
+    }
 }
 
 fn duplicate(path: String, id: &str) -> BundleError {

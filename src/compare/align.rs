@@ -8,8 +8,6 @@
 //! rather than an optimal assignment: it is what a reader expects (the best match first),
 //! and the optimum would cost cubic time for a change no one would see.
 
-use std::collections::HashMap;
-
 use super::tfidf::Model;
 
 /// Pairs scoring below this are not shown as counterparts.
@@ -44,18 +42,26 @@ pub fn align(
 
 /// The greedy pairing: (left, right, score).
 fn best_pairs(left: &[usize], right: &[usize], model: &Model) -> Vec<(usize, usize, f32)> {
-    let mut postings: HashMap<u32, Vec<(usize, f32)>> = HashMap::new();
-    for (j, &b) in right.iter().enumerate() {
-        for &(term, w) in model.vector(b).entries() {
-            postings.entry(term).or_default().push((j, w));
-        }
-    }
+    // Postings of the right side, sorted by term: (term, position in `right`, weight).
+    let mut postings: Vec<(u32, usize, f32)> = right
+        .iter()
+        .enumerate()
+        .flat_map(|(j, &b)| {
+            model
+                .vector(b)
+                .entries()
+                .iter()
+                .map(move |&(t, w)| (t, j, w))
+        })
+        .collect();
+    crate::sort::sort_by_key(&mut postings, |&(t, j, _)| (t, j));
     let mut candidates: Vec<(usize, usize, f32)> = Vec::new();
     let mut acc = vec![0.0f32; right.len()];
     let mut touched: Vec<usize> = Vec::new();
     for &a in left {
         for &(term, w) in model.vector(a).entries() {
-            for &(j, wb) in postings.get(&term).map_or(&[][..], Vec::as_slice) {
+            let start = postings.partition_point(|&(t, _, _)| t < term);
+            for &(_, j, wb) in postings[start..].iter().take_while(|&&(t, _, _)| t == term) {
                 if acc[j] == 0.0 {
                     touched.push(j);
                 }
@@ -76,19 +82,19 @@ fn best_pairs(left: &[usize], right: &[usize], model: &Model) -> Vec<(usize, usi
         }
         touched.clear();
     }
-    candidates.sort_by(|x, y| {
+    crate::sort::sort_by(&mut candidates, |x, y| {
         y.2.total_cmp(&x.2)
             .then_with(|| (x.0.min(x.1), x.0.max(x.1)).cmp(&(y.0.min(y.1), y.0.max(y.1))))
     });
-    let mut used_left = std::collections::HashSet::new();
-    let mut used_right = std::collections::HashSet::new();
+    let size = left.iter().chain(right).max().map_or(0, |&m| m + 1);
+    let (mut used_left, mut used_right) = (vec![false; size], vec![false; size]);
     candidates
         .into_iter()
         .filter(|&(a, b, _)| {
-            let free = !used_left.contains(&a) && !used_right.contains(&b);
+            let free = !used_left[a] && !used_right[b];
             if free {
-                used_left.insert(a);
-                used_right.insert(b);
+                used_left[a] = true;
+                used_right[b] = true;
             }
             free
         })
@@ -96,32 +102,32 @@ fn best_pairs(left: &[usize], right: &[usize], model: &Model) -> Vec<(usize, usi
 }
 
 fn order(left: &[usize], right: &[usize], pairs: &[(usize, usize, f32)]) -> Vec<Item> {
-    let by_left: HashMap<usize, (usize, f32)> =
-        pairs.iter().map(|&(a, b, s)| (a, (b, s))).collect();
-    let by_right: HashMap<usize, usize> = pairs.iter().map(|&(a, b, _)| (b, a)).collect();
-    // Right passages without counterpart, grouped under the left passage they follow.
-    let mut after: HashMap<Option<usize>, Vec<usize>> = HashMap::new();
+    let size = left.iter().chain(right).max().map_or(0, |&m| m + 1);
+    let mut by_left: Vec<Option<(usize, f32)>> = vec![None; size];
+    let mut by_right: Vec<Option<usize>> = vec![None; size];
+    for &(a, b, s) in pairs {
+        by_left[a] = Some((b, s));
+        by_right[b] = Some(a);
+    }
+    // Right passages without counterpart, grouped under the left passage they follow
+    // (`None`: before any pair).
+    let mut before_any: Vec<usize> = Vec::new();
+    let mut after: Vec<Vec<usize>> = vec![Vec::new(); size];
     let mut anchor: Option<usize> = None;
     for &b in right {
-        match by_right.get(&b) {
-            Some(&a) => anchor = Some(a),
-            None => after.entry(anchor).or_default().push(b),
+        match (by_right[b], anchor) {
+            (Some(a), _) => anchor = Some(a),
+            (None, Some(a)) => after[a].push(b),
+            (None, None) => before_any.push(b),
         }
     }
-    let mut items: Vec<Item> = after
-        .remove(&None)
-        .unwrap_or_default()
-        .into_iter()
-        .map(Item::Right)
-        .collect();
+    let mut items: Vec<Item> = before_any.into_iter().map(Item::Right).collect();
     for &a in left {
-        items.push(match by_left.get(&a) {
-            Some(&(b, s)) => Item::Pair(a, b, s),
+        items.push(match by_left[a] {
+            Some((b, s)) => Item::Pair(a, b, s),
             None => Item::Left(a),
         });
-        if let Some(rest) = after.remove(&Some(a)) {
-            items.extend(rest.into_iter().map(Item::Right));
-        }
+        items.extend(std::mem::take(&mut after[a]).into_iter().map(Item::Right));
     }
     items
 }

@@ -10,7 +10,8 @@
 //! from the national Vision and Actions document).
 
 use serde::Serialize;
-use similar::{Algorithm, DiffOp, capture_diff_slices};
+use similar::DiffOp;
+use similar::algorithms::{Capture, myers};
 
 use super::tokens::{Token, tokens};
 
@@ -77,54 +78,114 @@ struct Chunk {
 pub fn diff(left: &str, right: &str) -> Diff {
     let lt = tokens(left);
     let rt = tokens(right);
-    let lk: Vec<&str> = lt.iter().map(|t| t.text()).collect();
-    let rk: Vec<&str> = rt.iter().map(|t| t.text()).collect();
-    let ops = capture_diff_slices(Algorithm::Myers, &lk, &rk);
-    let chunks = cleanup(chunks(&ops), &lt, &rt);
+    let (lk, rk) = keys(&lt, &rt);
+    // Myers alone, not `capture_diff_slices`: its runtime choice of algorithm would put
+    // all five of similar's algorithms in the widget's wasm.
+    let chunks = cleanup(chunks(&matches(&lk, &rk), lk.len(), rk.len()), &lt, &rt);
     let mut diff = render(&chunks, &lt, &rt);
     mark_moved(&mut diff);
     diff
 }
 
-/// Groups the diff into alternating shared and changed runs.
-fn chunks(ops: &[DiffOp]) -> Vec<Chunk> {
-    let mut out: Vec<Chunk> = Vec::new();
-    for op in ops {
-        let (same, left, right) = match *op {
-            DiffOp::Equal {
-                old_index,
-                new_index,
-                len,
-            } => (true, old_index..old_index + len, new_index..new_index + len),
-            DiffOp::Delete {
-                old_index,
-                old_len,
-                new_index,
-            } => (false, old_index..old_index + old_len, new_index..new_index),
-            DiffOp::Insert {
-                old_index,
-                new_index,
-                new_len,
-            } => (false, old_index..old_index, new_index..new_index + new_len),
-            DiffOp::Replace {
-                old_index,
-                old_len,
-                new_index,
-                new_len,
-            } => (
-                false,
-                old_index..old_index + old_len,
-                new_index..new_index + new_len,
-            ),
-        };
-        match out.last_mut() {
-            Some(last) if last.same == same => {
-                last.left.end = left.end;
-                last.right.end = right.end;
+/// Each token as a number that is equal exactly when the texts are: the character itself,
+/// or for a number or word of several characters an id past the last code point. Myers
+/// compares tokens millions of times on a long pair; numbers make that three to four
+/// times faster than comparing strings.
+fn keys<'a>(left: &[Token<'a>], right: &[Token<'a>]) -> (Vec<u32>, Vec<u32>) {
+    let mut words: rustc_hash::FxHashMap<&'a str, u32> = Default::default();
+    let mut key = |t: &Token<'a>| -> u32 {
+        let text = t.text();
+        let mut chars = text.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) => u32::from(c),
+            _ => {
+                let next = char::MAX as u32 + 1 + words.len() as u32;
+                *words.entry(text).or_insert(next)
             }
-            _ => out.push(Chunk { same, left, right }),
+        }
+    };
+    let l = left.iter().map(&mut key).collect();
+    let r = right.iter().map(&mut key).collect();
+    (l, r)
+}
+
+/// The tokens the two sides share, as (left index, right index) in increasing order: a
+/// longest common subsequence of the tokens that can take part in a shared phrase.
+///
+/// Why the filter: Myers costs (length × differences), and the pairs the engine aligns
+/// are often long and mostly different — a full comparison spent three quarters of its
+/// time here. A token that is not in a bigram the other side also has can only match
+/// alone, as a one-character "shared" run amid changes, which [`cleanup`] would absorb
+/// anyway; leaving such tokens out before Myers shrinks the input of a dissimilar pair
+/// several times over and changes what the reader sees very little.
+fn matches(lk: &[u32], rk: &[u32]) -> Vec<(usize, usize)> {
+    let bigrams = |k: &[u32]| {
+        let mut set: Vec<u64> = k
+            .windows(2)
+            .map(|w| (u64::from(w[0]) << 32) | u64::from(w[1]))
+            .collect();
+        crate::sort::sort_by(&mut set, Ord::cmp);
+        set.dedup();
+        set
+    };
+    let kept = |k: &[u32], other: &[u64]| -> Vec<usize> {
+        let has = |a: u32, b: u32| {
+            other
+                .binary_search(&((u64::from(a) << 32) | u64::from(b)))
+                .is_ok()
+        };
+        (0..k.len())
+            .filter(|&i| (i > 0 && has(k[i - 1], k[i])) || (i + 1 < k.len() && has(k[i], k[i + 1])))
+            .collect()
+    };
+    let (lb, rb) = (bigrams(lk), bigrams(rk));
+    let (li, ri) = (kept(lk, &rb), kept(rk, &lb));
+    let lf: Vec<u32> = li.iter().map(|&i| lk[i]).collect();
+    let rf: Vec<u32> = ri.iter().map(|&j| rk[j]).collect();
+    // Myers alone, not `capture_diff_slices`: its runtime choice of algorithm would put
+    // all five of similar's algorithms in the widget's wasm.
+    let mut capture = Capture::new();
+    let Ok(()) = myers::diff(&mut capture, &lf[..], 0..lf.len(), &rf[..], 0..rf.len());
+    let mut out = Vec::new();
+    for op in capture.into_ops() {
+        if let DiffOp::Equal {
+            old_index,
+            new_index,
+            len,
+        } = op
+        {
+            out.extend((0..len).map(|d| (li[old_index + d], ri[new_index + d])));
         }
     }
+    out
+}
+
+/// Groups the tokens into alternating shared and changed runs, given the shared ones.
+fn chunks(matches: &[(usize, usize)], left: usize, right: usize) -> Vec<Chunk> {
+    let mut out: Vec<Chunk> = Vec::new();
+    let mut push = |same: bool, l: std::ops::Range<usize>, r: std::ops::Range<usize>| {
+        if l.is_empty() && r.is_empty() {
+            return;
+        }
+        match out.last_mut() {
+            Some(last) if last.same == same => {
+                last.left.end = l.end;
+                last.right.end = r.end;
+            }
+            _ => out.push(Chunk {
+                same,
+                left: l,
+                right: r,
+            }),
+        }
+    };
+    let (mut i, mut j) = (0, 0);
+    for &(a, b) in matches {
+        push(false, i..a, j..b);
+        push(true, a..a + 1, b..b + 1);
+        (i, j) = (a + 1, b + 1);
+    }
+    push(false, i..left, j..right);
     out
 }
 
@@ -208,18 +269,21 @@ fn reused(text: &str) -> bool {
 /// in char indices.
 fn longest_common(a: &[char], b: &[char]) -> (usize, usize, usize) {
     let mut best = (0, 0, 0);
-    let mut prev = vec![0usize; b.len() + 1];
-    for i in 1..=a.len() {
-        let mut cur = vec![0usize; b.len() + 1];
-        for j in 1..=b.len() {
-            if a[i - 1] == b[j - 1] {
-                cur[j] = prev[j - 1] + 1;
-                if cur[j] > best.0 {
-                    best = (cur[j], i - cur[j], j - cur[j]);
-                }
+    // One row of the usual table, updated from the right so that `run[j - 1]` still
+    // holds the previous row's value: no allocation per row.
+    let mut run = vec![0usize; b.len() + 1];
+    for (i, &ca) in a.iter().enumerate() {
+        // Ties go to the earliest start in `a`, then in `b`.
+        let mut row = (0, 0);
+        for j in (1..=b.len()).rev() {
+            run[j] = if b[j - 1] == ca { run[j - 1] + 1 } else { 0 };
+            if run[j] > 0 && run[j] >= row.0 {
+                row = (run[j], j);
             }
         }
-        prev = cur;
+        if row.0 > best.0 {
+            best = (row.0, i + 1 - row.0, row.1 - row.0);
+        }
     }
     best
 }
@@ -243,19 +307,21 @@ fn split_span(spans: &mut Vec<Span>, k: usize, at: usize, len: usize, kind: Span
 /// Marks phrases that both sides have in their changed text (in another place) as moved,
 /// longest first.
 fn mark_moved(diff: &mut Diff) {
+    let changed = |spans: &[Span]| -> Vec<(usize, Vec<char>)> {
+        spans
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| s.kind == SpanKind::Changed && s.text.chars().nth(MOVED - 1).is_some())
+            .map(|(k, s)| (k, s.text.chars().collect()))
+            .collect()
+    };
     for _ in 0..16 {
         let mut best: Option<(usize, usize, usize, usize, usize)> = None;
-        for (i, l) in diff.left.iter().enumerate() {
-            if l.kind != SpanKind::Changed {
-                continue;
-            }
-            let lc: Vec<char> = l.text.chars().collect();
-            for (j, r) in diff.right.iter().enumerate() {
-                if r.kind != SpanKind::Changed {
-                    continue;
-                }
-                let rc: Vec<char> = r.text.chars().collect();
-                let (len, a, b) = longest_common(&lc, &rc);
+        let rights = changed(&diff.right);
+        for (i, lc) in changed(&diff.left) {
+            for (j, rc) in &rights {
+                let (len, a, b) = longest_common(&lc, rc);
+                let j = *j;
                 let alnum = lc[a..a + len]
                     .iter()
                     .filter(|c| c.is_alphanumeric())

@@ -195,6 +195,24 @@ impl Comparer {
         &self.regions
     }
 
+    /// The texts of the paragraphs just before and after a paragraph, in its document:
+    /// the passage in context.
+    pub fn neighbours(&self, document: &str, paragraph: &str) -> (Option<String>, Option<String>) {
+        let Some(i) = self
+            .passages
+            .iter()
+            .position(|p| p.document == document && p.paragraph == paragraph)
+        else {
+            return (None, None);
+        };
+        let text = |j: Option<usize>| {
+            j.and_then(|j| self.passages.get(j))
+                .filter(|p| p.document == document)
+                .map(|p| p.text.clone())
+        };
+        (text(i.checked_sub(1)), text(Some(i + 1)))
+    }
+
     fn side(&self, id: &str) -> Result<Side, CompareError> {
         let region = self.regions.iter().find(|r| r.id == id).ok_or_else(|| {
             CompareError::UnknownRegion {

@@ -7,7 +7,7 @@
 //! frequencies counted over every paragraph of the bundle, so the boilerplate every plan
 //! shares (`一带一路`, `沿线国家`) counts for little and the specifics for much.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::tokens::{Token, tokens};
 
@@ -54,29 +54,40 @@ impl Model {
     /// frequencies are counted over the texts; a context term adds [`CONTEXT_WEIGHT`] times
     /// the weight it would have in the text.
     pub fn new<'a>(texts: impl IntoIterator<Item = (&'a str, &'a str)>) -> Model {
-        let mut vocabulary: HashMap<String, u32> = HashMap::new();
-        let mut id_of = |term: String| -> u32 {
-            let next = vocabulary.len() as u32;
-            *vocabulary.entry(term).or_insert(next)
-        };
-        let count = |ids: Vec<u32>| -> Vec<(u32, u32)> {
-            let mut tf: HashMap<u32, u32> = HashMap::new();
-            for id in ids {
-                *tf.entry(id).or_insert(0) += 1;
+        let mut vocabulary = Vocabulary::default();
+        // Term counts without a map per text: `slot[id]` is where the id sits in the
+        // current text's counts, valid while `seen[id]` is that text's stamp.
+        let (mut seen, mut slot): (Vec<u32>, Vec<u32>) = (Vec::new(), Vec::new());
+        let mut stamp = 0u32;
+        let mut count = |text: &str| -> Vec<(u32, u32)> {
+            stamp += 1;
+            let mut tf: Vec<(u32, u32)> = Vec::new();
+            for term in terms(text) {
+                let id = vocabulary.id(term);
+                let i = id as usize;
+                if i >= seen.len() {
+                    seen.resize(i + 1, 0);
+                    slot.resize(i + 1, 0);
+                }
+                if seen[i] == stamp {
+                    tf[slot[i] as usize].1 += 1;
+                } else {
+                    seen[i] = stamp;
+                    slot[i] = tf.len() as u32;
+                    tf.push((id, 1));
+                }
             }
-            let mut tf: Vec<(u32, u32)> = tf.into_iter().collect();
-            tf.sort_unstable();
             tf
         };
-        // Per text: term counts of the text itself and of its context.
+        // Per text: term counts of the text itself and of its context, in first-seen order.
         type Counts = Vec<(u32, u32)>;
         let mut counts: Vec<(Counts, Counts)> = Vec::new();
         for (text, context) in texts {
-            let own = count(terms(text).into_iter().map(&mut id_of).collect());
-            let around = count(terms(context).into_iter().map(&mut id_of).collect());
+            let own = count(text);
+            let around = count(context);
             counts.push((own, around));
         }
-        let mut df = vec![0u32; vocabulary.len()];
+        let mut df = vec![0u32; vocabulary.len];
         for (own, _) in &counts {
             for &(id, _) in own {
                 df[id as usize] += 1;
@@ -87,18 +98,31 @@ impl Model {
             .iter()
             .map(|&d| ((n + 1.0) / (d as f32 + 1.0)).ln() + 1.0)
             .collect();
+        // A term in both the text and its heading gets one entry, the weights added.
+        let mut sum = vec![0.0f32; idf.len()];
         let vectors = counts
             .into_iter()
             .map(|(own, around)| {
-                let mut weights: HashMap<u32, f32> = HashMap::new();
-                for (tf, scale) in [(own, 1.0), (around, CONTEXT_WEIGHT)] {
-                    for (id, c) in tf {
-                        *weights.entry(id).or_insert(0.0) +=
-                            scale * (1.0 + (c as f32).ln()) * idf[id as usize];
-                    }
+                let weight = |id: u32, c: u32, scale: f32| {
+                    scale * (1.0 + (c as f32).ln()) * idf[id as usize]
+                };
+                let mut ids: Vec<u32> = Vec::with_capacity(own.len() + around.len());
+                for &(id, c) in &own {
+                    sum[id as usize] = weight(id, c, 1.0);
+                    ids.push(id);
                 }
-                let mut v: Vec<(u32, f32)> = weights.into_iter().collect();
-                v.sort_unstable_by_key(|&(id, _)| id);
+                for &(id, c) in &around {
+                    let s = &mut sum[id as usize];
+                    if *s == 0.0 {
+                        ids.push(id);
+                    }
+                    *s += weight(id, c, CONTEXT_WEIGHT);
+                }
+                crate::sort::sort_by(&mut ids, Ord::cmp);
+                let mut v: Vec<(u32, f32)> = ids
+                    .into_iter()
+                    .map(|id| (id, std::mem::take(&mut sum[id as usize])))
+                    .collect();
                 let norm = v.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
                 if norm > 0.0 {
                     for (_, w) in &mut v {
@@ -117,18 +141,66 @@ impl Model {
     }
 }
 
+/// A bigram: two adjacent units. Most are two characters, kept as a number so that the
+/// vocabulary (built in the browser on every load) neither allocates nor hashes strings
+/// for them; a number or Latin word makes the rest.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+enum Term<'a> {
+    /// Two single characters: `(first << 32) | second`.
+    Chars(u64),
+    /// Two units, at least one of several characters.
+    Units(&'a str, &'a str),
+}
+
+impl<'a> Term<'a> {
+    fn new(first: &'a str, second: &'a str) -> Term<'a> {
+        let single = |s: &str| {
+            let mut chars = s.chars();
+            match (chars.next(), chars.next()) {
+                (Some(c), None) => Some(u64::from(c)),
+                _ => None,
+            }
+        };
+        match (single(first), single(second)) {
+            (Some(a), Some(b)) => Term::Chars((a << 32) | b),
+            _ => Term::Units(first, second),
+        }
+    }
+}
+
+/// Term ids in order of first sight.
+#[derive(Default)]
+struct Vocabulary {
+    chars: FxHashMap<u64, u32>,
+    units: FxHashMap<String, u32>,
+    len: usize,
+}
+
+impl Vocabulary {
+    fn id(&mut self, term: Term) -> u32 {
+        let next = self.len as u32;
+        let id = match term {
+            Term::Chars(key) => *self.chars.entry(key).or_insert(next),
+            // Joined: units are maximal runs, so `20`+`20年` and `2020`+`年` cannot both
+            // occur and the join is unambiguous.
+            Term::Units(a, b) => *self.units.entry([a, b].concat()).or_insert(next),
+        };
+        if id == next {
+            self.len += 1;
+        }
+        id
+    }
+}
+
 /// The bigram terms of a text: pairs of adjacent units, not across punctuation or space.
-fn terms(text: &str) -> Vec<String> {
+fn terms(text: &str) -> Vec<Term<'_>> {
     let mut out = Vec::new();
     let mut previous: Option<&str> = None;
     for token in tokens(text) {
         match token {
             Token::Han(s) | Token::Number(s) | Token::Latin(s) => {
                 if let Some(p) = previous {
-                    let mut term = String::with_capacity(p.len() + s.len());
-                    term.push_str(p);
-                    term.push_str(s);
-                    out.push(term);
+                    out.push(Term::new(p, s));
                 }
                 previous = Some(s);
             }
@@ -144,7 +216,15 @@ mod tests {
 
     #[test]
     fn bigrams_do_not_cross_punctuation_and_numbers_are_units() {
-        assert_eq!(terms("到2020年，互联"), ["到2020", "2020年", "互联"]);
+        let pair = |a: char, b: char| Term::Chars((u64::from(a) << 32) | u64::from(b));
+        assert_eq!(
+            terms("到2020年，互联"),
+            [
+                Term::Units("到", "2020"),
+                Term::Units("2020", "年"),
+                pair('互', '联')
+            ]
+        );
     }
 
     #[test]

@@ -6,8 +6,6 @@
 //! with `个`). Pairs are taken greedily from the most similar down, each target used once;
 //! the rest are listed on their own side. Rows are grouped by theme.
 
-use std::collections::HashSet;
-
 use serde::Serialize;
 
 use crate::bundle::{Comparator, Metric, MetricKind, Normalized};
@@ -105,18 +103,24 @@ fn strip_magnitude(unit: &str) -> &str {
 
 /// Dice similarity of character bigrams (single characters for one-character texts).
 pub fn similarity(a: &str, b: &str) -> f64 {
-    let grams = |s: &str| -> HashSet<(char, char)> {
+    // Sorted, deduplicated bigrams; sets by sorting keep the widget's wasm small.
+    let grams = |s: &str| -> Vec<(char, char)> {
         let chars: Vec<char> = s.chars().filter(|c| c.is_alphanumeric()).collect();
-        if chars.len() == 1 {
-            return HashSet::from([(chars[0], ' ')]);
-        }
-        chars.windows(2).map(|w| (w[0], w[1])).collect()
+        let mut grams: Vec<(char, char)> = if chars.len() == 1 {
+            vec![(chars[0], ' ')]
+        } else {
+            chars.windows(2).map(|w| (w[0], w[1])).collect()
+        };
+        crate::sort::sort_by(&mut grams, Ord::cmp);
+        grams.dedup();
+        grams
     };
     let (a, b) = (grams(a), grams(b));
     if a.is_empty() || b.is_empty() {
         return 0.0;
     }
-    2.0 * a.intersection(&b).count() as f64 / (a.len() + b.len()) as f64
+    let shared = a.iter().filter(|g| b.binary_search(g).is_ok()).count();
+    2.0 * shared as f64 / (a.len() + b.len()) as f64
 }
 
 /// Lines up two sides' targets: `left` and `right` in reading order.
@@ -133,15 +137,17 @@ pub fn side_by_side(left: &[TargetRef], right: &[TargetRef]) -> Vec<TargetGroup>
             }
         }
     }
-    candidates.sort_by(|x, y| y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1))));
-    let (mut used_l, mut used_r) = (HashSet::new(), HashSet::new());
+    crate::sort::sort_by(&mut candidates, |x, y| {
+        y.2.total_cmp(&x.2).then((x.0, x.1).cmp(&(y.0, y.1)))
+    });
+    let (mut used_l, mut used_r) = (vec![false; left.len()], vec![false; right.len()]);
     let mut rows: Vec<TargetRow> = Vec::new();
     for (i, j, s) in candidates {
-        if used_l.contains(&i) || used_r.contains(&j) {
+        if used_l[i] || used_r[j] {
             continue;
         }
-        used_l.insert(i);
-        used_r.insert(j);
+        used_l[i] = true;
+        used_r[j] = true;
         rows.push(TargetRow {
             left: Some(left[i].clone()),
             right: Some(right[j].clone()),
@@ -151,7 +157,7 @@ pub fn side_by_side(left: &[TargetRef], right: &[TargetRef]) -> Vec<TargetGroup>
     rows.extend(
         left.iter()
             .enumerate()
-            .filter(|(i, _)| !used_l.contains(i))
+            .filter(|(i, _)| !used_l[*i])
             .map(|(_, t)| TargetRow {
                 left: Some(t.clone()),
                 right: None,
@@ -162,7 +168,7 @@ pub fn side_by_side(left: &[TargetRef], right: &[TargetRef]) -> Vec<TargetGroup>
         right
             .iter()
             .enumerate()
-            .filter(|(j, _)| !used_r.contains(j))
+            .filter(|(j, _)| !used_r[*j])
             .map(|(_, t)| TargetRow {
                 left: None,
                 right: Some(t.clone()),

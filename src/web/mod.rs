@@ -1,14 +1,35 @@
-//! The browser side (wasm32 only): the only module that talks to JavaScript.
+//! The browser side (wasm32 only), and the only module that touches the DOM.
 //!
-//! For now it exposes bundle loading, so the browser tests can check that the bundle the
-//! builder writes is one the widget reads; the widget itself lands with its issue.
+//! `www/element.js` defines the `<policy-compare>` custom element: it loads the bundle
+//! text (the default one shipped with the script, `#id` of a JSON script in the page, or a
+//! URL) and hands it to a [`Widget`], which draws everything in the element's shadow root
+//! from the view model in [`crate::widget`] and the data of [`crate::compare`].
+
+mod controls;
+mod dom;
+mod overview;
+mod passages;
+mod render;
+mod session;
+mod targets;
+mod widget;
+
+pub use widget::Widget;
 
 use wasm_bindgen::prelude::*;
 
 use crate::bundle::Bundle;
 
-/// Parses and validates a bundle's JSON text; returns a summary the page can show, or an
-/// error that names the field at fault.
+/// Adds a mark to the page's performance timeline, so that tests and people measuring the
+/// widget see where its time goes (`performance.getEntriesByName(name)`).
+fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
+}
+
+/// Parses and validates a bundle's JSON text; returns a summary, or an error that names
+/// the field at fault.
 #[wasm_bindgen(js_name = loadBundle)]
 pub fn load_bundle(json: &str) -> Result<JsValue, JsError> {
     let bundle = Bundle::from_json(json).map_err(|e| JsError::new(&e.to_string()))?;

@@ -1,0 +1,141 @@
+//! A small stable sort for the code the widget runs in the browser.
+//!
+//! Why not `slice::sort_by`: the standard sorts are fast, but every element type and
+//! comparator instantiates 3–5 KB of wasm (driftsort or ipnsort plus their small-sort
+//! networks), and the comparison path sorts eight different things — 35 KB of the widget's
+//! download, the largest single item after the JSON reader. The lists sorted there are
+//! small (tens of thousands of entries at most, usually hundreds), so a plain bottom-up
+//! merge sort, a few hundred bytes per use, costs little time and keeps the budget.
+//! Builder-only code keeps the standard sorts.
+//!
+//! The tests check it against the standard stable sort on random input.
+
+use std::cmp::Ordering;
+
+/// Sorts `items` stably by `cmp`, like `slice::sort_by`.
+///
+/// ```
+/// let mut v = [(2, 'a'), (1, 'b'), (2, 'c'), (0, 'd')];
+/// policy_compare::sort::sort_by(&mut v, |x, y| x.0.cmp(&y.0));
+/// assert_eq!(v, [(0, 'd'), (1, 'b'), (2, 'a'), (2, 'c')]);
+/// ```
+pub fn sort_by<T: Copy>(items: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
+    let n = items.len();
+    // Runs of RUN items by insertion sort (stable, no allocation, fast on short input),
+    // then merged pairwise.
+    const RUN: usize = 16;
+    for run in items.chunks_mut(RUN) {
+        insertion_sort(run, &mut cmp);
+    }
+    if n <= RUN {
+        return;
+    }
+    let mut from = items.to_vec();
+    let mut to = from.clone();
+    let mut width = RUN;
+    while width < n {
+        let mut start = 0;
+        while start < n {
+            let mid = (start + width).min(n);
+            let end = (start + 2 * width).min(n);
+            merge(
+                &from[start..mid],
+                &from[mid..end],
+                &mut to[start..end],
+                &mut cmp,
+            );
+            start = end;
+        }
+        std::mem::swap(&mut from, &mut to);
+        width *= 2;
+    }
+    items.copy_from_slice(&from);
+}
+
+/// Sorts `items` stably by a key, like `slice::sort_by_key`.
+pub fn sort_by_key<T: Copy, K: Ord>(items: &mut [T], mut key: impl FnMut(&T) -> K) {
+    sort_by(items, |a, b| key(a).cmp(&key(b)));
+}
+
+/// Sorts a short slice stably in place.
+fn insertion_sort<T: Copy>(items: &mut [T], cmp: &mut impl FnMut(&T, &T) -> Ordering) {
+    for i in 1..items.len() {
+        let x = items[i];
+        let mut j = i;
+        while j > 0 && cmp(&x, &items[j - 1]) == Ordering::Less {
+            items[j] = items[j - 1];
+            j -= 1;
+        }
+        items[j] = x;
+    }
+}
+
+/// Merges two sorted runs into `out` (of their combined length); on ties the left run
+/// goes first, which is what makes the sort stable.
+fn merge<T: Copy>(
+    left: &[T],
+    right: &[T],
+    out: &mut [T],
+    cmp: &mut impl FnMut(&T, &T) -> Ordering,
+) {
+    let (mut i, mut j) = (0, 0);
+    for slot in out.iter_mut() {
+        let take_right = match (left.get(i), right.get(j)) {
+            (Some(a), Some(b)) => cmp(b, a) == Ordering::Less,
+            (None, _) => true,
+            (Some(_), None) => false,
+        };
+        let next = if take_right {
+            right.get(j)
+        } else {
+            left.get(i)
+        };
+        if let Some(&x) = next {
+            *slot = x;
+        }
+        if take_right {
+            j += 1;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn edge_cases() {
+        let mut empty: [u8; 0] = [];
+        sort_by(&mut empty, Ord::cmp);
+        let mut one = [7];
+        sort_by(&mut one, Ord::cmp);
+        assert_eq!(one, [7]);
+        let mut v = [3, 1, 2];
+        sort_by(&mut v, |a, b| b.cmp(a));
+        assert_eq!(v, [3, 2, 1]);
+    }
+
+    proptest! {
+        /// Same result as the standard stable sort, ties included (the payload tells equal
+        /// keys apart).
+        #[test]
+        fn matches_the_standard_stable_sort(mut v in prop::collection::vec((0u8..8, any::<u16>()), 0..600)) {
+            let mut expected = v.clone();
+            expected.sort_by_key(|&(k, _)| k);
+            sort_by_key(&mut v, |&(k, _)| k);
+            prop_assert_eq!(v, expected);
+        }
+
+        #[test]
+        fn floats_sort_like_total_cmp(mut v in prop::collection::vec(any::<f32>(), 0..200)) {
+            let mut expected = v.clone();
+            expected.sort_by(f32::total_cmp);
+            sort_by(&mut v, f32::total_cmp);
+            prop_assert_eq!(v.iter().map(|x| x.to_bits()).collect::<Vec<_>>(),
+                expected.iter().map(|x| x.to_bits()).collect::<Vec<_>>());
+        }
+    }
+}

@@ -1,0 +1,118 @@
+//! The widget's controls: two labelled region pickers, a swap button, the view tabs and the
+//! theme tabs (with counts). Tabs follow the ARIA tabs pattern: one tab in the tab order,
+//! arrow keys move between them.
+
+use super::dom::El;
+use super::render::Ctx;
+use crate::themes::Theme;
+use crate::widget::{Msg, View};
+
+fn region_picker(ctx: &Ctx<'_>, side: &str, label: Msg, selected: &str) -> El {
+    let id = format!("pc-{side}");
+    let options = ctx.session.bundle.regions.iter().map(|r| {
+        let name = ctx.lang.pick(&r.zh, &r.en);
+        let has_documents = ctx.session.with_documents.contains(&r.id);
+        let text = if has_documents {
+            name.to_owned()
+        } else {
+            format!("{name} ({})", ctx.lang.pick("无文件", "no documents"))
+        };
+        El::new(ctx.doc, "option")
+            .attr("value", &r.id)
+            .attr_if(r.id == selected, "selected", "")
+            .text(&text)
+    });
+    El::new(ctx.doc, "label")
+        .attr("for", &id)
+        .text(label.text(ctx.lang))
+        .child(
+            El::new(ctx.doc, "select")
+                .attr("id", &id)
+                .attr("data-action", side)
+                .attr("data-key", side)
+                .children(options),
+        )
+}
+
+/// A tablist: `(value, label, selected)` per tab.
+pub fn tabs(ctx: &Ctx<'_>, kind: &str, label: &str, tabs: Vec<(String, El, bool)>) -> El {
+    let items = tabs.into_iter().map(|(value, content, selected)| {
+        El::new(ctx.doc, "button")
+            .attr("type", "button")
+            .attr("role", "tab")
+            .attr("aria-selected", if selected { "true" } else { "false" })
+            .attr("aria-controls", "pc-panel")
+            .attr("tabindex", if selected { "0" } else { "-1" })
+            .attr("data-action", kind)
+            .attr("data-value", &value)
+            .attr("data-key", &format!("{kind}:{value}"))
+            .child(content)
+    });
+    El::new(ctx.doc, "div")
+        .attr("role", "tablist")
+        .attr("aria-label", label)
+        .class(kind)
+        .children(items)
+}
+
+/// Pickers, swap and view tabs.
+pub fn header(ctx: &Ctx<'_>) -> El {
+    let views = View::ALL
+        .iter()
+        .map(|&v| {
+            let msg = match v {
+                View::Passages => Msg::Passages,
+                View::Targets => Msg::Targets,
+                View::Overview => Msg::Overview,
+            };
+            (
+                v.id().to_owned(),
+                El::new(ctx.doc, "span").text(msg.text(ctx.lang)),
+                v == ctx.state.view,
+            )
+        })
+        .collect();
+    El::new(ctx.doc, "div")
+        .class("controls")
+        .child(region_picker(ctx, "left", Msg::LeftRegion, &ctx.state.left))
+        .child(
+            El::new(ctx.doc, "button")
+                .attr("type", "button")
+                .class("swap")
+                .attr("data-action", "swap")
+                .attr("data-key", "swap")
+                .attr("aria-label", Msg::Swap.text(ctx.lang))
+                .attr("title", Msg::Swap.text(ctx.lang))
+                .text("⇄"),
+        )
+        .child(region_picker(
+            ctx,
+            "right",
+            Msg::RightRegion,
+            &ctx.state.right,
+        ))
+        .child(tabs(ctx, "views", Msg::Views.text(ctx.lang), views))
+}
+
+/// Theme tabs; `count` gives the count shown on each (`None` for all themes).
+pub fn theme_tabs(ctx: &Ctx<'_>, count: impl Fn(Option<Theme>) -> String) -> El {
+    let theme_tab = |theme: Option<Theme>| {
+        let name = match theme {
+            None => Msg::AllThemes.text(ctx.lang).to_owned(),
+            Some(t) => ctx.lang.pick(t.zh(), t.en()).to_owned(),
+        };
+        let content = El::new(ctx.doc, "span")
+            .text(&name)
+            .child(El::new(ctx.doc, "span").class("count").text(&count(theme)));
+        (
+            theme.map_or("all", |t| t.id()).to_owned(),
+            content,
+            theme == ctx.state.theme,
+        )
+    };
+    let all = std::iter::once(None)
+        .chain(Theme::ALL.into_iter().map(Some))
+        .map(theme_tab)
+        .collect();
+    tabs(ctx, "themes", Msg::Themes.text(ctx.lang), all)
+}

@@ -1,0 +1,275 @@
+//! The passages view: two columns of aligned passages, what they share and what is only on
+//! one side marked (`<ins>`, `<del>`, `<mark>`) and explained by a legend; passages with
+//! no counterpart on their own side; each with where it comes from, and its neighbours on
+//! demand.
+
+use super::dom::El;
+use super::render::Ctx;
+use crate::compare::{Comparison, PassageRef, Row, Span, SpanKind};
+use crate::widget::format::percent;
+use crate::widget::{Msg, only_in, passages_summary};
+
+fn spans(ctx: &Ctx<'_>, spans: &[Span], left: bool) -> El {
+    let children = spans.iter().map(|s| {
+        let tag = match s.kind {
+            SpanKind::Same => "span",
+            SpanKind::Reused | SpanKind::Moved => "mark",
+            SpanKind::Changed if left => "del",
+            SpanKind::Changed => "ins",
+        };
+        let class = match s.kind {
+            SpanKind::Reused => "reused",
+            SpanKind::Moved => "moved",
+            _ => "",
+        };
+        El::new(ctx.doc, tag)
+            .attr_if(!class.is_empty(), "class", class)
+            .text(&s.text)
+    });
+    El::new(ctx.doc, "p").class("text").children(children)
+}
+
+/// The column a passage is shown in.
+#[derive(Clone, Copy)]
+enum Side {
+    Left,
+    Right,
+}
+
+impl Side {
+    fn class(self) -> &'static str {
+        match self {
+            Side::Left => "left",
+            Side::Right => "right",
+        }
+    }
+
+    fn region<'a>(self, ctx: &'a Ctx<'_>) -> &'a str {
+        match self {
+            Side::Left => &ctx.state.left,
+            Side::Right => &ctx.state.right,
+        }
+    }
+}
+
+fn cell(ctx: &Ctx<'_>, side: Side, passage: &PassageRef, text: El) -> El {
+    let key = format!("{}/{}", passage.document, passage.paragraph);
+    let open = ctx.ui.context.contains(&key);
+    let path = if passage.path.is_empty() {
+        Msg::Preamble.text(ctx.lang).to_owned()
+    } else {
+        passage.path.join(" › ")
+    };
+    let mut cell = El::new(ctx.doc, "div")
+        .class(&format!("cell {}", side.class()))
+        .attr("lang", "zh")
+        .child(
+            El::new(ctx.doc, "p")
+                .class("where")
+                // Which side, for when the columns are stacked on a narrow screen.
+                .child(
+                    El::new(ctx.doc, "span")
+                        .class("side")
+                        .text(&ctx.region_name(side.region(ctx))),
+                )
+                .text(&ctx.title(&passage.document))
+                .text(" › ")
+                .text(&path),
+        );
+    let neighbours = open.then(|| {
+        ctx.session
+            .comparer
+            .neighbours(&passage.document, &passage.paragraph)
+    });
+    if let Some((before, _)) = &neighbours {
+        cell = cell.maybe(
+            before
+                .as_ref()
+                .map(|t| El::new(ctx.doc, "p").class("context").text(t)),
+        );
+    }
+    cell = cell.child(text);
+    if let Some((_, after)) = &neighbours {
+        cell = cell.maybe(
+            after
+                .as_ref()
+                .map(|t| El::new(ctx.doc, "p").class("context").text(t)),
+        );
+    }
+    cell.child(
+        El::new(ctx.doc, "button")
+            .attr("type", "button")
+            .class("link")
+            .attr("data-action", "context")
+            .attr("data-value", &key)
+            .attr("data-key", &format!("context:{key}"))
+            .attr("aria-expanded", if open { "true" } else { "false" })
+            .text(
+                if open {
+                    Msg::HideContext
+                } else {
+                    Msg::ShowContext
+                }
+                .text(ctx.lang),
+            ),
+    )
+}
+
+fn empty(ctx: &Ctx<'_>, side: Side) -> El {
+    El::new(ctx.doc, "div")
+        .class(&format!("cell {} empty", side.class()))
+        .text(Msg::NoCounterpart.text(ctx.lang))
+}
+
+/// Whether a row shows a difference (the keys j/k jump between these).
+fn differs(row: &Row) -> bool {
+    match row {
+        Row::Pair { diff, .. } => diff
+            .left
+            .iter()
+            .chain(&diff.right)
+            .any(|s| matches!(s.kind, SpanKind::Changed | SpanKind::Moved)),
+        _ => true,
+    }
+}
+
+fn legend(ctx: &Ctx<'_>) -> El {
+    let item = |tag: &str, class: &str, sample: &str, words: &str| {
+        El::new(ctx.doc, "span")
+            .child(
+                El::new(ctx.doc, tag)
+                    .attr_if(!class.is_empty(), "class", class)
+                    .text(sample),
+            )
+            .text(" ")
+            .text(words)
+    };
+    let side = |region: &str| only_in(ctx.lang, &ctx.region_name(region));
+    El::new(ctx.doc, "p")
+        .class("legend")
+        .attr("aria-label", Msg::Legend.text(ctx.lang))
+        .child(item("span", "", "文字", Msg::LegendShared.text(ctx.lang)))
+        .child(item(
+            "mark",
+            "reused",
+            "文字",
+            Msg::LegendReused.text(ctx.lang),
+        ))
+        .child(item(
+            "mark",
+            "moved",
+            "文字",
+            Msg::LegendMoved.text(ctx.lang),
+        ))
+        .child(item("del", "", "文字", &side(&ctx.state.left)))
+        .child(item("ins", "", "文字", &side(&ctx.state.right)))
+}
+
+fn toolbar(ctx: &Ctx<'_>) -> El {
+    let only = El::new(ctx.doc, "input")
+        .attr("type", "checkbox")
+        .attr("id", "pc-only")
+        .attr("data-action", "only-differences")
+        .attr("data-key", "only-differences")
+        .attr_if(ctx.ui.only_differences, "checked", "");
+    let button = |action: &str, msg: Msg| {
+        El::new(ctx.doc, "button")
+            .attr("type", "button")
+            .attr("data-action", action)
+            .attr("data-key", action)
+            .text(msg.text(ctx.lang))
+    };
+    El::new(ctx.doc, "div")
+        .class("toolbar")
+        .child(
+            El::new(ctx.doc, "label")
+                .child(only)
+                .text(" ")
+                .text(Msg::OnlyDifferences.text(ctx.lang)),
+        )
+        .child(button("previous", Msg::PreviousDifference))
+        .child(button("next", Msg::NextDifference))
+        .child(
+            El::new(ctx.doc, "span")
+                .class("hint")
+                .text(Msg::KeyboardHint.text(ctx.lang)),
+        )
+}
+
+/// The view, and the summary to announce.
+pub fn panel(ctx: &Ctx<'_>, c: &Comparison) -> (El, String) {
+    let rows = c.rows.iter().enumerate().map(|(i, row)| {
+        let (class, left, right, score) = match row {
+            Row::Pair {
+                left,
+                right,
+                score,
+                diff,
+            } => (
+                "row pair",
+                cell(ctx, Side::Left, left, spans(ctx, &diff.left, true)),
+                cell(ctx, Side::Right, right, spans(ctx, &diff.right, false)),
+                Some(*score),
+            ),
+            Row::LeftOnly { passage } => (
+                "row left-only",
+                cell(
+                    ctx,
+                    Side::Left,
+                    passage,
+                    El::new(ctx.doc, "p")
+                        .class("text")
+                        .child(El::new(ctx.doc, "del").text(&passage.text)),
+                ),
+                empty(ctx, Side::Right),
+                None,
+            ),
+            Row::RightOnly { passage } => (
+                "row right-only",
+                empty(ctx, Side::Left),
+                cell(
+                    ctx,
+                    Side::Right,
+                    passage,
+                    El::new(ctx.doc, "p")
+                        .class("text")
+                        .child(El::new(ctx.doc, "ins").text(&passage.text)),
+                ),
+                None,
+            ),
+        };
+        let differs = differs(row);
+        El::new(ctx.doc, "li")
+            .class(class)
+            .attr("tabindex", "-1")
+            .attr("data-key", &format!("row-{i}"))
+            .attr_if(differs, "data-differs", "")
+            .attr_if(ctx.ui.only_differences && !differs, "hidden", "")
+            .child(left)
+            .child(right)
+            .maybe(score.map(|s| {
+                El::new(ctx.doc, "p").class("score").text(&format!(
+                    "{} {}",
+                    Msg::Similarity.text(ctx.lang),
+                    percent(s)
+                ))
+            }))
+    });
+    let n = &c.counts;
+    let summary = passages_summary(
+        ctx.lang,
+        (
+            &ctx.region_name(&c.left.region),
+            &ctx.region_name(&c.right.region),
+        ),
+        n.pairs,
+        (n.left_only, n.right_only),
+    );
+    (
+        El::new(ctx.doc, "div")
+            .child(legend(ctx))
+            .child(toolbar(ctx))
+            .child(El::new(ctx.doc, "ol").class("rows").children(rows)),
+        summary,
+    )
+}

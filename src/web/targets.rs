@@ -1,0 +1,362 @@
+//! The targets view: the two regions' targets side by side, grouped by theme, in real
+//! tables (captions, column headers, `aria-sort`), sortable, each value with its
+//! comparator and year and its source quote on demand, and a CSV of what is shown.
+
+use super::dom::El;
+use super::render::Ctx;
+use crate::compare::TargetTable;
+use crate::metrics::csv;
+use crate::metrics::table::{TargetGroup, TargetRef, TargetRow};
+use crate::themes::Theme;
+use crate::widget::Msg;
+use crate::widget::format::number;
+
+/// A sortable column.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Column {
+    /// Pairs first, most similar first (the table's own order).
+    #[default]
+    Match,
+    /// The left value (normalised where possible).
+    Left,
+    /// The right value.
+    Right,
+}
+
+/// The table's sort.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Sort {
+    /// By what.
+    pub column: Column,
+    /// Descending.
+    pub descending: bool,
+}
+
+impl Sort {
+    /// The sort after a click on `column`'s header: a second click reverses it.
+    pub fn toggled(self, column: Column) -> Sort {
+        Sort {
+            column,
+            descending: if self.column == column {
+                !self.descending
+            } else {
+                true
+            },
+        }
+    }
+
+    /// The column with this `data-value`.
+    pub fn column(value: &str) -> Option<Column> {
+        match value {
+            "match" => Some(Column::Match),
+            "left" => Some(Column::Left),
+            "right" => Some(Column::Right),
+            _ => None,
+        }
+    }
+}
+
+/// Targets per side under `theme` (all when `None`).
+pub fn counts(table: &TargetTable, theme: Option<Theme>) -> (usize, usize) {
+    table
+        .groups
+        .iter()
+        .filter(|g| theme.is_none() || g.theme == theme)
+        .flat_map(|g| &g.rows)
+        .fold((0, 0), |(l, r), row| {
+            (
+                l + usize::from(row.left.is_some()),
+                r + usize::from(row.right.is_some()),
+            )
+        })
+}
+
+fn sort_value(t: Option<&TargetRef>) -> Option<f64> {
+    t.map(|t| t.normalized.as_ref().map_or(t.value, |n| n.value))
+}
+
+fn sorted(rows: &[TargetRow], sort: Sort) -> Vec<&TargetRow> {
+    let mut rows: Vec<&TargetRow> = rows.iter().collect();
+    let key = |r: &TargetRow| match sort.column {
+        Column::Match => Some(r.similarity),
+        Column::Left => sort_value(r.left.as_ref()),
+        Column::Right => sort_value(r.right.as_ref()),
+    };
+    if sort.column != Column::Match || !sort.descending {
+        crate::sort::sort_by(&mut rows, |a, b| {
+            // Rows without a value stay at the end whichever way the column sorts.
+            match (key(a), key(b)) {
+                (Some(x), Some(y)) if sort.descending => y.total_cmp(&x),
+                (Some(x), Some(y)) => x.total_cmp(&y),
+                (Some(_), None) => std::cmp::Ordering::Less,
+                (None, Some(_)) => std::cmp::Ordering::Greater,
+                (None, None) => std::cmp::Ordering::Equal,
+            }
+        });
+    }
+    rows
+}
+
+/// `突破300亿美元`, `100家以上`, `1–3个`, `翻一番`.
+pub fn amount(t: &TargetRef) -> String {
+    let value = match t.value_max {
+        Some(max) => format!("{}–{}", number(t.value), number(max)),
+        None => number(t.value),
+    };
+    match t.comparator.map(|c| c.word()) {
+        Some(w @ ("翻一番" | "翻番" | "翻两番")) => w.to_owned(),
+        Some(w @ ("以上" | "以下" | "左右" | "以内")) => format!("{value}{}{w}", t.unit),
+        Some(w @ ("多" | "余")) => format!("{value}{w}{}", t.unit),
+        Some(w) => format!("{w}{value}{}", t.unit),
+        None => format!("{value}{}", t.unit),
+    }
+}
+
+fn target_cells(ctx: &Ctx<'_>, t: Option<&TargetRef>) -> [El; 3] {
+    let Some(t) = t else {
+        return [
+            El::new(ctx.doc, "td").text("—"),
+            El::new(ctx.doc, "td"),
+            El::new(ctx.doc, "td"),
+        ];
+    };
+    let indicator = El::new(ctx.doc, "td").attr("lang", "zh").child(
+        El::new(ctx.doc, "details")
+            .child(El::new(ctx.doc, "summary").text(&t.indicator))
+            .child(
+                El::new(ctx.doc, "blockquote")
+                    .text(&t.quote)
+                    .text(" — ")
+                    .text(&ctx.title(&t.document)),
+            ),
+    );
+    [
+        indicator,
+        El::new(ctx.doc, "td")
+            .class("num")
+            .attr("lang", "zh")
+            .text(&amount(t)),
+        El::new(ctx.doc, "td")
+            .class("num")
+            .text(&t.year.map(|y| y.to_string()).unwrap_or_default()),
+    ]
+}
+
+fn header_cell(ctx: &Ctx<'_>, label: &str, column: Option<Column>) -> El {
+    let th = El::new(ctx.doc, "th").attr("scope", "col");
+    let Some(column) = column else {
+        return th.text(label);
+    };
+    let sort = ctx.ui.sort;
+    let active = sort.column == column;
+    let th = th.attr_if(
+        active,
+        "aria-sort",
+        if sort.descending {
+            "descending"
+        } else {
+            "ascending"
+        },
+    );
+    let value = match column {
+        Column::Match => "match",
+        Column::Left => "left",
+        Column::Right => "right",
+    };
+    th.child(
+        El::new(ctx.doc, "button")
+            .attr("type", "button")
+            .attr("data-action", "sort")
+            .attr("data-value", value)
+            .attr("data-key", &format!("sort:{value}"))
+            .attr("title", Msg::SortBy.text(ctx.lang))
+            .text(label)
+            .text(if active {
+                if sort.descending { " ▼" } else { " ▲" }
+            } else {
+                ""
+            }),
+    )
+}
+
+fn group_table(ctx: &Ctx<'_>, group: &TargetGroup) -> El {
+    let theme_name = group.theme.map_or("—".to_owned(), |t| {
+        ctx.lang.pick(t.zh(), t.en()).to_owned()
+    });
+    let (left, right) = (
+        ctx.region_name(&ctx.state.left),
+        ctx.region_name(&ctx.state.right),
+    );
+    let head = El::new(ctx.doc, "thead")
+        .child(
+            El::new(ctx.doc, "tr")
+                .child(
+                    El::new(ctx.doc, "th")
+                        .attr("colspan", "3")
+                        .attr("scope", "colgroup")
+                        .text(&left),
+                )
+                .child(
+                    El::new(ctx.doc, "th")
+                        .attr("colspan", "3")
+                        .attr("scope", "colgroup")
+                        .text(&right),
+                ),
+        )
+        .child(
+            El::new(ctx.doc, "tr")
+                .child(header_cell(
+                    ctx,
+                    Msg::Indicator.text(ctx.lang),
+                    Some(Column::Match),
+                ))
+                .child(header_cell(
+                    ctx,
+                    Msg::Value.text(ctx.lang),
+                    Some(Column::Left),
+                ))
+                .child(header_cell(ctx, Msg::Year.text(ctx.lang), None))
+                .child(header_cell(ctx, Msg::Indicator.text(ctx.lang), None))
+                .child(header_cell(
+                    ctx,
+                    Msg::Value.text(ctx.lang),
+                    Some(Column::Right),
+                ))
+                .child(header_cell(ctx, Msg::Year.text(ctx.lang), None)),
+        );
+    let rows = sorted(&group.rows, ctx.ui.sort).into_iter().map(|row| {
+        El::new(ctx.doc, "tr")
+            .children(target_cells(ctx, row.left.as_ref()))
+            .children(target_cells(ctx, row.right.as_ref()))
+    });
+    El::new(ctx.doc, "section")
+        .class("group")
+        .child(El::new(ctx.doc, "h3").text(&theme_name))
+        .child(
+            // On a phone the six columns scroll sideways rather than crush the text.
+            El::new(ctx.doc, "div").class("scroll").child(
+                El::new(ctx.doc, "table")
+                    .class("targets")
+                    .child(
+                        El::new(ctx.doc, "caption")
+                            .class("sr")
+                            .text(&format!("{theme_name}: {left} / {right}")),
+                    )
+                    // The same column widths in every theme's table, so they read as one.
+                    .child(
+                        El::new(ctx.doc, "colgroup").children(
+                            ["ind", "val", "year", "ind", "val", "year"]
+                                .map(|c| El::new(ctx.doc, "col").class(c)),
+                        ),
+                    )
+                    .child(head)
+                    .child(El::new(ctx.doc, "tbody").children(rows)),
+            ),
+        )
+}
+
+/// The groups shown under the current theme.
+pub fn shown<'a>(ctx: &Ctx<'_>, table: &'a TargetTable) -> Vec<&'a TargetGroup> {
+    table
+        .groups
+        .iter()
+        .filter(|g| ctx.state.theme.is_none() || g.theme == ctx.state.theme)
+        .collect()
+}
+
+/// The CSV of what is shown.
+pub fn to_csv(ctx: &Ctx<'_>, table: &TargetTable) -> String {
+    let header = [
+        "theme",
+        "left_region",
+        "left_indicator",
+        "left_value",
+        "left_value_max",
+        "left_unit",
+        "left_year",
+        "left_comparator",
+        "left_quote",
+        "left_document",
+        "right_region",
+        "right_indicator",
+        "right_value",
+        "right_value_max",
+        "right_unit",
+        "right_year",
+        "right_comparator",
+        "right_quote",
+        "right_document",
+    ];
+    let side = |region: &str, t: Option<&TargetRef>| -> Vec<String> {
+        let Some(t) = t else {
+            return vec![
+                region.to_owned(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ];
+        };
+        vec![
+            region.to_owned(),
+            t.indicator.clone(),
+            number(t.value),
+            t.value_max.map(number).unwrap_or_default(),
+            t.unit.clone(),
+            t.year.map(|y| y.to_string()).unwrap_or_default(),
+            t.comparator
+                .map(|c| c.word().to_owned())
+                .unwrap_or_default(),
+            t.quote.clone(),
+            t.document.clone(),
+        ]
+    };
+    let rows: Vec<Vec<String>> = shown(ctx, table)
+        .into_iter()
+        .flat_map(|g| {
+            sorted(&g.rows, ctx.ui.sort)
+                .into_iter()
+                .map(move |r| (g.theme, r))
+        })
+        .map(|(theme, r)| {
+            let mut row = vec![theme.map_or(String::new(), |t| t.id().to_owned())];
+            row.extend(side(&ctx.state.left, r.left.as_ref()));
+            row.extend(side(&ctx.state.right, r.right.as_ref()));
+            row
+        })
+        .collect();
+    csv::to_csv(&header, &rows)
+}
+
+/// The view, and the summary to announce.
+pub fn panel(ctx: &Ctx<'_>, table: &TargetTable) -> (El, String) {
+    let groups = shown(ctx, table);
+    let (l, r) = counts(table, ctx.state.theme);
+    let summary = format!(
+        "{}: {l} · {}: {r} — {}",
+        ctx.region_name(&ctx.state.left),
+        ctx.region_name(&ctx.state.right),
+        Msg::Targets.text(ctx.lang)
+    );
+    if groups.is_empty() {
+        return (
+            El::new(ctx.doc, "p").text(Msg::NoTargets.text(ctx.lang)),
+            summary,
+        );
+    }
+    let download = El::new(ctx.doc, "button")
+        .attr("type", "button")
+        .attr("data-action", "csv")
+        .attr("data-key", "csv")
+        .text(Msg::DownloadCsv.text(ctx.lang));
+    (
+        El::new(ctx.doc, "div")
+            .child(El::new(ctx.doc, "div").class("toolbar").child(download))
+            .children(groups.into_iter().map(|g| group_table(ctx, g))),
+        summary,
+    )
+}

@@ -1,0 +1,185 @@
+//! The widget's own words, in Chinese and English. Text from the bundle (titles, region and
+//! theme names) is never translated here: it comes with both names.
+
+/// The interface language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Lang {
+    /// 中文
+    Zh,
+    /// English
+    En,
+}
+
+impl Lang {
+    /// From an attribute or a page's `lang`: anything starting with `zh` is Chinese.
+    pub fn from_tag(tag: &str) -> Lang {
+        if tag.trim().to_ascii_lowercase().starts_with("zh") {
+            Lang::Zh
+        } else {
+            Lang::En
+        }
+    }
+
+    /// The value of the `lang` attribute.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh",
+            Lang::En => "en",
+        }
+    }
+
+    /// Picks the text for this language.
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+}
+
+/// Every piece of interface text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Msg {
+    Widget,
+    LeftRegion,
+    RightRegion,
+    Swap,
+    Views,
+    Passages,
+    Targets,
+    Overview,
+    Themes,
+    AllThemes,
+    Loading,
+    Legend,
+    LegendShared,
+    LegendReused,
+    LegendMoved,
+    OnlyDifferences,
+    PreviousDifference,
+    NextDifference,
+    KeyboardHint,
+    Similarity,
+    NoCounterpart,
+    ShowContext,
+    HideContext,
+    Preamble,
+    Indicator,
+    Value,
+    Year,
+    Quote,
+    DownloadCsv,
+    NoTargets,
+    PassagesPerTheme,
+    TargetsPerRegion,
+    SharedMost,
+    NothingShared,
+    ErrorTitle,
+    Shown,
+    SortBy,
+}
+
+impl Msg {
+    /// The text in `lang`.
+    pub fn text(self, lang: Lang) -> &'static str {
+        use Msg::*;
+        let (zh, en) = match self {
+            Widget => ("一带一路规划对比", "Belt and Road plans compared"),
+            LeftRegion => ("左侧地区", "Left region"),
+            RightRegion => ("右侧地区", "Right region"),
+            Swap => ("交换左右", "Swap regions"),
+            Views => ("视图", "Views"),
+            Passages => ("段落对照", "Passages"),
+            Targets => ("目标指标", "Targets"),
+            Overview => ("概览", "Overview"),
+            Themes => ("主题", "Themes"),
+            AllThemes => ("全部", "All"),
+            Loading => ("正在载入…", "Loading…"),
+            Legend => ("图例", "Legend"),
+            LegendShared => ("两地共有", "in both"),
+            LegendReused => ("逐字相同的长句", "shared word for word"),
+            LegendMoved => ("位置不同的相同词句", "same words, elsewhere"),
+            OnlyDifferences => ("只看有差异的段落", "Only passages that differ"),
+            PreviousDifference => ("上一处差异", "Previous difference"),
+            NextDifference => ("下一处差异", "Next difference"),
+            KeyboardHint => (
+                "快捷键：j / k 跳到下一处 / 上一处差异",
+                "Keys: j / k jump to the next / previous difference",
+            ),
+            Similarity => ("相似度", "similarity"),
+            NoCounterpart => ("另一侧无对应段落", "no counterpart on the other side"),
+            ShowContext => ("查看上下文", "Show in context"),
+            HideContext => ("收起上下文", "Hide context"),
+            Preamble => ("前言", "Preamble"),
+            Indicator => ("指标", "Indicator"),
+            Value => ("数值", "Value"),
+            Year => ("年份", "Year"),
+            Quote => ("原文", "Source"),
+            DownloadCsv => ("下载 CSV", "Download CSV"),
+            NoTargets => ("没有量化目标", "No quantitative targets"),
+            PassagesPerTheme => ("各主题段落数", "Passages per theme"),
+            TargetsPerRegion => ("量化目标数", "Quantitative targets"),
+            SharedMost => ("两地最相近的段落", "Passages the two share most"),
+            NothingShared => ("没有相近的段落", "No similar passages"),
+            ErrorTitle => ("无法显示对比", "The comparison cannot be shown"),
+            Shown => ("已显示", "Showing"),
+            SortBy => ("排序", "Sort by"),
+        };
+        lang.pick(zh, en)
+    }
+}
+
+/// The legend's words for text found on one side only.
+pub fn only_in(lang: Lang, region: &str) -> String {
+    match lang {
+        Lang::Zh => format!("仅见于{region}"),
+        Lang::En => format!("only in {region}"),
+    }
+}
+
+/// What the passages view shows, in a sentence: announced to screen readers and shown
+/// above the rows.
+pub fn passages_summary(
+    lang: Lang,
+    (left, right): (&str, &str),
+    pairs: usize,
+    (left_only, right_only): (usize, usize),
+) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "{left} 对 {right}：{pairs} 组对应段落，{left_only} 段{}，{right_only} 段{}",
+            only_in(lang, left),
+            only_in(lang, right)
+        ),
+        Lang::En => format!(
+            "{left} vs {right}: {pairs} matched {}, {left_only} {}, {right_only} {}",
+            if pairs == 1 { "pair" } else { "pairs" },
+            only_in(lang, left),
+            only_in(lang, right)
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn summaries_name_both_sides() {
+        assert_eq!(
+            passages_summary(Lang::Zh, ("江西", "河南"), 34, (92, 77)),
+            "江西 对 河南：34 组对应段落，92 段仅见于江西，77 段仅见于河南"
+        );
+        assert_eq!(
+            passages_summary(Lang::En, ("Jiangxi", "Henan"), 1, (0, 2)),
+            "Jiangxi vs Henan: 1 matched pair, 0 only in Jiangxi, 2 only in Henan"
+        );
+    }
+
+    #[test]
+    fn language_tags() {
+        assert_eq!(Lang::from_tag("zh-CN"), Lang::Zh);
+        assert_eq!(Lang::from_tag("en-GB"), Lang::En);
+        assert_eq!(Lang::from_tag(""), Lang::En);
+    }
+}

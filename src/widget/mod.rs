@@ -1,0 +1,12 @@
+//! The widget's view model, free of the DOM so `cargo test` covers it natively: its
+//! state and attributes ([`state`]), its words in two languages ([`i18n`]), and the
+//! geometry of its chart ([`chart`]). The browser side ([`crate::web`], wasm32 only) draws
+//! from these.
+
+pub mod chart;
+pub mod format;
+pub mod i18n;
+pub mod state;
+
+pub use i18n::{Lang, Msg, only_in, passages_summary};
+pub use state::{State, StateError, View};

@@ -1,0 +1,266 @@
+//! The widget's state — which regions, theme, view and language — read from the element's
+//! attributes, with a clear error for anything the bundle does not have.
+
+use std::fmt;
+
+use super::i18n::Lang;
+use crate::bundle::Region;
+use crate::themes::Theme;
+
+/// The three views.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    /// Aligned passages with their differences.
+    Passages,
+    /// The side-by-side target table.
+    Targets,
+    /// Coverage per theme and the passages shared most.
+    Overview,
+}
+
+impl View {
+    /// Every view, in tab order.
+    pub const ALL: [View; 3] = [View::Passages, View::Targets, View::Overview];
+
+    /// The attribute value.
+    pub fn id(self) -> &'static str {
+        match self {
+            View::Passages => "passages",
+            View::Targets => "targets",
+            View::Overview => "overview",
+        }
+    }
+
+    /// The view with this attribute value.
+    pub fn from_id(id: &str) -> Option<View> {
+        View::ALL.into_iter().find(|v| v.id() == id)
+    }
+}
+
+/// What the widget shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct State {
+    /// Left region id.
+    pub left: String,
+    /// Right region id.
+    pub right: String,
+    /// The theme, or `None` for all.
+    pub theme: Option<Theme>,
+    /// The view.
+    pub view: View,
+    /// The interface language.
+    pub lang: Lang,
+}
+
+/// An attribute value the widget cannot use.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct StateError {
+    /// The attribute.
+    pub attribute: &'static str,
+    /// The value given.
+    pub value: String,
+    /// The values it could have been.
+    pub valid: Vec<String>,
+}
+
+impl fmt::Display for StateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}=\"{}\" is not valid; valid values: {}",
+            self.attribute,
+            self.value,
+            self.valid.join(", ")
+        )
+    }
+}
+
+impl State {
+    /// Reads the state from attribute values (`None` when absent). `page_lang` is the
+    /// language of the page around the element, the default for `lang`. Missing regions
+    /// default to the first two regions with documents.
+    pub fn from_attributes(
+        get: impl Fn(&str) -> Option<String>,
+        page_lang: &str,
+        regions: &[Region],
+        with_documents: &[&str],
+    ) -> Result<State, StateError> {
+        let valid_regions = || regions.iter().map(|r| r.id.clone()).collect::<Vec<_>>();
+        let region =
+            |attribute: &'static str, default: Option<&&str>| -> Result<String, StateError> {
+                match get(attribute)
+                    .map(|v| v.trim().to_owned())
+                    .filter(|v| !v.is_empty())
+                {
+                    Some(id) if regions.iter().any(|r| r.id == id) => Ok(id),
+                    Some(id) => Err(StateError {
+                        attribute,
+                        value: id,
+                        valid: valid_regions(),
+                    }),
+                    None => default.map(|d| (*d).to_owned()).ok_or(StateError {
+                        attribute,
+                        value: String::new(),
+                        valid: valid_regions(),
+                    }),
+                }
+            };
+        let defaults: Vec<&&str> = with_documents
+            .iter()
+            .filter(|r| **r != "national")
+            .collect();
+        let left = region("left", defaults.first().copied())?;
+        let right = region("right", defaults.iter().find(|r| ***r != left).copied())?;
+
+        let theme = match get("theme")
+            .map(|v| v.trim().to_owned())
+            .filter(|v| !v.is_empty())
+        {
+            None => None,
+            Some(v) if v == "all" => None,
+            Some(v) => Some(Theme::from_id(&v).ok_or_else(|| {
+                StateError {
+                    attribute: "theme",
+                    value: v,
+                    valid: std::iter::once("all")
+                        .chain(Theme::ALL.iter().map(|t| t.id()))
+                        .map(str::to_owned)
+                        .collect(),
+                }
+            })?),
+        };
+        let view = match get("view")
+            .map(|v| v.trim().to_owned())
+            .filter(|v| !v.is_empty())
+        {
+            None => View::Passages,
+            Some(v) => View::from_id(&v).ok_or_else(|| StateError {
+                attribute: "view",
+                value: v,
+                valid: View::ALL.iter().map(|v| v.id().to_owned()).collect(),
+            })?,
+        };
+        let lang = match get("lang")
+            .map(|v| v.trim().to_owned())
+            .filter(|v| !v.is_empty())
+        {
+            None => Lang::from_tag(page_lang),
+            Some(v)
+                if v.to_ascii_lowercase().starts_with("zh")
+                    || v.to_ascii_lowercase().starts_with("en") =>
+            {
+                Lang::from_tag(&v)
+            }
+            Some(v) => {
+                return Err(StateError {
+                    attribute: "lang",
+                    value: v,
+                    valid: vec!["zh".into(), "en".into()],
+                });
+            }
+        };
+        Ok(State {
+            left,
+            right,
+            theme,
+            view,
+            lang,
+        })
+    }
+
+    /// The attribute values of this state, for reflecting it on the element.
+    pub fn attributes(&self) -> [(&'static str, String); 5] {
+        [
+            ("left", self.left.clone()),
+            ("right", self.right.clone()),
+            ("theme", self.theme.map_or("all", |t| t.id()).to_owned()),
+            ("view", self.view.id().to_owned()),
+            ("lang", self.lang.tag().to_owned()),
+        ]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bundle::RegionKind;
+
+    fn regions() -> Vec<Region> {
+        ["national", "jiangxi", "henan", "sichuan"]
+            .iter()
+            .map(|id| Region {
+                id: (*id).into(),
+                zh: String::new(),
+                en: String::new(),
+                kind: RegionKind::Province,
+                parent: None,
+            })
+            .collect()
+    }
+
+    fn read(attrs: &[(&str, &str)], page: &str) -> Result<State, String> {
+        let attrs: Vec<(String, String)> = attrs
+            .iter()
+            .map(|(k, v)| ((*k).into(), (*v).into()))
+            .collect();
+        State::from_attributes(
+            |name| {
+                attrs
+                    .iter()
+                    .find(|(k, _)| k == name)
+                    .map(|(_, v)| v.clone())
+            },
+            page,
+            &regions(),
+            &["national", "jiangxi", "henan"],
+        )
+        .map_err(|e| e.to_string())
+    }
+
+    #[test]
+    fn attributes_and_defaults() {
+        let s = read(&[], "zh-CN").unwrap();
+        assert_eq!((s.left.as_str(), s.right.as_str()), ("jiangxi", "henan"));
+        assert_eq!((s.theme, s.view, s.lang), (None, View::Passages, Lang::Zh));
+        let s = read(
+            &[
+                ("left", "henan"),
+                ("theme", "finance"),
+                ("view", "targets"),
+                ("lang", "en"),
+            ],
+            "zh",
+        )
+        .unwrap();
+        assert_eq!(s.left, "henan");
+        assert_eq!(s.right, "jiangxi");
+        assert_eq!(
+            (s.theme, s.view, s.lang),
+            (Some(Theme::Finance), View::Targets, Lang::En)
+        );
+        assert_eq!(s.attributes()[2], ("theme", "finance".to_owned()));
+    }
+
+    #[test]
+    fn bad_attributes_name_the_valid_values() {
+        assert_eq!(
+            read(&[("right", "atlantis")], "en").unwrap_err(),
+            "right=\"atlantis\" is not valid; valid values: national, jiangxi, henan, sichuan"
+        );
+        assert!(
+            read(&[("theme", "sport")], "en")
+                .unwrap_err()
+                .contains("valid values: all, connectivity")
+        );
+        assert!(
+            read(&[("view", "map")], "en")
+                .unwrap_err()
+                .contains("passages, targets, overview")
+        );
+        assert!(
+            read(&[("lang", "fr")], "en")
+                .unwrap_err()
+                .contains("zh, en")
+        );
+    }
+}

@@ -1,0 +1,474 @@
+// The widget as a visitor and a host page see it, in real headless Chromium: each test is
+// named by the behaviour it checks and ends by asserting that the console stayed empty.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+  launch, open, ready, fileUrl, serve, scratch, hostPage, jsonForScript, bundle, shadowText, dist,
+} from './harness.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+/** Runs `body` on a page at `url` and asserts an empty console afterwards. */
+async function withPage(url, body, options) {
+  const { page, context, messages } = await open(browser, url, options);
+  try {
+    await body(page, messages);
+    assert.deepEqual(messages, [], 'the console stays empty');
+  } finally {
+    await context.close();
+  }
+}
+
+const attr = (page, name, i = 0) =>
+  page.evaluate(([n, i]) => document.querySelectorAll('policy-compare')[i].getAttribute(n), [name, i]);
+
+test('opens_from_file_url', async () => {
+  await withPage(fileUrl('index.html'), async (page) => {
+    await ready(page);
+    assert.equal(await page.locator('policy-compare select#pc-left').inputValue(), 'jiangxi');
+    assert.equal(await page.locator('policy-compare select#pc-right').inputValue(), 'henan');
+    const rows = await page.locator('policy-compare li.row').count();
+    assert.ok(rows > 100, `${rows} rows`);
+    // Highlighted differences and the legend that explains them.
+    assert.ok(await page.locator('policy-compare ins').count() > 0);
+    assert.ok(await page.locator('policy-compare del').count() > 0);
+    assert.match(await shadowText(page), /仅见于江西/);
+  });
+});
+
+test('policy_compare_html_works_offline_as_one_file', async () => {
+  const html = fs.readFileSync(path.join(dist, 'policy-compare.html'), 'utf8');
+  assert.doesNotMatch(html, /<script src=/, 'every script is inline');
+  // Alone in an empty directory: nothing else to load.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-compare-standalone-'));
+  fs.writeFileSync(path.join(dir, 'policy-compare.html'), html);
+  await withPage(pathToFileURL(path.join(dir, 'policy-compare.html')).href + '#left=fujian&right=guangdong', async (page) => {
+    await ready(page);
+    assert.equal(await page.locator('policy-compare select#pc-left').inputValue(), 'fujian');
+    assert.ok(await page.locator('policy-compare li.row').count() > 10);
+  });
+  fs.rmSync(dir, { recursive: true });
+});
+
+test('works_over_http', async () => {
+  const server = await serve(dist);
+  try {
+    await withPage(server.base + 'index.html', async (page) => {
+      await ready(page);
+      assert.ok(await page.locator('policy-compare li.row').count() > 100);
+    });
+  } finally {
+    await server.close();
+  }
+});
+
+test('works_under_strict_csp', async () => {
+  const server = await serve(dist, { 'Content-Security-Policy': "script-src 'self' 'wasm-unsafe-eval'" });
+  try {
+    await withPage(server.base + 'index.html#theme=finance', async (page) => {
+      await ready(page);
+      assert.equal(await attr(page, 'theme'), 'finance');
+      assert.ok(await page.locator('policy-compare li.row').count() > 0);
+      // The hash still follows the widget: demo.js is a file, not an inline script.
+      await page.locator('policy-compare [data-key="views:targets"]').click();
+      await page.waitForFunction(() => location.hash.includes('view=targets'));
+    });
+  } finally {
+    await server.close();
+  }
+});
+
+test('two_instances_do_not_interfere', async () => {
+  await withPage(fileUrl('embed-example.html'), async (page) => {
+    await ready(page);
+    const second = page.locator('policy-compare').nth(1);
+    assert.ok(await second.locator('table.targets').count() > 0, 'the second shows targets');
+    const before = await shadowText(page, 1);
+    await page.locator('policy-compare').nth(0).locator('[data-key="themes:trade"]').click();
+    assert.equal(await attr(page, 'theme', 0), 'trade');
+    assert.equal(await attr(page, 'theme', 1), null);
+    assert.equal(await shadowText(page, 1), before, 'the other widget did not change');
+    // Element ids live in each shadow root: both have their own pickers.
+    assert.equal(await page.locator('policy-compare').nth(0).locator('#pc-left').inputValue(), 'jiangxi');
+    assert.equal(await second.locator('#pc-left').inputValue(), 'henan');
+  });
+});
+
+test('script_in_bundle_text_is_not_executed', async () => {
+  const b = bundle();
+  const doc = b.documents.find((d) => d.region === 'jiangxi');
+  const firstParagraph = (sections) => {
+    for (const s of sections) {
+      const p = s.paragraphs[0] || firstParagraph(s.sections);
+      if (p) return p;
+    }
+    return null;
+  };
+  const paragraph = firstParagraph(doc.sections);
+  paragraph.text = '<img src=x onerror="window.__pwned=1">' + paragraph.text;
+  doc.title = '<script>window.__pwned=2</script>' + doc.title;
+  const region = b.regions.find((r) => r.id === 'jiangxi');
+  region.zh = '<b onmouseover="window.__pwned=3">江西</b>';
+  const dir = scratch({
+    'evil.html': hostPage(`<script type="application/json" id="evil">${jsonForScript(b)}</script>
+<policy-compare bundle="#evil" left="jiangxi" right="henan"></policy-compare>`),
+  });
+  await withPage(pathToFileURL(path.join(dir, 'evil.html')).href, async (page) => {
+    await ready(page);
+    const text = await shadowText(page);
+    assert.ok(text.includes('<img src=x onerror="window.__pwned=1">'), 'the markup shows as text');
+    assert.ok(text.includes('<script>window.__pwned=2</script>'));
+    assert.ok(text.includes('<b onmouseover="window.__pwned=3">江西</b>'));
+    const counts = await page.evaluate(() => {
+      const root = document.querySelector('policy-compare').shadowRoot;
+      return { img: root.querySelectorAll('img').length, script: root.querySelectorAll('script').length, b: root.querySelectorAll('b').length };
+    });
+    assert.deepEqual(counts, { img: 0, script: 0, b: 0 });
+    await page.waitForTimeout(200);
+    assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  });
+});
+
+test('unknown_region_is_reported', async () => {
+  const dir = scratch({ 'page.html': hostPage('<policy-compare left="atlantis" right="henan"></policy-compare>') });
+  await withPage(pathToFileURL(path.join(dir, 'page.html')).href, async (page) => {
+    await ready(page);
+    const alert = page.locator('policy-compare [role="alert"]');
+    assert.equal(await alert.count(), 1);
+    const text = await alert.textContent();
+    assert.match(text, /atlantis/);
+    assert.match(text, /jiangxi/, 'names the valid ids');
+    assert.equal(await page.locator('#host-heading').textContent(), 'Host page', 'the page is untouched');
+    // Fixing the attribute recovers.
+    await page.evaluate(() => document.querySelector('policy-compare').setAttribute('left', 'jiangxi'));
+    assert.equal(await page.locator('policy-compare [role="alert"]').count(), 0);
+    assert.ok(await page.locator('policy-compare li.row').count() > 0);
+  });
+});
+
+test('unknown_theme_and_view_are_reported', async () => {
+  const dir = scratch({ 'page.html': hostPage('<policy-compare left="jiangxi" right="henan" theme="space"></policy-compare><policy-compare view="map"></policy-compare>') });
+  await withPage(pathToFileURL(path.join(dir, 'page.html')).href, async (page) => {
+    await ready(page);
+    const first = await page.locator('policy-compare').nth(0).locator('[role="alert"]').textContent();
+    assert.match(first, /space/);
+    assert.match(first, /connectivity/);
+    const second = await page.locator('policy-compare').nth(1).locator('[role="alert"]').textContent();
+    assert.match(second, /map/);
+    assert.match(second, /passages/);
+  });
+});
+
+test('bundle_parse_error_names_the_field', async () => {
+  const b = bundle();
+  b.documents[2].published = 2017;
+  const dir = scratch({
+    'shape.html': hostPage(`<script type="application/json" id="b">${jsonForScript(b)}</script>
+<policy-compare bundle="#b"></policy-compare>`),
+    'syntax.html': hostPage(`<script type="application/json" id="b">{"format": "policy-compare-bundle", "version": 1,,}</script>
+<policy-compare bundle="#b"></policy-compare>`),
+    'missing.html': hostPage('<policy-compare bundle="#nothing"></policy-compare>'),
+  });
+  await withPage(pathToFileURL(path.join(dir, 'shape.html')).href, async (page) => {
+    await ready(page);
+    const text = await page.locator('policy-compare [role="alert"]').textContent();
+    assert.match(text, /documents\[2\]\.published/);
+  });
+  await withPage(pathToFileURL(path.join(dir, 'syntax.html')).href, async (page) => {
+    await ready(page);
+    const text = await page.locator('policy-compare [role="alert"]').textContent();
+    assert.match(text, /line 1/);
+  });
+  await withPage(pathToFileURL(path.join(dir, 'missing.html')).href, async (page) => {
+    await ready(page);
+    const text = await page.locator('policy-compare [role="alert"]').textContent();
+    assert.match(text, /nothing/);
+  });
+});
+
+test('bundle_url_loads_over_http_and_failures_are_explained', async () => {
+  const dir = scratch({
+    'url.html': hostPage('<policy-compare bundle="bundle.json" left="gansu" right="shaanxi"></policy-compare>'),
+    'broken.html': hostPage('<policy-compare bundle="broken.json"></policy-compare>'),
+  });
+  fs.writeFileSync(path.join(dir, 'broken.json'), '<html>not json</html>');
+  const server = await serve(dir);
+  try {
+    await withPage(server.base + 'url.html', async (page) => {
+      await ready(page);
+      assert.equal(await page.locator('policy-compare #pc-left').inputValue(), 'gansu');
+    });
+    await withPage(server.base + 'broken.html', async (page) => {
+      await ready(page);
+      assert.match(await page.locator('policy-compare [role="alert"]').textContent(), /broken\.json.*JSON|JSON.*broken\.json|not a JSON object/);
+    });
+    // From disk a URL cannot be fetched: the widget says so and what to do instead.
+    await withPage(pathToFileURL(path.join(dir, 'url.html')).href, async (page) => {
+      await ready(page);
+      assert.match(await page.locator('policy-compare [role="alert"]').textContent(), /#id/);
+    });
+  } finally {
+    await server.close();
+  }
+});
+
+test('a_missing_bundle_url_reports_the_http_status', async () => {
+  const dir = scratch({ 'page.html': hostPage('<policy-compare bundle="gone.json"></policy-compare>') });
+  const server = await serve(dir);
+  const { page, context, messages } = await open(browser, server.base + 'page.html');
+  try {
+    await ready(page);
+    assert.match(await page.locator('policy-compare [role="alert"]').textContent(), /404/);
+    // The browser itself logs the failed request; nothing else may appear.
+    assert.deepEqual(messages.filter((m) => !/Failed to load resource.*404/.test(m)), []);
+  } finally {
+    await context.close();
+    await server.close();
+  }
+});
+
+test('hash_restores_state', async () => {
+  await withPage(fileUrl('index.html', '#left=fujian&right=gansu&theme=finance&view=targets&lang=en'), async (page) => {
+    await ready(page);
+    assert.equal(await page.locator('policy-compare #pc-left').inputValue(), 'fujian');
+    assert.equal(await page.locator('policy-compare #pc-right').inputValue(), 'gansu');
+    assert.equal(await page.locator('policy-compare [role="tab"][aria-selected="true"][data-key="themes:finance"]').count(), 1);
+    assert.equal(await page.locator('policy-compare [role="tab"][aria-selected="true"][data-key="views:targets"]').count(), 1);
+    assert.match(await shadowText(page), /Fujian: \d+ · Gansu: \d+ — Targets/);
+    // And the other way: a change in the widget is written to the hash.
+    await page.locator('policy-compare #pc-right').selectOption('hunan');
+    await page.waitForFunction(() => location.hash.includes('right=hunan'));
+    assert.match(await page.evaluate(() => location.hash), /left=fujian/);
+  });
+});
+
+test('attributes_and_state_stay_in_sync_and_changes_are_announced', async () => {
+  await withPage(fileUrl('index.html'), async (page) => {
+    await ready(page);
+    await page.evaluate(() => {
+      window.__events = [];
+      document.querySelector('policy-compare').addEventListener('change', (e) => window.__events.push(e.detail));
+    });
+    // Host → widget.
+    await page.evaluate(() => document.querySelector('policy-compare').setAttribute('theme', 'culture'));
+    assert.equal(await page.locator('policy-compare [aria-selected="true"][data-key="themes:culture"]').count(), 1);
+    // Widget → host, with a change event.
+    await page.locator('policy-compare [data-key="swap"]').click();
+    assert.equal(await attr(page, 'left'), 'henan');
+    assert.equal(await attr(page, 'right'), 'jiangxi');
+    await page.locator('policy-compare [data-key="views:overview"]').click();
+    assert.equal(await attr(page, 'view'), 'overview');
+    const events = await page.evaluate(() => window.__events);
+    assert.equal(events.length, 2, 'one event per user change, none for host changes');
+    assert.equal(events[0].left, 'henan');
+    assert.equal(events[1].view, 'overview');
+    assert.ok(await page.locator('policy-compare svg.chart').count() === 1);
+  });
+});
+
+test('keyboard_reaches_every_control', async () => {
+  await withPage(fileUrl('index.html', '#theme=finance'), async (page) => {
+    await ready(page);
+    const focused = () => page.evaluate(() => {
+      const host = document.activeElement;
+      const el = host && host.shadowRoot ? host.shadowRoot.activeElement : host;
+      if (!el) return null;
+      const style = getComputedStyle(el);
+      return { key: el.getAttribute('data-key') || el.tagName.toLowerCase(), outline: style.outlineStyle !== 'none' && style.outlineWidth !== '0px' };
+    });
+    const seen = [];
+    for (let i = 0; i < 60; i++) {
+      await page.keyboard.press('Tab');
+      const f = await focused();
+      if (!f || f.key === 'body') break;
+      seen.push(f);
+    }
+    const keys = seen.map((f) => f.key);
+    for (const want of ['left', 'swap', 'right', 'views:passages', 'themes:finance', 'only-differences', 'previous', 'next']) {
+      assert.ok(keys.includes(want), `${want} is reachable: ${keys.join(' ')}`);
+    }
+    assert.ok(keys.some((k) => k.startsWith('context:')), 'context buttons are reachable');
+    // One tab stop per tablist (arrow keys move within it).
+    assert.equal(keys.filter((k) => k.startsWith('themes:')).length, 1);
+    assert.ok(seen.every((f) => f.outline), 'focus is visible on every control');
+    // Arrow keys move along the theme tabs and select.
+    await page.locator('policy-compare [data-key="themes:finance"]').focus();
+    await page.keyboard.press('ArrowRight');
+    assert.equal(await attr(page, 'theme'), 'culture');
+    assert.equal((await focused()).key, 'themes:culture', 'focus follows the selected tab');
+  });
+});
+
+test('tabs_and_tables_have_their_roles', async () => {
+  await withPage(fileUrl('index.html', '#view=targets'), async (page) => {
+    await ready(page);
+    const info = await page.evaluate(() => {
+      const root = document.querySelector('policy-compare').shadowRoot;
+      const lists = [...root.querySelectorAll('[role="tablist"]')];
+      return {
+        lists: lists.map((l) => [l.getAttribute('aria-label'), l.querySelectorAll('[role="tab"]').length, l.querySelectorAll('[aria-selected="true"]').length]),
+        panel: !!root.querySelector('[role="tabpanel"]#pc-panel'),
+        tables: root.querySelectorAll('table thead th[scope="col"]').length > 0 && root.querySelectorAll('table caption').length > 0,
+        live: root.querySelector('[aria-live="polite"]') !== null,
+        labels: [...root.querySelectorAll('select')].every((s) => s.labels.length === 1),
+      };
+    });
+    assert.equal(info.lists.length, 2);
+    for (const [label, tabs, selected] of info.lists) {
+      assert.ok(label, 'each tablist has a label');
+      assert.ok(tabs > 1);
+      assert.equal(selected, 1);
+    }
+    assert.ok(info.panel && info.tables && info.live && info.labels, JSON.stringify(info));
+  });
+});
+
+test('j_and_k_jump_between_differences', async () => {
+  await withPage(fileUrl('index.html', '#left=shaanxi&right=xian&theme=finance'), async (page) => {
+    await ready(page);
+    const current = () => page.evaluate(() => {
+      const el = document.querySelector('policy-compare').shadowRoot.activeElement;
+      return el ? [...el.parentNode.children].indexOf(el) : -1;
+    });
+    await page.locator('policy-compare [data-key="next"]').focus();
+    await page.keyboard.press('j');
+    const first = await current();
+    assert.ok(first >= 0, 'a row has focus');
+    await page.keyboard.press('j');
+    const second = await current();
+    assert.ok(second > first);
+    await page.keyboard.press('k');
+    assert.equal(await current(), first);
+    // The buttons do the same.
+    await page.locator('policy-compare [data-key="next"]').click();
+    assert.equal(await current(), second);
+  });
+});
+
+test('identical_passages_collapse_on_request', async () => {
+  await withPage(fileUrl('index.html', '#left=shaanxi&right=xian'), async (page) => {
+    await ready(page);
+    const visible = () => page.locator('policy-compare li.row:not([hidden])').count();
+    const all = await visible();
+    await page.locator('policy-compare [data-key="only-differences"]').check();
+    const fewer = await visible();
+    assert.ok(fewer <= all);
+    assert.match(await page.locator('policy-compare .status').textContent(), /\d/);
+  });
+});
+
+test('a_passage_expands_in_context', async () => {
+  await withPage(fileUrl('index.html', '#theme=finance'), async (page) => {
+    await ready(page);
+    const button = page.locator('policy-compare button[data-action="context"]').first();
+    assert.equal(await button.getAttribute('aria-expanded'), 'false');
+    const before = await page.locator('policy-compare .context').count();
+    await button.click();
+    const after = await page.locator('policy-compare .context').count();
+    assert.ok(after > before, 'neighbouring paragraphs appear');
+    assert.equal(await page.locator('policy-compare button[data-action="context"]').first().getAttribute('aria-expanded'), 'true');
+  });
+});
+
+test('targets_sort_and_download_as_csv', async () => {
+  await withPage(fileUrl('index.html', '#view=targets&left=henan&right=gansu'), async (page) => {
+    await ready(page);
+    const firstValue = () => page.locator('policy-compare table.targets').first().locator('tbody tr td.num').first().textContent();
+    // A first click sorts by the left values, largest first; a second reverses.
+    await page.locator('policy-compare button[data-value="left"]').first().click();
+    assert.ok(await page.locator('policy-compare th[aria-sort="descending"]').count() > 0);
+    const descending = await firstValue();
+    await page.locator('policy-compare button[data-value="left"]').first().click();
+    assert.ok(await page.locator('policy-compare th[aria-sort="ascending"]').count() > 0);
+    const ascending = await firstValue();
+    assert.notEqual(ascending, descending);
+    // The quote is there on demand.
+    const details = page.locator('policy-compare table.targets details').first();
+    await details.locator('summary').click();
+    assert.ok((await details.locator('blockquote').textContent()).length > 5);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('policy-compare [data-action="csv"]').click(),
+    ]);
+    const file = await download.path();
+    const csv = fs.readFileSync(file, 'utf8');
+    assert.ok(csv.startsWith('\ufefftheme,left_region'), csv.slice(0, 40));
+    const rows = csv.trim().split('\n').length - 1;
+    const shown = await page.locator('policy-compare table.targets tbody tr').count();
+    assert.equal(rows, shown, 'the CSV holds what is shown');
+  });
+});
+
+test('overview_draws_its_chart_and_a_table_for_screen_readers', async () => {
+  await withPage(fileUrl('index.html', '#view=overview'), async (page) => {
+    await ready(page);
+    assert.equal(await page.locator('policy-compare svg.chart rect').count() >= 18, true);
+    assert.equal(await page.locator('policy-compare svg.chart[role="img"][aria-label]').count(), 1);
+    assert.ok(await page.locator('policy-compare table').count() >= 1);
+    assert.ok(await page.locator('policy-compare mark.shared').count() > 0, 'shared text of the closest passages');
+  });
+});
+
+test('columns_stack_on_a_phone', async () => {
+  await withPage(fileUrl('index.html', '#left=jiangxi&right=guangdong'), async (page) => {
+    await ready(page);
+    const boxes = await page.evaluate(() => {
+      const row = document.querySelector('policy-compare').shadowRoot.querySelector('li.row.pair');
+      return [...row.querySelectorAll('.cell')].map((c) => c.getBoundingClientRect().toJSON());
+    });
+    assert.equal(boxes.length, 2);
+    assert.ok(boxes[1].top >= boxes[0].bottom - 1, 'the right passage is below the left one');
+    assert.ok(boxes[0].width > 300);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    assert.equal(overflow, 0, 'nothing sticks out sideways');
+  }, { viewport: { width: 375, height: 800 } });
+});
+
+test('interface_language_follows_the_attribute_or_the_page', async () => {
+  const dir = scratch({
+    'en.html': hostPage('<policy-compare left="jiangxi" right="henan"></policy-compare>', { lang: 'en-GB' }),
+    'zh.html': hostPage('<policy-compare left="jiangxi" right="henan"></policy-compare><policy-compare left="jiangxi" right="henan" lang="en"></policy-compare>', { lang: 'zh-CN' }),
+  });
+  await withPage(pathToFileURL(path.join(dir, 'en.html')).href, async (page) => {
+    await ready(page);
+    assert.match(await shadowText(page), /Left region/);
+  });
+  await withPage(pathToFileURL(path.join(dir, 'zh.html')).href, async (page) => {
+    await ready(page);
+    assert.match(await shadowText(page, 0), /左侧地区/);
+    assert.match(await shadowText(page, 1), /Left region/);
+  });
+});
+
+test('dark_mode_follows_the_system_unless_the_host_sets_colours', async () => {
+  const dir = scratch({
+    'page.html': hostPage('<policy-compare left="jiangxi" right="henan"></policy-compare><policy-compare left="jiangxi" right="henan" style="--pc-bg: rgb(255, 250, 240)"></policy-compare>'),
+  });
+  await withPage(pathToFileURL(path.join(dir, 'page.html')).href, async (page) => {
+    await ready(page);
+    const bg = (i) => page.evaluate((i) => getComputedStyle(document.querySelectorAll('policy-compare')[i].shadowRoot.querySelector('.pc')).backgroundColor, i);
+    const dark = await bg(0);
+    const [r, g, b] = dark.match(/\d+/g).map(Number);
+    assert.ok(r + g + b < 200, `dark background: ${dark}`);
+    assert.equal(await bg(1), 'rgb(255, 250, 240)');
+  }, { colorScheme: 'dark' });
+});
+
+test('the_status_is_announced_politely', async () => {
+  await withPage(fileUrl('index.html'), async (page) => {
+    await ready(page);
+    const live = page.locator('policy-compare [aria-live="polite"]');
+    const before = await live.textContent();
+    await page.locator('policy-compare [data-key="themes:trade"]').click();
+    const after = await live.textContent();
+    assert.notEqual(before, after);
+    assert.match(after, /江西 对 河南/);
+  });
+});

@@ -1,0 +1,164 @@
+/* <policy-compare>: the custom element. This file is appended to the wasm-bindgen
+   "no-modules" glue and the wasm bytes to make dist/policy-compare.js, one classic script
+   that works the same over http and from file:// (which blocks fetch, modules and .wasm
+   files). POLICY_COMPARE_WASM holds the wasm, one byte per UTF-16 code unit. The element
+   loads bundle text and forwards attributes; the wasm draws everything. */
+(function () {
+  'use strict';
+  if (!window.customElements || window.customElements.get('policy-compare')) {
+    return;
+  }
+  performance.mark('policy-compare:script');
+  var script = document.currentScript;
+  var base = script && script.src ? script.src.replace(/[^\/]*$/, '') : '';
+  var started = false;
+
+  function start() {
+    if (started) {
+      return;
+    }
+    var text = POLICY_COMPARE_WASM;
+    var bytes = new Uint8Array(text.length);
+    for (var i = 0; i < text.length; i++) {
+      bytes[i] = text.charCodeAt(i);
+    }
+    wasm_bindgen.initSync({ module: bytes });
+    started = true;
+    performance.mark('policy-compare:wasm-ready');
+  }
+
+  var defaultBundle = null;
+  /* The bundle that ships with the script: dist/bundle.js next to it defines
+     window.PolicyCompareBundle (a classic script, so it loads from file:// too). */
+  function loadDefault() {
+    if (typeof window.PolicyCompareBundle === 'string') {
+      return Promise.resolve(window.PolicyCompareBundle);
+    }
+    if (!defaultBundle) {
+      defaultBundle = new Promise(function (resolve, reject) {
+        var s = document.createElement('script');
+        s.src = base + 'bundle.js';
+        s.onload = function () {
+          if (typeof window.PolicyCompareBundle === 'string') {
+            resolve(window.PolicyCompareBundle);
+          } else {
+            reject(new Error(s.src + ' loaded but did not define the bundle'));
+          }
+        };
+        s.onerror = function () {
+          reject(new Error('cannot load the default bundle ' + s.src));
+        };
+        document.head.appendChild(s);
+      });
+    }
+    return defaultBundle;
+  }
+
+  function loadBundle(spec) {
+    if (!spec) {
+      return loadDefault();
+    }
+    if (spec.charAt(0) === '#') {
+      var el = document.getElementById(spec.slice(1));
+      if (!el) {
+        return Promise.reject(new Error('bundle="' + spec + '": no element with id "' + spec.slice(1) + '" in the page'));
+      }
+      return Promise.resolve(el.textContent);
+    }
+    if (location.protocol === 'file:') {
+      return Promise.reject(new Error('bundle="' + spec + '": a page opened from a file cannot fetch other files; use bundle="#id" with a <script type="application/json" id="id"> in the page, or the default bundle'));
+    }
+    return fetch(spec).then(function (response) {
+      if (!response.ok) {
+        throw new Error('bundle="' + spec + '": HTTP ' + response.status + ' ' + response.statusText);
+      }
+      return response.text();
+    }, function (err) {
+      throw new Error('bundle="' + spec + '": ' + (err && err.message ? err.message : err));
+    });
+  }
+
+  var shown = false;
+  /* Marks the first frame with a comparison in it: the callback of the next animation
+     frame runs before that frame is drawn, a task queued from it runs after. */
+  function markShown() {
+    if (shown) {
+      return;
+    }
+    shown = true;
+    requestAnimationFrame(function () {
+      setTimeout(function () {
+        performance.mark('policy-compare:shown');
+      }, 0);
+    });
+  }
+
+  var OBSERVED = ['left', 'right', 'theme', 'view', 'lang', 'bundle'];
+
+  class PolicyCompare extends HTMLElement {
+    static get observedAttributes() {
+      return OBSERVED;
+    }
+
+    connectedCallback() {
+      if (this._widget) {
+        return;
+      }
+      if (!this.hasAttribute('bundle')) {
+        /* Start loading the default bundle now: the browser reads and parses it in the
+           background while the wasm compiles. */
+        loadDefault().catch(function () {});
+      }
+      try {
+        start();
+        var root = this.shadowRoot || this.attachShadow({ mode: 'open' });
+        this._widget = new wasm_bindgen.Widget(this, root);
+      } catch (err) {
+        console.error('policy-compare: cannot start:', err);
+        return;
+      }
+      this._load();
+    }
+
+    attributeChangedCallback(name, old, value) {
+      if (!this._widget || old === value) {
+        return;
+      }
+      if (name === 'bundle') {
+        this._load();
+      } else {
+        this._widget.attribute_changed();
+      }
+    }
+
+    _load() {
+      var spec = this.getAttribute('bundle');
+      var key = spec || 'default';
+      var widget = this._widget;
+      var self = this;
+      self._key = key;
+      if (widget.has_bundle(key)) {
+        widget.use_bundle(key);
+        return;
+      }
+      loadBundle(spec).then(function (text) {
+        if (self._key === key) {
+          performance.mark('policy-compare:bundle-loaded');
+          widget.set_bundle(key, text);
+          markShown();
+        }
+      }, function (err) {
+        if (self._key === key) {
+          widget.bundle_failed(key, err && err.message ? err.message : String(err));
+        }
+      });
+    }
+
+    /* How many times the widget has drawn itself (for tests and measurements). */
+    get renders() {
+      return this._widget ? this._widget.renders() : 0;
+    }
+  }
+
+  window.customElements.define('policy-compare', PolicyCompare);
+})();
