@@ -7,7 +7,7 @@ mod common;
 use std::collections::HashSet;
 
 use policy_compare::bundle::{Bundle, Document, Paragraph, Section};
-use policy_compare::compare::{Comparer, Comparison, Row, Span, diff::diff};
+use policy_compare::compare::{Comparer, Comparison, Row, Span, SpanKind, diff::diff};
 use proptest::prelude::*;
 
 fn comparer() -> &'static Comparer {
@@ -274,8 +274,8 @@ proptest! {
     #[test]
     fn diff_spans_rebuild_both_texts(a in text(), b in text()) {
         let d = diff(&a, &b);
-        prop_assert_eq!(concat(&d.left), a);
-        prop_assert_eq!(concat(&d.right), b);
+        prop_assert_eq!(&concat(&d.left), &a);
+        prop_assert_eq!(&concat(&d.right), &b);
         // Spans never repeat a kind back to back (they are merged).
         for side in [&d.left, &d.right] {
             for w in side.windows(2) {
@@ -283,6 +283,18 @@ proptest! {
             }
             prop_assert!(side.iter().all(|s| !s.text.is_empty()));
         }
+        // A diff shows a change exactly when the texts differ: what `Row::differs` (which
+        // the widget uses before it has diffed a pair) relies on.
+        let changed = d.left.iter().chain(&d.right).any(|s| {
+            matches!(s.kind, SpanKind::Changed | SpanKind::Moved)
+        });
+        prop_assert_eq!(changed, a != b);
+    }
+
+    #[test]
+    fn a_text_diffed_with_itself_is_all_shared(a in text()) {
+        let d = diff(&a, &a);
+        prop_assert!(d.left.iter().chain(&d.right).all(|s| !matches!(s.kind, SpanKind::Changed | SpanKind::Moved)));
     }
 
     #[test]

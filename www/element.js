@@ -78,21 +78,6 @@
     });
   }
 
-  var shown = false;
-  /* Marks the first frame with a comparison in it: the callback of the next animation
-     frame runs before that frame is drawn, a task queued from it runs after. */
-  function markShown() {
-    if (shown) {
-      return;
-    }
-    shown = true;
-    requestAnimationFrame(function () {
-      setTimeout(function () {
-        performance.mark('policy-compare:shown');
-      }, 0);
-    });
-  }
-
   var OBSERVED = ['left', 'right', 'theme', 'view', 'lang', 'bundle'];
 
   class PolicyCompare extends HTMLElement {
@@ -145,7 +130,6 @@
         if (self._key === key) {
           performance.mark('policy-compare:bundle-loaded');
           widget.set_bundle(key, text);
-          markShown();
         }
       }, function (err) {
         if (self._key === key) {

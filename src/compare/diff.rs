@@ -51,7 +51,7 @@ pub enum SpanKind {
 }
 
 /// Both sides of a diff: the spans of each concatenate to its passage's text.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct Diff {
     /// Spans of the left passage.
     pub left: Vec<Span>,
@@ -119,6 +119,31 @@ fn keys<'a>(left: &[Token<'a>], right: &[Token<'a>]) -> (Vec<u32>, Vec<u32>) {
 /// anyway; leaving such tokens out before Myers shrinks the input of a dissimilar pair
 /// several times over and changes what the reader sees very little.
 fn matches(lk: &[u32], rk: &[u32]) -> Vec<(usize, usize)> {
+    // What the two share at the start and the end is matched as it stands, whatever the
+    // filter below would say (a text diffed with itself is all shared, even one character).
+    let prefix = lk.iter().zip(rk).take_while(|(a, b)| a == b).count();
+    let suffix = lk[prefix..]
+        .iter()
+        .rev()
+        .zip(rk[prefix..].iter().rev())
+        .take_while(|(a, b)| a == b)
+        .count();
+    let (ml, mr) = (
+        &lk[prefix..lk.len() - suffix],
+        &rk[prefix..rk.len() - suffix],
+    );
+    let mut out: Vec<(usize, usize)> = (0..prefix).map(|i| (i, i)).collect();
+    out.extend(
+        middle_matches(ml, mr)
+            .into_iter()
+            .map(|(i, j)| (i + prefix, j + prefix)),
+    );
+    out.extend((0..suffix).map(|k| (ml.len() + prefix + k, mr.len() + prefix + k)));
+    out
+}
+
+/// [`matches`] between the common prefix and suffix.
+fn middle_matches(lk: &[u32], rk: &[u32]) -> Vec<(usize, usize)> {
     let bigrams = |k: &[u32]| {
         let mut set: Vec<u64> = k
             .windows(2)

@@ -32,7 +32,9 @@ pub mod tokens;
 
 pub use diff::{Diff, Span, SpanKind};
 pub use error::CompareError;
-pub use result::{Comparison, Counts, Coverage, DocumentRef, PassageRef, Row, Side, TargetTable};
+pub use result::{
+    Alignment, Comparison, Counts, Coverage, DocumentRef, PassageRef, Row, Side, TargetTable,
+};
 
 use crate::bundle::{Bundle, MetricKind, Region};
 use crate::metrics::table::{self, TargetRef};
@@ -122,6 +124,13 @@ impl Comparer {
         right: &str,
         theme: &str,
     ) -> Result<Comparison, CompareError> {
+        Ok(self.align(left, right, theme)?.diffed())
+    }
+
+    /// Which passages of `left` and `right` pair up under `theme`, without diffing them:
+    /// [`Comparer::compare`] without its most expensive part, for a caller that diffs only
+    /// the pairs it shows.
+    pub fn align(&self, left: &str, right: &str, theme: &str) -> Result<Alignment, CompareError> {
         let theme = self.theme(theme)?;
         let (left_side, right_side) = (self.side(left)?, self.side(right)?);
         let pick = |region: &str| -> Vec<usize> {
@@ -142,12 +151,11 @@ impl Comparer {
             .map(|item| match item {
                 Item::Pair(a, b, score) => {
                     counts.pairs += 1;
-                    let (pa, pb) = (&self.passages[a], &self.passages[b]);
                     Row::Pair {
-                        left: reference(pa),
-                        right: reference(pb),
+                        left: reference(&self.passages[a]),
+                        right: reference(&self.passages[b]),
                         score,
-                        diff: diff::diff(&pa.text, &pb.text),
+                        diff: (),
                     }
                 }
                 Item::Left(a) => {

@@ -98,14 +98,7 @@ fn walk<'a>(sections: &'a [Section], at: &mut Location<'a>, out: &mut Vec<Passag
 pub const MIN_PAIRABLE: usize = 20;
 
 /// The formulas of cover letters: same on every side, telling nothing.
-const FORMULAS: [&str; 6] = [
-    "印发给你们",
-    "现印发给你们",
-    "请认真贯彻",
-    "请结合",
-    "特此通知",
-    "特此公告",
-];
+const FORMULAS: [&str; 5] = ["印发给你们", "请认真贯彻", "请结合", "特此通知", "特此公告"];
 
 /// Whether a paragraph says something that can be compared.
 pub fn pairable(text: &str) -> bool {

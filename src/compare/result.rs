@@ -8,8 +8,11 @@ use crate::metrics::table::TargetGroup;
 use crate::themes::Theme;
 
 /// The whole comparison of two regions under one theme (or all).
+///
+/// `D` is what a pair carries as its diff: a [`Diff`] in a full comparison, `()` in an
+/// [`Alignment`], whose pairs a caller diffs when it needs them.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct Comparison {
+pub struct Comparison<D = Diff> {
     /// The left region.
     pub left: Side,
     /// The right region.
@@ -17,11 +20,62 @@ pub struct Comparison {
     /// The theme compared, or `None` for all themes.
     pub theme: Option<Theme>,
     /// Aligned passages in reading order (the left side's), unmatched ones in place.
-    pub rows: Vec<Row>,
+    pub rows: Vec<Row<D>>,
     /// For every theme, how many passages each side gives to it (whatever the filter).
     pub coverage: Vec<Coverage>,
     /// How many rows of each kind.
     pub counts: Counts,
+}
+
+/// Which passages pair up, without their diffs: the cheap part of a comparison. The
+/// widget diffs a pair when it draws it ([`super::diff::diff`] on the two texts), so that
+/// the first screen does not wait for every diff.
+pub type Alignment = Comparison<()>;
+
+impl Alignment {
+    /// Diffs every pair: the full comparison.
+    pub fn diffed(self) -> Comparison {
+        Comparison {
+            left: self.left,
+            right: self.right,
+            theme: self.theme,
+            rows: self.rows.into_iter().map(Row::diffed).collect(),
+            coverage: self.coverage,
+            counts: self.counts,
+        }
+    }
+}
+
+impl Row<()> {
+    /// The row with its pair diffed.
+    pub fn diffed(self) -> Row {
+        match self {
+            Row::Pair {
+                left, right, score, ..
+            } => {
+                let diff = super::diff::diff(&left.text, &right.text);
+                Row::Pair {
+                    left,
+                    right,
+                    score,
+                    diff,
+                }
+            }
+            Row::LeftOnly { passage } => Row::LeftOnly { passage },
+            Row::RightOnly { passage } => Row::RightOnly { passage },
+        }
+    }
+}
+
+impl<D> Row<D> {
+    /// Whether the row shows any difference: a pair whose texts differ, or a passage with
+    /// no counterpart. (A pair's diff has changed spans exactly when its texts differ.)
+    pub fn differs(&self) -> bool {
+        match self {
+            Row::Pair { left, right, .. } => left.text != right.text,
+            _ => true,
+        }
+    }
 }
 
 /// One region of a comparison.
@@ -51,7 +105,7 @@ pub struct DocumentRef {
 /// A row of the side-by-side view.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Row {
+pub enum Row<D = Diff> {
     /// Two passages that say similar things.
     Pair {
         /// The left passage.
@@ -61,7 +115,7 @@ pub enum Row {
         /// Cosine similarity of their bigram vectors, 0–1.
         score: f32,
         /// What they share and what is only on one side.
-        diff: Diff,
+        diff: D,
     },
     /// A left passage with no counterpart.
     LeftOnly {

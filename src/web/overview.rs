@@ -4,12 +4,13 @@
 use super::dom::El;
 use super::render::Ctx;
 use super::targets::counts;
-use crate::compare::{Comparison, Row, SpanKind, TargetTable};
+use crate::compare::{Alignment, Row, SpanKind, TargetTable};
 use crate::themes::Theme;
+use crate::widget::LazyComparison;
 use crate::widget::format::{number, percent};
 use crate::widget::{Msg, chart};
 
-fn bar_chart(ctx: &Ctx<'_>, c: &Comparison) -> El {
+fn bar_chart(ctx: &Ctx<'_>, c: &Alignment) -> El {
     let counts: Vec<(usize, usize)> = Theme::ALL
         .iter()
         .map(|t| {
@@ -105,27 +106,26 @@ fn bar_chart(ctx: &Ctx<'_>, c: &Comparison) -> El {
         .child(table)
 }
 
-fn shared_most(ctx: &Ctx<'_>, c: &Comparison) -> El {
-    let mut pairs: Vec<&Row> = c
+fn shared_most(ctx: &Ctx<'_>, lazy: &LazyComparison) -> El {
+    let mut pairs: Vec<(usize, f32)> = lazy
+        .alignment
         .rows
         .iter()
-        .filter(|r| matches!(r, Row::Pair { .. }))
+        .enumerate()
+        .filter_map(|(i, r)| match r {
+            Row::Pair { score, .. } => Some((i, *score)),
+            _ => None,
+        })
         .collect();
-    let score = |r: &Row| match r {
-        Row::Pair { score, .. } => *score,
-        _ => 0.0,
-    };
-    crate::sort::sort_by(&mut pairs, |a, b| score(b).total_cmp(&score(a)));
-    let items = pairs.into_iter().take(5).filter_map(|r| {
-        let Row::Pair {
-            left,
-            right,
-            score,
-            diff,
-        } = r
+    crate::sort::sort_by(&mut pairs, |a, b| b.1.total_cmp(&a.1));
+    let items = pairs.into_iter().take(5).filter_map(|(i, _)| {
+        let Some(Row::Pair {
+            left, right, score, ..
+        }) = lazy.alignment.rows.get(i)
         else {
             return None;
         };
+        let diff = lazy.diff(i)?;
         let marked = |spans: &[crate::compare::Span]| {
             El::new(ctx.doc, "p")
                 .class("text")
@@ -181,7 +181,8 @@ fn shared_most(ctx: &Ctx<'_>, c: &Comparison) -> El {
 }
 
 /// The view, and the summary to announce.
-pub fn panel(ctx: &Ctx<'_>, all: &Comparison, targets: &TargetTable) -> (El, String) {
+pub fn panel(ctx: &Ctx<'_>, lazy: &LazyComparison, targets: &TargetTable) -> (El, String) {
+    let all = &lazy.alignment;
     let (lt, rt) = counts(targets, None);
     let (left, right) = (
         ctx.region_name(&all.left.region),
@@ -210,7 +211,7 @@ pub fn panel(ctx: &Ctx<'_>, all: &Comparison, targets: &TargetTable) -> (El, Str
         El::new(ctx.doc, "div")
             .child(bar_chart(ctx, all))
             .child(totals)
-            .child(shared_most(ctx, all)),
+            .child(shared_most(ctx, lazy)),
         summary,
     )
 }

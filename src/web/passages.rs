@@ -5,9 +5,13 @@
 
 use super::dom::El;
 use super::render::Ctx;
-use crate::compare::{Comparison, PassageRef, Row, Span, SpanKind};
+use crate::compare::{PassageRef, Row, Span, SpanKind};
 use crate::widget::format::percent;
-use crate::widget::{Msg, only_in, passages_summary};
+use crate::widget::{LazyComparison, Msg, only_in, passages_summary};
+
+/// How many rows are drawn at once; the rest follow in the next task (see
+/// [`crate::widget::lazy`]). More than a tall screen shows.
+pub const FIRST_ROWS: usize = 24;
 
 fn spans(ctx: &Ctx<'_>, spans: &[Span], left: bool) -> El {
     let children = spans.iter().map(|s| {
@@ -121,18 +125,6 @@ fn empty(ctx: &Ctx<'_>, side: Side) -> El {
         .text(Msg::NoCounterpart.text(ctx.lang))
 }
 
-/// Whether a row shows a difference (the keys j/k jump between these).
-fn differs(row: &Row) -> bool {
-    match row {
-        Row::Pair { diff, .. } => diff
-            .left
-            .iter()
-            .chain(&diff.right)
-            .any(|s| matches!(s.kind, SpanKind::Changed | SpanKind::Moved)),
-        _ => true,
-    }
-}
-
 fn legend(ctx: &Ctx<'_>) -> El {
     let item = |tag: &str, class: &str, sample: &str, words: &str| {
         El::new(ctx.doc, "span")
@@ -196,21 +188,28 @@ fn toolbar(ctx: &Ctx<'_>) -> El {
         )
 }
 
-/// The view, and the summary to announce.
-pub fn panel(ctx: &Ctx<'_>, c: &Comparison) -> (El, String) {
-    let rows = c.rows.iter().enumerate().map(|(i, row)| {
+/// Rows `range` of the comparison (the widget appends the rows after [`FIRST_ROWS`] to
+/// the list a moment after the rest).
+pub fn rows<'a>(
+    ctx: &'a Ctx<'_>,
+    c: &'a LazyComparison,
+    range: std::ops::Range<usize>,
+) -> impl Iterator<Item = El> + 'a {
+    let rows = c.alignment.rows.get(range.clone()).unwrap_or_default();
+    rows.iter().zip(range).map(move |(row, i)| {
         let (class, left, right, score) = match row {
             Row::Pair {
-                left,
-                right,
-                score,
-                diff,
-            } => (
-                "row pair",
-                cell(ctx, Side::Left, left, spans(ctx, &diff.left, true)),
-                cell(ctx, Side::Right, right, spans(ctx, &diff.right, false)),
-                Some(*score),
-            ),
+                left, right, score, ..
+            } => {
+                // A pair always has a diff.
+                let diff = c.diff(i).unwrap_or_default();
+                (
+                    "row pair",
+                    cell(ctx, Side::Left, left, spans(ctx, &diff.left, true)),
+                    cell(ctx, Side::Right, right, spans(ctx, &diff.right, false)),
+                    Some(*score),
+                )
+            }
             Row::LeftOnly { passage } => (
                 "row left-only",
                 cell(
@@ -238,7 +237,7 @@ pub fn panel(ctx: &Ctx<'_>, c: &Comparison) -> (El, String) {
                 None,
             ),
         };
-        let differs = differs(row);
+        let differs = row.differs();
         El::new(ctx.doc, "li")
             .class(class)
             .attr("tabindex", "-1")
@@ -254,7 +253,13 @@ pub fn panel(ctx: &Ctx<'_>, c: &Comparison) -> (El, String) {
                     percent(s)
                 ))
             }))
-    });
+    })
+}
+
+/// The view with its first rows, and the summary to announce.
+pub fn panel(ctx: &Ctx<'_>, lazy: &LazyComparison) -> (El, String) {
+    let c = &lazy.alignment;
+    let first = rows(ctx, lazy, 0..c.rows.len().min(FIRST_ROWS));
     let n = &c.counts;
     let summary = passages_summary(
         ctx.lang,
@@ -269,7 +274,7 @@ pub fn panel(ctx: &Ctx<'_>, c: &Comparison) -> (El, String) {
         El::new(ctx.doc, "div")
             .child(legend(ctx))
             .child(toolbar(ctx))
-            .child(El::new(ctx.doc, "ol").class("rows").children(rows)),
+            .child(El::new(ctx.doc, "ol").class("rows").children(first)),
         summary,
     )
 }

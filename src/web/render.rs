@@ -8,8 +8,8 @@ use web_sys::Document;
 use super::dom::El;
 use super::session::Session;
 use super::{controls, overview, passages, targets};
-use crate::compare::{Comparison, TargetTable};
-use crate::widget::{Lang, Msg, State, View};
+use crate::compare::{Alignment, TargetTable};
+use crate::widget::{Lang, LazyComparison, Msg, State, View};
 
 /// What the view functions draw with.
 pub struct Ctx<'a> {
@@ -64,9 +64,9 @@ impl Ctx<'_> {
 /// The data a view needs, computed once per state.
 pub struct Data {
     /// Passages, under the current theme.
-    pub comparison: Rc<Comparison>,
+    pub comparison: Rc<LazyComparison>,
     /// Passages, all themes (the overview's shared passages and the coverage).
-    pub all: Rc<Comparison>,
+    pub all: Rc<LazyComparison>,
     /// Targets, all themes.
     pub targets: Rc<TargetTable>,
 }
@@ -78,12 +78,12 @@ pub fn body(ctx: &Ctx<'_>, data: &Data) -> (El, String) {
         .child(controls::header(ctx));
     let (panel, summary) = match ctx.state.view {
         View::Passages => {
-            let cov = &data.all.coverage;
+            let cov = &data.all.alignment.coverage;
             body = body.child(controls::theme_tabs(ctx, |theme| match theme {
                 None => format!(
                     "{}·{}",
-                    count_all(&data.all, true),
-                    count_all(&data.all, false)
+                    count_all(&data.all.alignment, true),
+                    count_all(&data.all.alignment, false)
                 ),
                 Some(t) => cov
                     .iter()
@@ -112,7 +112,7 @@ pub fn body(ctx: &Ctx<'_>, data: &Data) -> (El, String) {
     )
 }
 
-fn count_all(c: &Comparison, left: bool) -> usize {
+fn count_all(c: &Alignment, left: bool) -> usize {
     let n = &c.counts;
     n.pairs + if left { n.left_only } else { n.right_only }
 }

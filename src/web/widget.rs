@@ -12,6 +12,8 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::events::{EventListener, EventListenerOptions};
+use gloo::render::{AnimationFrame, request_animation_frame};
+use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{
@@ -20,16 +22,19 @@ use web_sys::{
 };
 
 use super::dom::El;
+use super::passages;
 use super::render::{self, Ctx, Data, Ui};
 use super::session::{self, Session};
 use super::targets::{self, Sort};
-use crate::compare::{Comparison, TargetTable};
+use crate::compare::{Alignment, TargetTable};
 use crate::themes::Theme;
-use crate::widget::{Lang, Msg, State};
+use crate::widget::{Lang, LazyComparison, Msg, State, View};
 
 type Key = (String, String, Option<Theme>);
 
 struct Inner {
+    /// The widget itself, for the task that draws pending rows (weak: no cycle).
+    me: std::rc::Weak<RefCell<Inner>>,
     host: HtmlElement,
     root: ShadowRoot,
     doc: Document,
@@ -43,7 +48,7 @@ struct Inner {
     batch: bool,
     /// Comparisons already made, most recent last (a short list: a reader switches back
     /// and forth between a few).
-    comparisons: Vec<(Key, Rc<Comparison>)>,
+    comparisons: Vec<(Key, Rc<LazyComparison>)>,
     targets: Vec<((String, String), Rc<TargetTable>)>,
     renders: u32,
     /// Whether the first comparison on screen has been marked for the Performance API.
@@ -51,6 +56,16 @@ struct Inner {
     /// The difference last jumped to, for when focus has since left the rows (a click on
     /// the "next" button moves focus to the button).
     cursor: Option<i32>,
+    /// The first passage row not drawn yet: a long comparison draws its first
+    /// [`passages::FIRST_ROWS`] rows at once and the rest in the next task, so that the
+    /// first screen does not wait for them.
+    pending: Option<usize>,
+    /// The request for the next animation frame, and the task queued from it that runs
+    /// once that frame is drawn: it draws the pending rows (dropping either cancels it).
+    next_frame: Option<AnimationFrame>,
+    after_frame: Option<Timeout>,
+    /// Whether the first frame with a comparison has been marked as shown.
+    shown: bool,
 }
 
 /// One `<policy-compare>` element.
@@ -80,23 +95,30 @@ impl Widget {
         let _ = container.el.append_child(announcer.node());
         let _ = container.el.append_child(frame.node());
         let _ = root.append_child(container.node());
-        let inner = Rc::new(RefCell::new(Inner {
-            host,
-            root,
-            doc,
-            frame: frame.el,
-            announcer: announcer.el,
-            bundle_key: None,
-            session: None,
-            load_error: None,
-            ui: Ui::default(),
-            batch: false,
-            comparisons: Vec::new(),
-            targets: Vec::new(),
-            renders: 0,
-            marked: false,
-            cursor: None,
-        }));
+        let inner = Rc::new_cyclic(|me| {
+            RefCell::new(Inner {
+                me: me.clone(),
+                host,
+                root,
+                doc,
+                frame: frame.el,
+                announcer: announcer.el,
+                bundle_key: None,
+                session: None,
+                load_error: None,
+                ui: Ui::default(),
+                batch: false,
+                comparisons: Vec::new(),
+                targets: Vec::new(),
+                renders: 0,
+                marked: false,
+                cursor: None,
+                pending: None,
+                next_frame: None,
+                after_frame: None,
+                shown: false,
+            })
+        });
         let target = inner.borrow().frame.clone();
         let listeners = ["click", "change", "keydown"]
             .into_iter()
@@ -220,14 +242,16 @@ fn cached<K: PartialEq, V>(cache: &mut Vec<(K, Rc<V>)>, key: K, make: impl FnOnc
 }
 
 fn data(inner: &mut Inner, session: &Session, state: &State) -> Data {
-    let mut comparison = |theme: Option<Theme>| -> Rc<Comparison> {
+    let mut comparison = |theme: Option<Theme>| -> Rc<LazyComparison> {
         let key = (state.left.clone(), state.right.clone(), theme);
         cached(&mut inner.comparisons, key, || {
             // Ids were validated against the bundle with the state.
-            session
-                .comparer
-                .compare(&state.left, &state.right, theme.map_or("all", |t| t.id()))
-                .unwrap_or_else(|_| empty_comparison())
+            LazyComparison::new(
+                session
+                    .comparer
+                    .align(&state.left, &state.right, theme.map_or("all", |t| t.id()))
+                    .unwrap_or_else(|_| empty_alignment()),
+            )
         })
     };
     let all = comparison(None);
@@ -244,8 +268,8 @@ fn data(inner: &mut Inner, session: &Session, state: &State) -> Data {
                 .comparer
                 .targets(&state.left, &state.right, "all")
                 .unwrap_or_else(|_| TargetTable {
-                    left: all.left.clone(),
-                    right: all.right.clone(),
+                    left: all.alignment.left.clone(),
+                    right: all.alignment.right.clone(),
                     theme: None,
                     groups: Vec::new(),
                 })
@@ -258,14 +282,14 @@ fn data(inner: &mut Inner, session: &Session, state: &State) -> Data {
     }
 }
 
-fn empty_comparison() -> Comparison {
+fn empty_alignment() -> Alignment {
     let side = crate::compare::Side {
         region: String::new(),
         zh: String::new(),
         en: String::new(),
         documents: Vec::new(),
     };
-    Comparison {
+    Alignment {
         left: side.clone(),
         right: side,
         theme: None,
@@ -288,6 +312,9 @@ fn render(inner: &mut Inner) {
             .unwrap_or_else(|| page_lang(&inner.host)),
     );
     let _ = inner.frame.set_attribute("lang", lang.tag());
+    inner.pending = None;
+    inner.next_frame = None;
+    inner.after_frame = None;
     let (body, summary) = if let Some(message) = &inner.load_error {
         (render::error(&inner.doc, lang, message), message.clone())
     } else if let Some(session) = inner.session.clone() {
@@ -303,7 +330,12 @@ fn render(inner: &mut Inner) {
                     state: &state,
                     ui: &inner.ui,
                 };
-                render::body(&ctx, &data)
+                let drawn = render::body(&ctx, &data);
+                let rows = data.comparison.alignment.rows.len();
+                if state.view == View::Passages && rows > passages::FIRST_ROWS {
+                    inner.pending = Some(passages::FIRST_ROWS);
+                }
+                drawn
             }
         }
     } else {
@@ -316,13 +348,30 @@ fn render(inner: &mut Inner) {
     inner.frame.set_inner_html("");
     let _ = inner.frame.append_child(body.node());
     inner.announcer.set_text_content(Some(&summary));
-    if let Some(key) = focused
-        && let Ok(Some(el)) = inner.root.query_selector(&format!("[data-key=\"{key}\"]"))
-        && let Some(el) = el.dyn_ref::<HtmlElement>()
-    {
-        let _ = el.focus();
+    if let Some(key) = focused {
+        let find = |inner: &Inner| {
+            inner
+                .root
+                .query_selector(&format!("[data-key=\"{key}\"]"))
+                .ok()
+                .flatten()
+        };
+        // Focus was in a row not drawn yet: draw the rest now, then put it back.
+        if find(inner).is_none() {
+            draw_pending(inner);
+        }
+        if let Some(el) = find(inner)
+            && let Some(el) = el.dyn_ref::<HtmlElement>()
+        {
+            let _ = el.focus();
+        }
     }
-    inner.renders += 1;
+    if inner.pending.is_none() {
+        inner.renders += 1;
+    }
+    if inner.pending.is_some() || (inner.session.is_some() && !inner.shown) {
+        after_next_frame(inner);
+    }
     if inner.session.is_some() {
         let first = !inner.marked;
         inner.marked = true;
@@ -332,6 +381,70 @@ fn render(inner: &mut Inner) {
             "policy-compare:render"
         });
     }
+}
+
+/// Once the next frame is on screen: marks the first one with a comparison as shown, and
+/// draws the rows left for later. (An animation frame's callback runs before the frame is
+/// drawn; a task it queues runs after.)
+fn after_next_frame(inner: &mut Inner) {
+    let me = inner.me.clone();
+    inner.next_frame = Some(request_animation_frame(move |_| {
+        let later = me.clone();
+        let task = Timeout::new(0, move || {
+            let Some(inner) = later.upgrade() else {
+                return;
+            };
+            let Ok(mut inner) = inner.try_borrow_mut() else {
+                return;
+            };
+            if inner.session.is_some() && !inner.shown {
+                inner.shown = true;
+                super::mark("policy-compare:shown");
+            }
+            draw_pending(&mut inner);
+        });
+        match me.upgrade() {
+            Some(inner) => match inner.try_borrow_mut() {
+                Ok(mut inner) => inner.after_frame = Some(task),
+                Err(_) => {
+                    let _ = task.forget();
+                }
+            },
+            None => drop(task),
+        }
+    }));
+}
+
+/// Draws the passage rows that [`render`] left for later, if any; the widget is then
+/// complete (`renders` counts complete drawings).
+fn draw_pending(inner: &mut Inner) {
+    let Some(from) = inner.pending.take() else {
+        return;
+    };
+    inner.renders += 1;
+    let Some(session) = inner.session.clone() else {
+        return;
+    };
+    let Ok(state) = state_of(inner, &session) else {
+        return;
+    };
+    let data = data(inner, &session, &state);
+    let ctx = Ctx {
+        doc: &inner.doc,
+        lang: state.lang,
+        session: &session,
+        state: &state,
+        ui: &inner.ui,
+    };
+    let Ok(Some(list)) = inner.frame.query_selector("ol.rows") else {
+        return;
+    };
+    let n = data.comparison.alignment.rows.len();
+    let fragment = inner.doc.create_document_fragment();
+    for row in passages::rows(&ctx, &data.comparison, from..n) {
+        let _ = fragment.append_child(row.node());
+    }
+    let _ = list.append_child(&fragment);
 }
 
 /// Writes attributes the user changed, renders once, and tells the host page.
@@ -495,6 +608,9 @@ fn on_key(inner: &Rc<RefCell<Inner>>, target: &Element, key: &KeyboardEvent) {
 
 /// Moves focus to the next (or previous) passage row that shows a difference.
 fn jump(inner: &Rc<RefCell<Inner>>, delta: i32) {
+    if let Ok(mut i) = inner.try_borrow_mut() {
+        draw_pending(&mut i);
+    }
     let root = inner.borrow().root.clone();
     let Ok(rows) = root.query_selector_all("li[data-differs]:not([hidden])") else {
         return;

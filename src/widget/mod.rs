@@ -6,7 +6,9 @@
 pub mod chart;
 pub mod format;
 pub mod i18n;
+pub mod lazy;
 pub mod state;
 
 pub use i18n::{Lang, Msg, only_in, passages_summary};
+pub use lazy::LazyComparison;
 pub use state::{State, StateError, View};

@@ -1,12 +1,12 @@
 // The widget's download sizes and speed in headless Chromium (`make bench-browser`).
 // A benchmark, not a test: it reports figures and asserts nothing.
 //
-// - Sizes: what a visitor downloads, raw and gzip -9.
+// - Sizes: what a visitor downloads, raw, gzip -9 and brotli.
 // - First comparison: dist/index.html opened from disk in a fresh browser context, until
 //   the widget marks `policy-compare:first-render` (the comparison is in the DOM) and
 //   `policy-compare:shown` (the frame after it), on the page's Performance timeline.
-// - Switch: a click on a theme tab or a region change, until the frame after it; only
-//   comparisons not seen before on that page (cached ones are instant).
+// - Switch: a click on a theme tab or a region change, until the frame that shows it has
+//   been drawn; only comparisons not seen before on that page (cached ones are instant).
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,7 +17,11 @@ const RUNS = Number(process.env.RUNS || 15);
 
 function size(file) {
   const bytes = fs.readFileSync(file);
-  return { raw: bytes.length, gzip: zlib.gzipSync(bytes, { level: 9 }).length };
+  return {
+    raw: bytes.length,
+    gzip: zlib.gzipSync(bytes, { level: 9 }).length,
+    brotli: zlib.brotliCompressSync(bytes, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
 }
 
 const kb = (n) => (n / 1024).toFixed(1) + ' KB';
@@ -29,7 +33,7 @@ function stats(values) {
   return { median, worst: sorted[sorted.length - 1], best: sorted[0], n: sorted.length };
 }
 
-console.log('## Sizes (raw / gzip -9)\n');
+console.log('## Sizes (raw / gzip -9 / brotli 11)\n');
 const parts = [
   ['wasm (inside policy-compare.js)', path.join(root, 'target/no-modules/policy_compare_bg.wasm')],
   ['wasm-bindgen glue JS', path.join(root, 'target/no-modules/policy_compare.js')],
@@ -43,7 +47,7 @@ const parts = [
 for (const [name, file] of parts) {
   if (!fs.existsSync(file)) continue;
   const s = size(file);
-  console.log(`- ${name}: ${kb(s.raw)} / ${kb(s.gzip)}`);
+  console.log(`- ${name}: ${kb(s.raw)} / ${kb(s.gzip)} / ${kb(s.brotli)}`);
 }
 
 const browser = await launch();
@@ -63,13 +67,16 @@ for (let run = 0; run < Math.max(1, RUNS / 5); run++) {
   await ready(page);
   const times = await page.evaluate(async () => {
     const el = document.querySelector('policy-compare');
-    const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
     const out = { theme: [], region: [] };
+    // Asked for before the change, so that it runs right after the frame that shows it
+    // (before any rows the widget leaves for later).
     const time = async (kind, act) => {
       const t0 = performance.now();
+      const shown = new Promise((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0)));
       act();
-      await frame();
-      out[kind].push(performance.now() - t0);
+      out[kind].push((await shown) - t0);
+      // Let the widget finish before the next change.
+      await new Promise((resolve) => setTimeout(resolve, 50));
     };
     const pairs = [['jiangxi', 'henan'], ['guangdong', 'fujian'], ['national', 'zhejiang'], ['shaanxi', 'xian']];
     for (const [left, right] of pairs) {
