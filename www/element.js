@@ -27,9 +27,14 @@
     performance.mark('policy-compare:wasm-ready');
   }
 
+  function message(err) {
+    return err && err.message ? err.message : String(err);
+  }
+
   var defaultBundle = null;
   /* The bundle that ships with the script: dist/bundle.js next to it defines
-     window.PolicyCompareBundle (a classic script, so it loads from file:// too). */
+     window.PolicyCompareBundle (a classic script, so it loads from file:// too). A failed
+     load is forgotten, so that the next widget tries again. */
   function loadDefault() {
     if (typeof window.PolicyCompareBundle === 'string') {
       return Promise.resolve(window.PolicyCompareBundle);
@@ -50,32 +55,65 @@
         };
         document.head.appendChild(s);
       });
+      defaultBundle.catch(function () {
+        defaultBundle = null;
+      });
     }
     return defaultBundle;
   }
 
-  function loadBundle(spec) {
+  /* Bundles fetched by URL, one request per URL however many widgets use it. */
+  var fetches = new Map();
+  function fetchBundle(spec, url) {
+    if (!fetches.has(url)) {
+      var request = fetch(url).then(function (response) {
+        if (!response.ok) {
+          throw new Error('bundle="' + spec + '": HTTP ' + response.status + ' ' + response.statusText);
+        }
+        return response.text();
+      }, function (err) {
+        throw new Error('bundle="' + spec + '": ' + message(err));
+      });
+      fetches.set(url, request);
+      request.then(function () {
+        fetches.delete(url);
+      }, function () {
+        fetches.delete(url);
+      });
+    }
+    return fetches.get(url);
+  }
+
+  /* Where a `bundle` attribute points: a key that names it on this page, and how to get
+     its text. Keys of the three kinds cannot collide (a URL named "builtin" is "url:…"). */
+  function source(spec) {
     if (!spec) {
-      return loadDefault();
+      return { key: 'builtin', load: loadDefault };
     }
     if (spec.charAt(0) === '#') {
-      var el = document.getElementById(spec.slice(1));
-      if (!el) {
-        return Promise.reject(new Error('bundle="' + spec + '": no element with id "' + spec.slice(1) + '" in the page'));
-      }
-      return Promise.resolve(el.textContent);
+      return {
+        key: spec,
+        /* Read every time: the page may have changed the script's text. */
+        inline: true,
+        load: function () {
+          var el = document.getElementById(spec.slice(1));
+          if (!el) {
+            return Promise.reject(new Error('bundle="' + spec + '": no element with id "' + spec.slice(1) + '" in the page'));
+          }
+          return Promise.resolve(el.textContent);
+        },
+      };
     }
-    if (location.protocol === 'file:') {
-      return Promise.reject(new Error('bundle="' + spec + '": a page opened from a file cannot fetch other files; use bundle="#id" with a <script type="application/json" id="id"> in the page, or the default bundle'));
-    }
-    return fetch(spec).then(function (response) {
-      if (!response.ok) {
-        throw new Error('bundle="' + spec + '": HTTP ' + response.status + ' ' + response.statusText);
-      }
-      return response.text();
-    }, function (err) {
-      throw new Error('bundle="' + spec + '": ' + (err && err.message ? err.message : err));
-    });
+    var url = new URL(spec, document.baseURI).href;
+    return {
+      key: 'url:' + url,
+      load: function () {
+        if (location.protocol === 'file:') {
+          return Promise.reject(new Error('bundle="' + spec + '": a page opened from a file cannot fetch other files; use bundle="#id" with a <script type="application/json" id="id"> in the page, or the default bundle'));
+        }
+        return fetchBundle(spec, url);
+      },
+    };
   }
 
   var OBSERVED = ['left', 'right', 'theme', 'view', 'lang', 'bundle'];
@@ -87,6 +125,8 @@
 
     connectedCallback() {
       if (this._widget) {
+        /* Moved within the page: its language may come from new surroundings. */
+        this._widget.attribute_changed();
         return;
       }
       if (!this.hasAttribute('bundle')) {
@@ -102,7 +142,21 @@
         console.error('policy-compare: cannot start:', err);
         return;
       }
+      this._key = null;
       this._load();
+    }
+
+    disconnectedCallback() {
+      /* Removed from the page (not just moved): let the widget go, and with it the
+         element, its comparisons and, if no other widget uses it, the bundle. */
+      var self = this;
+      queueMicrotask(function () {
+        if (!self.isConnected && self._widget) {
+          self._widget.free();
+          self._widget = null;
+          self._key = null;
+        }
+      });
     }
 
     attributeChangedCallback(name, old, value) {
@@ -117,28 +171,33 @@
     }
 
     _load() {
-      var spec = this.getAttribute('bundle');
-      var key = spec || 'default';
+      var from = source(this.getAttribute('bundle'));
       var widget = this._widget;
       var self = this;
-      self._key = key;
-      if (widget.has_bundle(key)) {
-        widget.use_bundle(key);
+      var previous = this._key;
+      this._key = from.key;
+      if (!from.inline && widget.has_bundle(from.key)) {
+        widget.use_bundle(from.key);
         return;
       }
-      loadBundle(spec).then(function (text) {
-        if (self._key === key) {
+      if (previous !== null) {
+        /* Not the old bundle's comparison while the new one loads. */
+        widget.loading();
+      }
+      from.load().then(function (text) {
+        if (self._widget === widget && self._key === from.key) {
           performance.mark('policy-compare:bundle-loaded');
-          widget.set_bundle(key, text);
+          widget.set_bundle(from.key, text);
         }
       }, function (err) {
-        if (self._key === key) {
-          widget.bundle_failed(key, err && err.message ? err.message : String(err));
+        if (self._widget === widget && self._key === from.key) {
+          widget.bundle_failed(message(err));
         }
       });
     }
 
-    /* How many times the widget has drawn itself (for tests and measurements). */
+    /* How many times the widget has drawn itself completely (for tests and
+       measurements). */
     get renders() {
       return this._widget ? this._widget.renders() : 0;
     }

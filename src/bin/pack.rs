@@ -66,11 +66,28 @@ fn compact_json(json: &str) -> String {
 /// Marks a script file as UTF-8 whatever the charset of the page that loads it.
 const BOM: &str = "\u{feff}";
 
-/// Makes script text safe inside an inline `<script>` element.
-fn inline_safe(js: &str) -> String {
-    js.replace("</script", "<\\/script")
-        .replace("</SCRIPT", "<\\/SCRIPT")
-        .replace("<!--", "<\\!--")
+/// Checks that script text can stand inside an inline `<script>` element: the HTML parser
+/// ends the element at `</script` in any case, and `<!--` changes how it reads what
+/// follows. Rewriting code to avoid them could change its meaning, so a script that has
+/// them is refused; the strings we put in scripts (the wasm bytes, the bundle) are
+/// escaped where they are written.
+fn check_inline(name: &str, js: &str) -> Result<(), String> {
+    let lower = js.to_ascii_lowercase();
+    for bad in ["</script", "<!--"] {
+        if let Some(at) = lower.find(bad) {
+            return Err(format!(
+                "{name} cannot be inlined: it contains `{bad}` at byte {at}"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The bundle's text as a JS string literal that is also safe inside an inline
+/// `<script>`: every `<` escaped, so no text in the bundle can close the element.
+fn bundle_literal(json: &str) -> Result<String, String> {
+    let literal = serde_json::to_string(json).map_err(|e| e.to_string())?;
+    Ok(literal.replace('<', "\\u003c"))
 }
 
 fn read(path: &str) -> Result<String, String> {
@@ -83,13 +100,14 @@ fn write(dir: &Path, name: &str, text: &str) -> Result<(), String> {
 }
 
 /// Replaces each `<script src="NAME"></script>` whose NAME is in `scripts` by the script.
-fn inline_scripts(html: &str, scripts: &[(&str, &str)]) -> String {
+fn inline_scripts(html: &str, scripts: &[(&str, &str)]) -> Result<String, String> {
     let mut out = html.to_owned();
     for (name, text) in scripts {
+        check_inline(name, text)?;
         let tag = format!("<script src=\"{name}\"></script>");
-        out = out.replace(&tag, &format!("<script>\n{}\n</script>", inline_safe(text)));
+        out = out.replace(&tag, &format!("<script>\n{text}\n</script>"));
     }
-    out
+    Ok(out)
 }
 
 fn run(args: &[String]) -> Result<String, String> {
@@ -108,7 +126,7 @@ fn run(args: &[String]) -> Result<String, String> {
     let bundle_text = compact_json(&read(bundle)?);
     let bundle_js = format!(
         "window.PolicyCompareBundle = {};\n",
-        serde_json::to_string(&bundle_text).map_err(|e| e.to_string())?
+        bundle_literal(&bundle_text)?
     );
     write(out, "policy-compare.js", &format!("{BOM}{script}"))?;
     write(out, "bundle.js", &format!("{BOM}{bundle_js}"))?;
@@ -126,7 +144,7 @@ fn run(args: &[String]) -> Result<String, String> {
             ("policy-compare.js", &format!("{bundle_js}{script}")),
             ("demo.js", &demo_js),
         ],
-    );
+    )?;
     if standalone.contains("<script src=") {
         return Err("index.html loads a script that policy-compare.html cannot inline".into());
     }
@@ -181,8 +199,21 @@ mod tests {
 
     #[test]
     fn inline_scripts_cannot_close_their_element() {
-        assert_eq!(inline_safe("a = '</script>'"), "a = '<\\/script>'");
+        for bad in ["a = '</script>'", "a = '</Script >'", "x <!-- y"] {
+            assert!(inline_scripts("<script src=\"x.js\"></script>", &[("x.js", bad)]).is_err());
+        }
         let html = inline_scripts("<script src=\"x.js\"></script>", &[("x.js", "1")]);
-        assert_eq!(html, "<script>\n1\n</script>");
+        assert_eq!(html.as_deref(), Ok("<script>\n1\n</script>"));
+    }
+
+    #[test]
+    fn bundle_text_cannot_close_an_inline_script() {
+        let literal =
+            bundle_literal("{\"t\": \"</Script><img src=x onerror=alert(1)> <!-- \"}").unwrap();
+        assert!(!literal.contains('<'));
+        assert!(check_inline("bundle", &literal).is_ok());
+        // The literal still reads back as the text.
+        let back: String = serde_json::from_str(&literal.replace("\\u003c", "<")).unwrap();
+        assert!(back.contains("</Script><img"));
     }
 }

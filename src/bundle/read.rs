@@ -138,15 +138,9 @@ impl Bundle {
     pub fn validate(&self) -> Result<(), BundleError> {
         let mut regions = Ids::default();
         for (i, region) in self.regions.iter().enumerate() {
-            if !regions.insert(region.id.as_str()) {
-                return Err(BundleError::at(
-                    format!("regions[{i}].id"),
-                    BundleErrorKind::DuplicateId {
-                        id: region.id.clone(),
-                    },
-                ));
-            }
+            regions.push(&region.id, "", || format!("regions[{i}].id"));
         }
+        let regions = regions.seal()?;
         for (i, region) in self.regions.iter().enumerate() {
             if let Some(parent) = &region.parent
                 && !regions.contains(parent.as_str())
@@ -159,13 +153,11 @@ impl Bundle {
         }
         let mut documents = Ids::default();
         for (i, doc) in self.documents.iter().enumerate() {
+            documents.push(&doc.id, "", || format!("documents[{i}].id"));
+        }
+        documents.seal()?;
+        for (i, doc) in self.documents.iter().enumerate() {
             let at = |field: &str| format!("documents[{i}].{field}");
-            if !documents.insert(doc.id.as_str()) {
-                return Err(BundleError::at(
-                    at("id"),
-                    BundleErrorKind::DuplicateId { id: doc.id.clone() },
-                ));
-            }
             if !regions.contains(doc.region.as_str()) {
                 return Err(BundleError::at(
                     at("region"),
@@ -189,26 +181,20 @@ impl Bundle {
 }
 
 fn validate_document(doc: &Document, prefix: &str) -> Result<(), BundleError> {
+    // Sections and paragraphs share one id space; a paragraph's value is its text.
     let mut ids = Ids::default();
-    let mut paragraphs = Ids::default();
     for (j, p) in doc.preamble.iter().enumerate() {
-        if !ids.insert(p.id.as_str()) {
-            return Err(duplicate(format!("{prefix}preamble[{j}].id"), &p.id));
-        }
-        paragraphs.insert_with(p.id.as_str(), p.text.as_str());
+        ids.push(&p.id, &p.text, || format!("{prefix}preamble[{j}].id"));
     }
     fn walk<'a>(
         sections: &'a [Section],
         parent_level: u8,
         path: &str,
         ids: &mut Ids<'a>,
-        paragraphs: &mut Ids<'a>,
     ) -> Result<(), BundleError> {
         for (k, s) in sections.iter().enumerate() {
             let here = format!("{path}sections[{k}]");
-            if !ids.insert(s.id.as_str()) {
-                return Err(duplicate(format!("{here}.id"), &s.id));
-            }
+            ids.push_section(&s.id, || format!("{here}.id"));
             if s.level <= parent_level {
                 return Err(BundleError::at(
                     format!("{here}.level"),
@@ -219,24 +205,23 @@ fn validate_document(doc: &Document, prefix: &str) -> Result<(), BundleError> {
                 ));
             }
             for (j, p) in s.paragraphs.iter().enumerate() {
-                if !ids.insert(p.id.as_str()) {
-                    return Err(duplicate(format!("{here}.paragraphs[{j}].id"), &p.id));
-                }
-                paragraphs.insert_with(p.id.as_str(), p.text.as_str());
+                ids.push(&p.id, &p.text, || format!("{here}.paragraphs[{j}].id"));
             }
-            walk(&s.sections, s.level, &format!("{here}."), ids, paragraphs)?;
+            walk(&s.sections, s.level, &format!("{here}."), ids)?;
         }
         Ok(())
     }
-    walk(&doc.sections, 0, prefix, &mut ids, &mut paragraphs)?;
+    walk(&doc.sections, 0, prefix, &mut ids)?;
+    let paragraphs = ids.seal()?;
 
     let mut metric_ids = Ids::default();
     for (m, metric) in doc.metrics.iter().enumerate() {
+        metric_ids.push(&metric.id, "", || format!("{prefix}metrics[{m}].id"));
+    }
+    metric_ids.seal()?;
+    for (m, metric) in doc.metrics.iter().enumerate() {
         let here = format!("{prefix}metrics[{m}]");
-        if !metric_ids.insert(metric.id.as_str()) {
-            return Err(duplicate(format!("{here}.id"), &metric.id));
-        }
-        let Some(text) = paragraphs.get(metric.paragraph.as_str()) else {
+        let Some(Some(text)) = paragraphs.get(metric.paragraph.as_str()) else {
             return Err(BundleError::at(
                 format!("{here}.paragraph"),
                 BundleErrorKind::UnknownParagraph {
@@ -256,42 +241,71 @@ fn validate_document(doc: &Document, prefix: &str) -> Result<(), BundleError> {
     Ok(())
 }
 
-/// Ids seen so far, each with a value (a paragraph's text), sorted for lookup.
+/// Ids as they are met, each with a value (a paragraph's text; `None` for a section) and
+/// where it is, checked for duplicates once all are in.
 ///
-/// Not a `HashSet`: hashing code weighs on the widget's wasm, and these sets are small
-/// (tens of regions and documents, hundreds of ids per document).
+/// Not a `HashSet`: hashing code weighs on the widget's wasm. Not a sorted list kept as
+/// ids come either: inserting into one is quadratic, which a crafted bundle with a
+/// hundred thousand ids would feel. Sorting once is O(n log n).
 #[derive(Default)]
-struct Ids<'a>(Vec<(&'a str, &'a str)>);
+struct Ids<'a> {
+    /// (id, value, order met).
+    entries: Vec<(&'a str, Option<&'a str>, usize)>,
+    paths: Vec<String>,
+}
 
 impl<'a> Ids<'a> {
-    /// Adds `id`; false if it was already there.
-    fn insert(&mut self, id: &'a str) -> bool {
-        self.insert_with(id, "")
+    /// Adds an id with a value, and the path of its field (for the error if it repeats).
+    fn push(&mut self, id: &'a str, value: &'a str, path: impl FnOnce() -> String) {
+        self.entries.push((id, Some(value), self.paths.len()));
+        self.paths.push(path());
     }
 
-    /// Adds `id` with `value`; false (and no change) if it was already there.
-    fn insert_with(&mut self, id: &'a str, value: &'a str) -> bool {
-        match self.0.binary_search_by(|(k, _)| (*k).cmp(id)) {
-            Ok(_) => false,
-            Err(at) => {
-                self.0.insert(at, (id, value));
-                true
-            }
+    /// Adds an id with no value.
+    fn push_section(&mut self, id: &'a str, path: impl FnOnce() -> String) {
+        self.entries.push((id, None, self.paths.len()));
+        self.paths.push(path());
+    }
+
+    /// Sorted for lookup; an id met twice is an error at its second place (the earliest
+    /// such place, as a reader going through the bundle would find it).
+    fn seal(mut self) -> Result<Sealed<'a>, BundleError> {
+        // Stable: equal ids stay in the order met.
+        crate::sort::sort_by(&mut self.entries, |a, b| a.0.cmp(b.0));
+        let repeat = self
+            .entries
+            .windows(2)
+            .filter(|w| w[0].0 == w[1].0)
+            .map(|w| (w[1].2, w[1].0))
+            .min();
+        if let Some((at, id)) = repeat {
+            let path = self
+                .paths
+                .get_mut(at)
+                .map(std::mem::take)
+                .unwrap_or_default();
+            return Err(BundleError::at(
+                path,
+                BundleErrorKind::DuplicateId { id: id.to_owned() },
+            ));
         }
+        Ok(Sealed(self.entries))
     }
+}
 
-    fn get(&self, id: &str) -> Option<&'a str> {
-        let at = self.0.binary_search_by(|(k, _)| (*k).cmp(id)).ok()?;
-        self.0.get(at).map(|&(_, v)| v)
+/// Ids without repeats, sorted.
+struct Sealed<'a>(Vec<(&'a str, Option<&'a str>, usize)>);
+
+impl<'a> Sealed<'a> {
+    /// The value of `id` (`Some(None)` for an id with no value), if it is there.
+    fn get(&self, id: &str) -> Option<Option<&'a str>> {
+        let at = self.0.binary_search_by(|e| e.0.cmp(id)).ok()?;
+        self.0.get(at).map(|e| e.1)
     }
 
     fn contains(&self, id: &str) -> bool {
         self.get(id).is_some()
     }
-}
-
-fn duplicate(path: String, id: &str) -> BundleError {
-    BundleError::at(path, BundleErrorKind::DuplicateId { id: id.to_owned() })
 }
 
 fn syntax_or_shape(e: serde_json::Error) -> BundleError {
@@ -403,6 +417,38 @@ mod tests {
         let mut v = minimal();
         v["documents"][0]["sections"][0]["level"] = serde_json::json!(0);
         assert!(read(&v).unwrap_err().contains("level 0 cannot sit under"));
+    }
+
+    #[test]
+    fn a_repeated_id_is_reported_where_it_repeats() {
+        let mut v = minimal();
+        let p = v["documents"][0]["sections"][0]["paragraphs"][0].clone();
+        let paragraphs = v["documents"][0]["sections"][0]["paragraphs"]
+            .as_array_mut()
+            .unwrap();
+        paragraphs.push(serde_json::json!({"id": "s1.p2", "text": "x", "themes": []}));
+        paragraphs.push(p.clone());
+        paragraphs.push(p);
+        let err = read(&v).unwrap_err();
+        assert!(
+            err.starts_with("documents[0].sections[0].paragraphs[2].id"),
+            "{err}"
+        );
+        // A section and a paragraph share one id space.
+        let mut v = minimal();
+        v["documents"][0]["sections"][0]["paragraphs"][0]["id"] = serde_json::json!("s1");
+        assert!(read(&v).unwrap_err().contains("paragraphs[0].id"));
+    }
+
+    #[test]
+    fn a_hundred_thousand_ids_are_checked() {
+        // (Checking them as they came, by inserting into a sorted list, was quadratic.)
+        let mut v = minimal();
+        let paragraphs: Vec<serde_json::Value> = (0..100_000)
+            .map(|i| serde_json::json!({"id": format!("p{i}"), "text": "突破300亿美元", "themes": []}))
+            .collect();
+        v["documents"][0]["preamble"] = serde_json::Value::Array(paragraphs);
+        assert!(read(&v).is_ok());
     }
 
     #[test]

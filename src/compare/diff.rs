@@ -92,15 +92,19 @@ pub fn diff(left: &str, right: &str) -> Diff {
 /// compares tokens millions of times on a long pair; numbers make that three to four
 /// times faster than comparing strings.
 fn keys<'a>(left: &[Token<'a>], right: &[Token<'a>]) -> (Vec<u32>, Vec<u32>) {
-    let mut words: rustc_hash::FxHashMap<&'a str, u32> = Default::default();
+    // A pair of passages has a handful of numbers and words: a list does.
+    let mut words: Vec<&'a str> = Vec::new();
     let mut key = |t: &Token<'a>| -> u32 {
         let text = t.text();
         let mut chars = text.chars();
         match (chars.next(), chars.next()) {
             (Some(c), None) => u32::from(c),
             _ => {
-                let next = char::MAX as u32 + 1 + words.len() as u32;
-                *words.entry(text).or_insert(next)
+                let at = words.iter().position(|w| *w == text).unwrap_or_else(|| {
+                    words.push(text);
+                    words.len() - 1
+                });
+                char::MAX as u32 + 1 + at as u32
             }
         }
     };

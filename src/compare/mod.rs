@@ -198,6 +198,11 @@ impl Comparer {
         })
     }
 
+    /// How many passages `region` has, all themes.
+    pub fn passage_count(&self, region: &str) -> usize {
+        self.passages.iter().filter(|p| p.region == region).count()
+    }
+
     /// The regions of the bundle.
     pub fn regions(&self) -> &[Region] {
         &self.regions

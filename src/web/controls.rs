@@ -34,11 +34,17 @@ fn region_picker(ctx: &Ctx<'_>, side: &str, label: Msg, selected: &str) -> El {
         )
 }
 
+/// The id of a tab, for the panel's `aria-labelledby`.
+pub fn tab_id(kind: &str, value: &str) -> String {
+    format!("pc-tab-{kind}-{value}")
+}
+
 /// A tablist: `(value, label, selected)` per tab.
 pub fn tabs(ctx: &Ctx<'_>, kind: &str, label: &str, tabs: Vec<(String, El, bool)>) -> El {
     let items = tabs.into_iter().map(|(value, content, selected)| {
         El::new(ctx.doc, "button")
             .attr("type", "button")
+            .attr("id", &tab_id(kind, &value))
             .attr("role", "tab")
             .attr("aria-selected", if selected { "true" } else { "false" })
             .attr("aria-controls", "pc-panel")
@@ -94,16 +100,32 @@ pub fn header(ctx: &Ctx<'_>) -> El {
         .child(tabs(ctx, "views", Msg::Views.text(ctx.lang), views))
 }
 
-/// Theme tabs; `count` gives the count shown on each (`None` for all themes).
-pub fn theme_tabs(ctx: &Ctx<'_>, count: impl Fn(Option<Theme>) -> String) -> El {
+/// Theme tabs; `count` gives each side's count shown on each (`None` for all themes).
+pub fn theme_tabs(ctx: &Ctx<'_>, count: impl Fn(Option<Theme>) -> (usize, usize)) -> El {
+    let (left, right) = (
+        ctx.region_name(&ctx.state.left),
+        ctx.region_name(&ctx.state.right),
+    );
     let theme_tab = |theme: Option<Theme>| {
         let name = match theme {
             None => Msg::AllThemes.text(ctx.lang).to_owned(),
             Some(t) => ctx.lang.pick(t.zh(), t.en()).to_owned(),
         };
+        let (l, r) = count(theme);
+        // `12·30` for the eyes; the regions' names for screen readers.
         let content = El::new(ctx.doc, "span")
             .text(&name)
-            .child(El::new(ctx.doc, "span").class("count").text(&count(theme)));
+            .child(
+                El::new(ctx.doc, "span")
+                    .class("count")
+                    .attr("aria-hidden", "true")
+                    .text(&format!("{l}·{r}")),
+            )
+            .child(
+                El::new(ctx.doc, "span")
+                    .class("sr")
+                    .text(&format!(" ({left} {l}, {right} {r})")),
+            );
         (
             theme.map_or("all", |t| t.id()).to_owned(),
             content,

@@ -67,6 +67,12 @@ impl El {
 
     /// Appends children.
     pub fn children(self, children: impl IntoIterator<Item = El>) -> El {
+        self.append_all(&mut children.into_iter())
+    }
+
+    /// The body of [`El::children`], compiled once rather than once per kind of iterator
+    /// (a few hundred bytes of wasm each, for tens of call sites).
+    fn append_all(self, children: &mut dyn Iterator<Item = El>) -> El {
         let fragment = self.doc.create_document_fragment();
         for child in children {
             let _ = fragment.append_child(&child.el);

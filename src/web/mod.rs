@@ -6,7 +6,9 @@
 //! from the view model in [`crate::widget`] and the data of [`crate::compare`].
 
 mod controls;
+mod data;
 mod dom;
+mod events;
 mod overview;
 mod passages;
 mod render;

@@ -2,6 +2,7 @@
 //! with a text equivalent), how many targets each sets, and the passages the two share most.
 
 use super::dom::El;
+use super::passages::provenance;
 use super::render::Ctx;
 use super::targets::counts;
 use crate::compare::{Alignment, Row, SpanKind, TargetTable};
@@ -67,9 +68,10 @@ fn bar_chart(ctx: &Ctx<'_>, c: &Alignment) -> El {
                 },
             ));
     }
-    // The same figures as a table, for screen readers and for copying.
+    // The same figures as a table, for screen readers and for copying; on a narrow screen,
+    // where the chart's words would be too small to read, in its place.
     let table = El::new(ctx.doc, "table")
-        .class("sr")
+        .class("sr figures")
         .child(El::new(ctx.doc, "caption").text(&title))
         .child(
             El::new(ctx.doc, "tr")
@@ -91,7 +93,7 @@ fn bar_chart(ctx: &Ctx<'_>, c: &Alignment) -> El {
                 .child(El::new(ctx.doc, "td").text(&l.to_string()))
                 .child(El::new(ctx.doc, "td").text(&r.to_string()))
         }));
-    let key = El::new(ctx.doc, "p").class("legend").children([
+    let key = El::new(ctx.doc, "p").class("legend chart-key").children([
         El::new(ctx.doc, "span")
             .child(El::new(ctx.doc, "span").class("swatch l"))
             .text(&left),
@@ -143,24 +145,24 @@ fn shared_most(ctx: &Ctx<'_>, lazy: &LazyComparison) -> El {
                 .child(
                     El::new(ctx.doc, "div")
                         .class("cell left")
-                        .attr("lang", "zh")
-                        .child(
-                            El::new(ctx.doc, "p")
-                                .class("where")
-                                .text(&left.path.join(" › ")),
-                        )
-                        .child(marked(&diff.left)),
+                        .child(provenance(
+                            ctx,
+                            &ctx.state.left,
+                            left,
+                            &format!("pc-shared-{i}-left"),
+                        ))
+                        .child(marked(&diff.left).attr("lang", "zh")),
                 )
                 .child(
                     El::new(ctx.doc, "div")
                         .class("cell right")
-                        .attr("lang", "zh")
-                        .child(
-                            El::new(ctx.doc, "p")
-                                .class("where")
-                                .text(&right.path.join(" › ")),
-                        )
-                        .child(marked(&diff.right)),
+                        .child(provenance(
+                            ctx,
+                            &ctx.state.right,
+                            right,
+                            &format!("pc-shared-{i}-right"),
+                        ))
+                        .child(marked(&diff.right).attr("lang", "zh")),
                 )
                 .child(El::new(ctx.doc, "p").class("score").text(&format!(
                     "{} {}",

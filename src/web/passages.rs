@@ -6,7 +6,7 @@
 use super::dom::El;
 use super::render::Ctx;
 use crate::compare::{PassageRef, Row, Span, SpanKind};
-use crate::widget::format::percent;
+use crate::widget::format::{css_string, percent};
 use crate::widget::{LazyComparison, Msg, only_in, passages_summary};
 
 /// How many rows are drawn at once; the rest follow in the next task (see
@@ -56,49 +56,65 @@ impl Side {
     }
 }
 
+/// Where a passage comes from: its region (for screen readers, and for the eyes when the
+/// columns are stacked), document and section. Interface words keep the interface's
+/// language; the source's words are marked Chinese.
+pub fn provenance(ctx: &Ctx<'_>, region: &str, passage: &PassageRef, id: &str) -> El {
+    let path = El::new(ctx.doc, "span");
+    let path = if passage.path.is_empty() {
+        path.text(Msg::Preamble.text(ctx.lang))
+    } else {
+        path.attr("lang", "zh").text(&passage.path.join(" › "))
+    };
+    El::new(ctx.doc, "p")
+        .class("where")
+        .attr("id", id)
+        .child(
+            El::new(ctx.doc, "span")
+                .class("side")
+                .text(&ctx.region_name(region)),
+        )
+        .child(
+            El::new(ctx.doc, "span")
+                .attr("lang", "zh")
+                .text(&ctx.title(&passage.document)),
+        )
+        .text(" › ")
+        .child(path)
+}
+
 fn cell(ctx: &Ctx<'_>, side: Side, passage: &PassageRef, text: El) -> El {
     let key = format!("{}/{}", passage.document, passage.paragraph);
     let open = ctx.ui.context.contains(&key);
-    let path = if passage.path.is_empty() {
-        Msg::Preamble.text(ctx.lang).to_owned()
-    } else {
-        passage.path.join(" › ")
-    };
+    let where_id = format!("pc-where-{}-{key}", side.class());
     let mut cell = El::new(ctx.doc, "div")
         .class(&format!("cell {}", side.class()))
-        .attr("lang", "zh")
-        .child(
-            El::new(ctx.doc, "p")
-                .class("where")
-                // Which side, for when the columns are stacked on a narrow screen.
-                .child(
-                    El::new(ctx.doc, "span")
-                        .class("side")
-                        .text(&ctx.region_name(side.region(ctx))),
-                )
-                .text(&ctx.title(&passage.document))
-                .text(" › ")
-                .text(&path),
-        );
+        .child(provenance(ctx, side.region(ctx), passage, &where_id));
     let neighbours = open.then(|| {
         ctx.session
             .comparer
             .neighbours(&passage.document, &passage.paragraph)
     });
+    // The paragraphs around, in a group named for what they are.
+    let context = |text: &Option<String>, label: Msg| {
+        text.as_ref().map(|t| {
+            El::new(ctx.doc, "div")
+                .attr("role", "group")
+                .attr("aria-label", label.text(ctx.lang))
+                .child(
+                    El::new(ctx.doc, "p")
+                        .class("context")
+                        .attr("lang", "zh")
+                        .text(t),
+                )
+        })
+    };
     if let Some((before, _)) = &neighbours {
-        cell = cell.maybe(
-            before
-                .as_ref()
-                .map(|t| El::new(ctx.doc, "p").class("context").text(t)),
-        );
+        cell = cell.maybe(context(before, Msg::ContextBefore));
     }
-    cell = cell.child(text);
+    cell = cell.child(text.attr("lang", "zh"));
     if let Some((_, after)) = &neighbours {
-        cell = cell.maybe(
-            after
-                .as_ref()
-                .map(|t| El::new(ctx.doc, "p").class("context").text(t)),
-        );
+        cell = cell.maybe(context(after, Msg::ContextAfter));
     }
     cell.child(
         El::new(ctx.doc, "button")
@@ -108,6 +124,7 @@ fn cell(ctx: &Ctx<'_>, side: Side, passage: &PassageRef, text: El) -> El {
             .attr("data-value", &key)
             .attr("data-key", &format!("context:{key}"))
             .attr("aria-expanded", if open { "true" } else { "false" })
+            .attr("aria-describedby", &where_id)
             .text(
                 if open {
                     Msg::HideContext
@@ -137,8 +154,9 @@ fn legend(ctx: &Ctx<'_>) -> El {
             .text(words)
     };
     let side = |region: &str| only_in(ctx.lang, &ctx.region_name(region));
-    El::new(ctx.doc, "p")
+    El::new(ctx.doc, "div")
         .class("legend")
+        .attr("role", "group")
         .attr("aria-label", Msg::Legend.text(ctx.lang))
         .child(item("span", "", "文字", Msg::LegendShared.text(ctx.lang)))
         .child(item(
@@ -241,7 +259,7 @@ pub fn rows<'a>(
         El::new(ctx.doc, "li")
             .class(class)
             .attr("tabindex", "-1")
-            .attr("data-key", &format!("row-{i}"))
+            .attr("data-key", &row_key(row))
             .attr_if(differs, "data-differs", "")
             .attr_if(ctx.ui.only_differences && !differs, "hidden", "")
             .child(left)
@@ -254,6 +272,36 @@ pub fn rows<'a>(
                 ))
             }))
     })
+}
+
+/// A row's key for focus: its passages, so that focus finds the same passages again after
+/// a redraw, wherever they are now.
+fn row_key<D>(row: &Row<D>) -> String {
+    let id = |p: &PassageRef| format!("{}/{}", p.document, p.paragraph);
+    match row {
+        Row::Pair { left, right, .. } => format!("row:{}|{}", id(left), id(right)),
+        Row::LeftOnly { passage } => format!("row:{}|", id(passage)),
+        Row::RightOnly { passage } => format!("row:|{}", id(passage)),
+    }
+}
+
+/// The side's words for text found only there, as CSS strings: the highlights' alternative
+/// text for screen readers (`del::before { content: "" / var(--_sr-left) }`), which,
+/// unlike hidden text in the page, is not copied with the passage.
+fn spoken_marks(ctx: &Ctx<'_>) -> String {
+    let side = |region: &str| {
+        css_string(&format!(
+            "{}: ",
+            only_in(ctx.lang, &ctx.region_name(region))
+        ))
+    };
+    format!(
+        "--_sr-left: {}; --_sr-right: {}; --_sr-reused: {}; --_sr-moved: {}",
+        side(&ctx.state.left),
+        side(&ctx.state.right),
+        css_string(&format!("{}: ", Msg::LegendReused.text(ctx.lang))),
+        css_string(&format!("{}: ", Msg::LegendMoved.text(ctx.lang))),
+    )
 }
 
 /// The view with its first rows, and the summary to announce.
@@ -272,9 +320,26 @@ pub fn panel(ctx: &Ctx<'_>, lazy: &LazyComparison) -> (El, String) {
     );
     (
         El::new(ctx.doc, "div")
+            .attr("style", &spoken_marks(ctx))
             .child(legend(ctx))
             .child(toolbar(ctx))
-            .child(El::new(ctx.doc, "ol").class("rows").children(first)),
+            // A keyboard user can skip the hundreds of controls in the rows.
+            .child(
+                El::new(ctx.doc, "button")
+                    .attr("type", "button")
+                    .class("skip")
+                    .attr("data-action", "skip")
+                    .attr("data-key", "skip")
+                    .text(Msg::SkipRows.text(ctx.lang)),
+            )
+            .child(El::new(ctx.doc, "ol").class("rows").children(first))
+            .child(
+                El::new(ctx.doc, "p")
+                    .class("sr")
+                    .attr("id", "pc-after-rows")
+                    .attr("tabindex", "-1")
+                    .text(Msg::EndOfRows.text(ctx.lang)),
+            ),
         summary,
     )
 }

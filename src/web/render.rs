@@ -8,7 +8,7 @@ use web_sys::Document;
 use super::dom::El;
 use super::session::Session;
 use super::{controls, overview, passages, targets};
-use crate::compare::{Alignment, TargetTable};
+use crate::compare::TargetTable;
 use crate::widget::{Lang, LazyComparison, Msg, State, View};
 
 /// What the view functions draw with.
@@ -34,6 +34,8 @@ pub struct Ui {
     pub context: Vec<String>,
     /// The target table's sort.
     pub sort: targets::Sort,
+    /// Source quotes shown in the target tables, by `document/metric`.
+    pub open_quotes: Vec<String>,
 }
 
 impl Ctx<'_> {
@@ -65,56 +67,70 @@ impl Ctx<'_> {
 pub struct Data {
     /// Passages, under the current theme.
     pub comparison: Rc<LazyComparison>,
-    /// Passages, all themes (the overview's shared passages and the coverage).
-    pub all: Rc<LazyComparison>,
+    /// Passages, all themes: the overview's (computed for that view only).
+    pub all: Option<Rc<LazyComparison>>,
     /// Targets, all themes.
     pub targets: Rc<TargetTable>,
 }
 
 /// The whole widget for a state: returns the body and the summary to announce.
 pub fn body(ctx: &Ctx<'_>, data: &Data) -> (El, String) {
+    let (left, right) = (
+        ctx.region_name(&ctx.state.left),
+        ctx.region_name(&ctx.state.right),
+    );
+    // A landmark with a name, so that two widgets on a page can be told apart.
     let mut body = El::new(ctx.doc, "div")
         .class("body")
+        .attr("role", "region")
+        .attr(
+            "aria-label",
+            &format!("{}: {left} / {right}", Msg::Widget.text(ctx.lang)),
+        )
         .child(controls::header(ctx));
-    let (panel, summary) = match ctx.state.view {
-        View::Passages => {
-            let cov = &data.all.alignment.coverage;
+    let (panel, summary) = match (ctx.state.view, &data.all) {
+        (View::Passages, _) => {
+            let comparer = &ctx.session.comparer;
+            let cov = &data.comparison.alignment.coverage;
             body = body.child(controls::theme_tabs(ctx, |theme| match theme {
-                None => format!(
-                    "{}·{}",
-                    count_all(&data.all.alignment, true),
-                    count_all(&data.all.alignment, false)
+                None => (
+                    comparer.passage_count(&ctx.state.left),
+                    comparer.passage_count(&ctx.state.right),
                 ),
                 Some(t) => cov
                     .iter()
                     .find(|c| c.theme == t)
-                    .map_or_else(String::new, |c| format!("{}·{}", c.left, c.right)),
+                    .map_or((0, 0), |c| (c.left, c.right)),
             }));
             passages::panel(ctx, &data.comparison)
         }
-        View::Targets => {
+        (View::Targets, _) | (View::Overview, None) => {
             body = body.child(controls::theme_tabs(ctx, |theme| {
-                let (l, r) = targets::counts(&data.targets, theme);
-                format!("{l}·{r}")
+                targets::counts(&data.targets, theme)
             }));
             targets::panel(ctx, &data.targets)
         }
-        View::Overview => overview::panel(ctx, &data.all, &data.targets),
+        (View::Overview, Some(all)) => overview::panel(ctx, all, &data.targets),
     };
     let panel = El::new(ctx.doc, "div")
         .attr("id", "pc-panel")
         .attr("role", "tabpanel")
+        .attr(
+            "aria-labelledby",
+            &controls::tab_id("views", ctx.state.view.id()),
+        )
         .child(panel);
     (
-        body.child(El::new(ctx.doc, "p").class("status").text(&summary))
-            .child(panel),
+        // The live region announces the summary; this copy is for the eyes.
+        body.child(
+            El::new(ctx.doc, "p")
+                .class("status")
+                .attr("aria-hidden", "true")
+                .text(&summary),
+        )
+        .child(panel),
         summary,
     )
-}
-
-fn count_all(c: &Alignment, left: bool) -> usize {
-    let n = &c.counts;
-    n.pairs + if left { n.left_only } else { n.right_only }
 }
 
 /// An error in place of the comparison: what went wrong, in the interface language's

@@ -1,8 +1,12 @@
-//! Prepared bundles, shared by every widget on the page that uses the same one: the bundle
-//! is parsed and prepared for comparison once, however many comparisons the page shows.
+//! Prepared bundles, shared by every widget on the page that uses the same one: a bundle
+//! is parsed and prepared for comparison once, however many comparisons the page shows,
+//! and let go when no widget shows it any more.
 
 use std::cell::RefCell;
-use std::rc::Rc;
+use std::hash::{BuildHasher, BuildHasherDefault};
+use std::rc::{Rc, Weak};
+
+use rustc_hash::FxHasher;
 
 use crate::bundle::{Bundle, BundleError};
 use crate::compare::Comparer;
@@ -17,24 +21,44 @@ pub struct Session {
     pub with_documents: Vec<String>,
 }
 
-thread_local! {
-    /// Sessions by bundle key; a page has one or two, so a list does.
-    static SESSIONS: RefCell<Vec<(String, Rc<Session>)>> = const { RefCell::new(Vec::new()) };
+/// A prepared bundle: where it came from, a hash of its text (a `#id` script's text can
+/// change under the same key), and the session while a widget holds it.
+struct Entry {
+    key: String,
+    text: u64,
+    session: Weak<Session>,
 }
 
-/// The session already prepared for `key`, if any.
+thread_local! {
+    /// A page has one or two bundles, so a list does.
+    static SESSIONS: RefCell<Vec<Entry>> = const { RefCell::new(Vec::new()) };
+}
+
+fn hash(text: &str) -> u64 {
+    BuildHasherDefault::<FxHasher>::default().hash_one(text)
+}
+
+/// The session prepared for `key`, if a widget still holds it.
 pub fn cached(key: &str) -> Option<Rc<Session>> {
     SESSIONS.with(|s| {
         s.borrow()
             .iter()
-            .find(|(k, _)| k == key)
-            .map(|(_, v)| v.clone())
+            .find(|e| e.key == key)
+            .and_then(|e| e.session.upgrade())
     })
 }
 
-/// Parses and prepares a bundle, and keeps it under `key`.
+/// The session for the bundle text `json` loaded under `key`: the prepared one if the
+/// text is the same, else parsed and prepared now.
 pub fn load(key: &str, json: &str) -> Result<Rc<Session>, BundleError> {
-    if let Some(session) = cached(key) {
+    let text = hash(json);
+    let known = SESSIONS.with(|s| {
+        s.borrow()
+            .iter()
+            .find(|e| e.key == key && e.text == text)
+            .and_then(|e| e.session.upgrade())
+    });
+    if let Some(session) = known {
         return Ok(session);
     }
     let bundle = Bundle::from_json(json)?;
@@ -52,6 +76,14 @@ pub fn load(key: &str, json: &str) -> Result<Rc<Session>, BundleError> {
         comparer,
         with_documents,
     });
-    SESSIONS.with(|s| s.borrow_mut().push((key.to_owned(), session.clone())));
+    SESSIONS.with(|s| {
+        let mut s = s.borrow_mut();
+        s.retain(|e| e.key != key && e.session.strong_count() > 0);
+        s.push(Entry {
+            key: key.to_owned(),
+            text,
+            session: Rc::downgrade(&session),
+        });
+    });
     Ok(session)
 }

@@ -120,9 +120,19 @@ fn target_cells(ctx: &Ctx<'_>, t: Option<&TargetRef>) -> [El; 3] {
             El::new(ctx.doc, "td"),
         ];
     };
+    // The quote's open state survives a redraw (a sort, say).
+    let key = format!("{}/{}", t.document, t.metric);
+    let open = ctx.ui.open_quotes.contains(&key);
     let indicator = El::new(ctx.doc, "td").attr("lang", "zh").child(
         El::new(ctx.doc, "details")
-            .child(El::new(ctx.doc, "summary").text(&t.indicator))
+            .attr_if(open, "open", "")
+            .child(
+                El::new(ctx.doc, "summary")
+                    .attr("data-action", "quote")
+                    .attr("data-value", &key)
+                    .attr("data-key", &format!("quote:{key}"))
+                    .text(&t.indicator),
+            )
             .child(
                 El::new(ctx.doc, "blockquote")
                     .text(&t.quote)
@@ -142,15 +152,19 @@ fn target_cells(ctx: &Ctx<'_>, t: Option<&TargetRef>) -> [El; 3] {
     ]
 }
 
-fn header_cell(ctx: &Ctx<'_>, label: &str, column: Option<Column>) -> El {
+/// A column header; a sortable one is a button. `table` tells the tables apart, so that
+/// focus comes back to the button that was pressed.
+fn header_cell(ctx: &Ctx<'_>, table: &str, label: &str, column: Option<Column>) -> El {
     let th = El::new(ctx.doc, "th").attr("scope", "col");
     let Some(column) = column else {
         return th.text(label);
     };
     let sort = ctx.ui.sort;
     let active = sort.column == column;
+    // The indicator column's order is the table's own (matched pairs first, the most
+    // similar first), not an alphabetical one: no aria-sort for it.
     let th = th.attr_if(
-        active,
+        active && column != Column::Match,
         "aria-sort",
         if sort.descending {
             "descending"
@@ -158,24 +172,36 @@ fn header_cell(ctx: &Ctx<'_>, label: &str, column: Option<Column>) -> El {
             "ascending"
         },
     );
-    let value = match column {
-        Column::Match => "match",
-        Column::Left => "left",
-        Column::Right => "right",
+    let (value, region, hint) = match column {
+        Column::Match => ("match", None, Msg::SortByMatch),
+        Column::Left => ("left", Some(&ctx.state.left), Msg::SortBy),
+        Column::Right => ("right", Some(&ctx.state.right), Msg::SortBy),
+    };
+    let arrow = match (active, column, sort.descending) {
+        (false, ..) | (true, Column::Match, _) => "",
+        (true, _, true) => " ▼",
+        (true, _, false) => " ▲",
     };
     th.child(
         El::new(ctx.doc, "button")
             .attr("type", "button")
             .attr("data-action", "sort")
             .attr("data-value", value)
-            .attr("data-key", &format!("sort:{value}"))
-            .attr("title", Msg::SortBy.text(ctx.lang))
+            .attr("data-key", &format!("sort:{table}:{value}"))
+            .attr("title", hint.text(ctx.lang))
+            // Which side's value, for screen readers (the header row above says it to
+            // the eyes).
+            .maybe(region.map(|r| {
+                El::new(ctx.doc, "span")
+                    .class("sr")
+                    .text(&format!("{} ", ctx.region_name(r)))
+            }))
             .text(label)
-            .text(if active {
-                if sort.descending { " ▼" } else { " ▲" }
-            } else {
-                ""
-            }),
+            .maybe((!arrow.is_empty()).then(|| {
+                El::new(ctx.doc, "span")
+                    .attr("aria-hidden", "true")
+                    .text(arrow)
+            })),
     )
 }
 
@@ -187,6 +213,7 @@ fn group_table(ctx: &Ctx<'_>, group: &TargetGroup) -> El {
         ctx.region_name(&ctx.state.left),
         ctx.region_name(&ctx.state.right),
     );
+    let table = group.theme.map_or("none", |t| t.id());
     let head = El::new(ctx.doc, "thead")
         .child(
             El::new(ctx.doc, "tr")
@@ -207,22 +234,25 @@ fn group_table(ctx: &Ctx<'_>, group: &TargetGroup) -> El {
             El::new(ctx.doc, "tr")
                 .child(header_cell(
                     ctx,
+                    table,
                     Msg::Indicator.text(ctx.lang),
                     Some(Column::Match),
                 ))
                 .child(header_cell(
                     ctx,
+                    table,
                     Msg::Value.text(ctx.lang),
                     Some(Column::Left),
                 ))
-                .child(header_cell(ctx, Msg::Year.text(ctx.lang), None))
-                .child(header_cell(ctx, Msg::Indicator.text(ctx.lang), None))
+                .child(header_cell(ctx, table, Msg::Year.text(ctx.lang), None))
+                .child(header_cell(ctx, table, Msg::Indicator.text(ctx.lang), None))
                 .child(header_cell(
                     ctx,
+                    table,
                     Msg::Value.text(ctx.lang),
                     Some(Column::Right),
                 ))
-                .child(header_cell(ctx, Msg::Year.text(ctx.lang), None)),
+                .child(header_cell(ctx, table, Msg::Year.text(ctx.lang), None)),
         );
     let rows = sorted(&group.rows, ctx.ui.sort).into_iter().map(|row| {
         El::new(ctx.doc, "tr")
@@ -242,13 +272,13 @@ fn group_table(ctx: &Ctx<'_>, group: &TargetGroup) -> El {
                             .class("sr")
                             .text(&format!("{theme_name}: {left} / {right}")),
                     )
-                    // The same column widths in every theme's table, so they read as one.
-                    .child(
+                    // One column group per side (what the headers' scope="colgroup" refers
+                    // to), with the same widths in every theme's table, so they read as one.
+                    .children([(); 2].map(|()| {
                         El::new(ctx.doc, "colgroup").children(
-                            ["ind", "val", "year", "ind", "val", "year"]
-                                .map(|c| El::new(ctx.doc, "col").class(c)),
-                        ),
-                    )
+                            ["ind", "val", "year"].map(|c| El::new(ctx.doc, "col").class(c)),
+                        )
+                    }))
                     .child(head)
                     .child(El::new(ctx.doc, "tbody").children(rows)),
             ),

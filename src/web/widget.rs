@@ -1,77 +1,83 @@
-//! One `<policy-compare>` element's wasm side: its state, its shadow root, and the events
-//! inside it. The element's JavaScript (`www/element.js`) creates a [`Widget`], hands it
-//! the bundle text, and forwards attribute changes; everything else happens here.
+//! One `<policy-compare>` element's wasm side: its state, its shadow root, and how it
+//! draws. The element's JavaScript (`www/element.js`) creates a [`Widget`], hands it the
+//! bundle text, and forwards attribute changes; the events inside are in
+//! [`super::events`].
 //!
 //! Attributes and state stay in sync both ways: the state is always read from the
 //! attributes, and a choice made in the widget is written back to them (then a `change`
-//! event tells the host page). Writing an attribute calls back into the widget
-//! synchronously, so the widget never holds its own borrow while it writes one, and
-//! batches the callbacks of a multi-attribute change into one render.
+//! event tells the host page).
+//!
+//! Why drawing is careful about borrows: the DOM calls events synchronously — swapping the
+//! content or moving focus fires `blur`/`focusin` at once, and a host page's listener may
+//! read `renders` or set an attribute right there. So the widget never holds its state's
+//! borrow across such a call: a drawing is built under the borrow and put on the page
+//! after it is released, a request that arrives meanwhile only marks the widget dirty,
+//! and the outermost drawing loops until it is clean. Host attribute changes are drawn in
+//! a microtask, so that a page setting four attributes gets one drawing.
 
-use std::cell::RefCell;
-use std::rc::Rc;
+use std::cell::{Cell, RefCell};
+use std::rc::{Rc, Weak};
 
 use gloo::events::{EventListener, EventListenerOptions};
 use gloo::render::{AnimationFrame, request_animation_frame};
 use gloo::timers::callback::Timeout;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
-use web_sys::{
-    Document, Element, Event, HtmlElement, HtmlInputElement, HtmlSelectElement, KeyboardEvent,
-    ShadowRoot,
-};
+use web_sys::{Document, Element, HtmlElement, ShadowRoot};
 
+use super::data::Cache;
 use super::dom::El;
 use super::passages;
-use super::render::{self, Ctx, Data, Ui};
+use super::render::{self, Ctx, Ui};
 use super::session::{self, Session};
-use super::targets::{self, Sort};
-use crate::compare::{Alignment, TargetTable};
-use crate::themes::Theme;
-use crate::widget::{Lang, LazyComparison, Msg, State, View};
+use crate::widget::{Lang, Msg, State, View};
 
-type Key = (String, String, Option<Theme>);
-
-struct Inner {
-    /// The widget itself, for the task that draws pending rows (weak: no cycle).
-    me: std::rc::Weak<RefCell<Inner>>,
-    host: HtmlElement,
-    root: ShadowRoot,
-    doc: Document,
+/// A widget's state: what `render` reads and event handlers change.
+pub(super) struct Inner {
+    pub host: HtmlElement,
+    pub root: ShadowRoot,
+    pub doc: Document,
     frame: Element,
     announcer: Element,
-    bundle_key: Option<String>,
-    session: Option<Rc<Session>>,
+    pub session: Option<Rc<Session>>,
     load_error: Option<String>,
-    ui: Ui,
-    /// Attribute callbacks to ignore while the widget writes several attributes.
-    batch: bool,
-    /// Comparisons already made, most recent last (a short list: a reader switches back
-    /// and forth between a few).
-    comparisons: Vec<(Key, Rc<LazyComparison>)>,
-    targets: Vec<((String, String), Rc<TargetTable>)>,
-    renders: u32,
-    /// Whether the first comparison on screen has been marked for the Performance API.
-    marked: bool,
+    pub ui: Ui,
+    pub cache: Cache,
+    /// What the live region said last: said again only when it changes.
+    announced: String,
     /// The difference last jumped to, for when focus has since left the rows (a click on
     /// the "next" button moves focus to the button).
-    cursor: Option<i32>,
+    pub cursor: Option<i32>,
     /// The first passage row not drawn yet: a long comparison draws its first
-    /// [`passages::FIRST_ROWS`] rows at once and the rest in the next task, so that the
-    /// first screen does not wait for them.
+    /// [`passages::FIRST_ROWS`] rows at once and the rest once that frame is on screen.
     pending: Option<usize>,
     /// The request for the next animation frame, and the task queued from it that runs
-    /// once that frame is drawn: it draws the pending rows (dropping either cancels it).
+    /// once that frame is drawn (dropping either cancels it).
     next_frame: Option<AnimationFrame>,
     after_frame: Option<Timeout>,
-    /// Whether the first frame with a comparison has been marked as shown.
+    /// Whether the first drawing with a comparison has been marked, and shown.
+    marked: bool,
     shown: bool,
+}
+
+/// What a widget's listeners and deferred tasks share.
+pub(super) struct Shared {
+    pub inner: RefCell<Inner>,
+    /// Complete drawings (not counting "loading"), for tests and measurements: outside
+    /// the `RefCell`, so reading it never conflicts with a drawing.
+    renders: Cell<u32>,
+    /// A drawing was asked for and has not been made yet.
+    dirty: Cell<bool>,
+    /// A drawing loop is running (requests only mark the widget dirty).
+    drawing: Cell<bool>,
+    /// A microtask to draw is queued.
+    queued: Cell<bool>,
 }
 
 /// One `<policy-compare>` element.
 #[wasm_bindgen]
 pub struct Widget {
-    inner: Rc<RefCell<Inner>>,
+    shared: Rc<Shared>,
     _listeners: Vec<EventListener>,
 }
 
@@ -95,51 +101,50 @@ impl Widget {
         let _ = container.el.append_child(announcer.node());
         let _ = container.el.append_child(frame.node());
         let _ = root.append_child(container.node());
-        let inner = Rc::new_cyclic(|me| {
-            RefCell::new(Inner {
-                me: me.clone(),
+        let shared = Rc::new(Shared {
+            inner: RefCell::new(Inner {
                 host,
                 root,
                 doc,
-                frame: frame.el,
+                frame: frame.el.clone(),
                 announcer: announcer.el,
-                bundle_key: None,
                 session: None,
                 load_error: None,
                 ui: Ui::default(),
-                batch: false,
-                comparisons: Vec::new(),
-                targets: Vec::new(),
-                renders: 0,
-                marked: false,
+                cache: Cache::default(),
+                announced: String::new(),
                 cursor: None,
                 pending: None,
                 next_frame: None,
                 after_frame: None,
+                marked: false,
                 shown: false,
-            })
+            }),
+            renders: Cell::new(0),
+            dirty: Cell::new(false),
+            drawing: Cell::new(false),
+            queued: Cell::new(false),
         });
-        let target = inner.borrow().frame.clone();
         let listeners = ["click", "change", "keydown"]
             .into_iter()
             .map(|kind| {
-                let inner = inner.clone();
+                let shared = shared.clone();
                 EventListener::new_with_options(
-                    &target,
+                    &frame.el,
                     kind,
                     EventListenerOptions::enable_prevent_default(),
-                    move |event| on_event(&inner, event),
+                    move |event| super::events::on_event(&shared, event),
                 )
             })
             .collect();
-        render(&mut inner.borrow_mut());
+        draw(&shared);
         Ok(Widget {
-            inner,
+            shared,
             _listeners: listeners,
         })
     }
 
-    /// Whether a bundle under `key` is already prepared on this page.
+    /// Whether the bundle under `key` is prepared and still held by a widget on the page.
     pub fn has_bundle(&self, key: &str) -> bool {
         session::cached(key).is_some()
     }
@@ -147,57 +152,64 @@ impl Widget {
     /// Uses the bundle prepared under `key` (see [`Widget::has_bundle`]).
     pub fn use_bundle(&self, key: &str) {
         if let Some(session) = session::cached(key) {
-            self.install(key, Ok(session));
+            self.install(Ok(Some(session)));
         }
+    }
+
+    /// Shows that a bundle is loading; the one shown so far goes.
+    pub fn loading(&self) {
+        self.install(Ok(None));
     }
 
     /// Parses and prepares the bundle text loaded for `key`, then shows the comparison, or
     /// the reason the bundle cannot be read.
     pub fn set_bundle(&self, key: &str, json: &str) {
         let result = session::load(key, json).map_err(|e| format!("{key}: {e}"));
-        self.install(key, result);
+        self.install(result.map(Some));
     }
 
-    /// Shows why the bundle for `key` could not be loaded.
-    pub fn bundle_failed(&self, key: &str, message: &str) {
-        self.install(key, Err(message.to_owned()));
+    /// Shows why the bundle could not be loaded.
+    pub fn bundle_failed(&self, message: &str) {
+        self.install(Err(message.to_owned()));
     }
 
-    /// An observed attribute changed (called by the element's `attributeChangedCallback`).
+    /// An observed attribute changed, or the element moved in the page (its language may
+    /// have): drawn in a microtask, once for any number of changes.
     pub fn attribute_changed(&self) {
-        if let Ok(mut inner) = self.inner.try_borrow_mut()
-            && !inner.batch
-        {
+        if let Ok(mut inner) = self.shared.inner.try_borrow_mut() {
             inner.cursor = None;
-            render(&mut inner);
         }
+        draw_soon(&self.shared);
     }
 
-    /// How many times the widget has drawn itself (for tests and measurements).
+    /// How many times the widget has drawn itself completely (for tests and
+    /// measurements); the "loading" message does not count.
     pub fn renders(&self) -> u32 {
-        self.inner.borrow().renders
+        self.shared.renders.get()
     }
 }
 
 impl Widget {
-    fn install(&self, key: &str, result: Result<Rc<Session>, String>) {
-        let Ok(mut inner) = self.inner.try_borrow_mut() else {
-            return;
-        };
-        inner.bundle_key = Some(key.to_owned());
-        inner.comparisons.clear();
-        inner.targets.clear();
-        match result {
-            Ok(session) => {
-                inner.session = Some(session);
-                inner.load_error = None;
+    /// Shows a bundle (`Some`), "loading" (`None`) or why there is none.
+    fn install(&self, result: Result<Option<Rc<Session>>, String>) {
+        match self.shared.inner.try_borrow_mut() {
+            Ok(mut inner) => {
+                inner.cache = Cache::default();
+                match result {
+                    Ok(session) => {
+                        inner.session = session;
+                        inner.load_error = None;
+                    }
+                    Err(message) => {
+                        inner.session = None;
+                        inner.load_error = Some(message);
+                    }
+                }
             }
-            Err(message) => {
-                inner.session = None;
-                inner.load_error = Some(message);
-            }
+            // Only a drawing holds the borrow, and it cannot call back into this.
+            Err(_) => return,
         }
-        render(&mut inner);
+        draw(&self.shared);
     }
 }
 
@@ -214,7 +226,8 @@ fn page_lang(host: &HtmlElement) -> String {
         .unwrap_or_default()
 }
 
-fn state_of(inner: &Inner, session: &Session) -> Result<State, String> {
+/// The state the attributes describe, checked against the bundle.
+pub(super) fn state_of(inner: &Inner, session: &Session) -> Result<State, String> {
     let with_documents: Vec<&str> = session.with_documents.iter().map(String::as_str).collect();
     State::from_attributes(
         |name| inner.host.get_attribute(name),
@@ -225,104 +238,90 @@ fn state_of(inner: &Inner, session: &Session) -> Result<State, String> {
     .map_err(|e| e.to_string())
 }
 
-/// How many comparisons a widget keeps.
-const KEEP: usize = 12;
-
-/// Returns the cached value for `key`, or computes, caches and returns it.
-fn cached<K: PartialEq, V>(cache: &mut Vec<(K, Rc<V>)>, key: K, make: impl FnOnce() -> V) -> Rc<V> {
-    if let Some((_, v)) = cache.iter().find(|(k, _)| *k == key) {
-        return v.clone();
+/// Draws the widget now, and again while anything asked for another drawing meanwhile.
+pub(super) fn draw(shared: &Rc<Shared>) {
+    shared.dirty.set(true);
+    if shared.drawing.replace(true) {
+        return;
     }
-    if cache.len() >= KEEP {
-        cache.remove(0);
+    while shared.dirty.replace(false) {
+        let Some(drawing) = build(shared) else {
+            break;
+        };
+        show(shared, drawing);
     }
-    let v = Rc::new(make());
-    cache.push((key, v.clone()));
-    v
+    shared.drawing.set(false);
 }
 
-fn data(inner: &mut Inner, session: &Session, state: &State) -> Data {
-    let mut comparison = |theme: Option<Theme>| -> Rc<LazyComparison> {
-        let key = (state.left.clone(), state.right.clone(), theme);
-        cached(&mut inner.comparisons, key, || {
-            // Ids were validated against the bundle with the state.
-            LazyComparison::new(
-                session
-                    .comparer
-                    .align(&state.left, &state.right, theme.map_or("all", |t| t.id()))
-                    .unwrap_or_else(|_| empty_alignment()),
-            )
-        })
-    };
-    let all = comparison(None);
-    let current = if state.theme.is_none() {
-        all.clone()
-    } else {
-        comparison(state.theme)
-    };
-    let targets = cached(
-        &mut inner.targets,
-        (state.left.clone(), state.right.clone()),
-        || {
-            session
-                .comparer
-                .targets(&state.left, &state.right, "all")
-                .unwrap_or_else(|_| TargetTable {
-                    left: all.alignment.left.clone(),
-                    right: all.alignment.right.clone(),
-                    theme: None,
-                    groups: Vec::new(),
-                })
-        },
-    );
-    Data {
-        comparison: current,
-        all,
-        targets,
+/// Draws the widget in a microtask (once, however many requests come before it).
+fn draw_soon(shared: &Rc<Shared>) {
+    shared.dirty.set(true);
+    if shared.queued.replace(true) {
+        return;
+    }
+    let weak = Rc::downgrade(shared);
+    let task = Closure::once_into_js(move || {
+        if let Some(shared) = weak.upgrade() {
+            shared.queued.set(false);
+            if shared.dirty.get() {
+                draw(&shared);
+            }
+        }
+    });
+    let queued = web_sys::window().map(|w| w.queue_microtask(task.unchecked_ref()));
+    if queued.is_none() {
+        shared.queued.set(false);
+        draw(shared);
     }
 }
 
-fn empty_alignment() -> Alignment {
-    let side = crate::compare::Side {
-        region: String::new(),
-        zh: String::new(),
-        en: String::new(),
-        documents: Vec::new(),
-    };
-    Alignment {
-        left: side.clone(),
-        right: side,
-        theme: None,
-        rows: Vec::new(),
-        coverage: Vec::new(),
-        counts: Default::default(),
-    }
+/// A drawing made under the borrow, to put on the page after it.
+struct Drawing {
+    frame: Element,
+    announcer: Element,
+    root: ShadowRoot,
+    lang: Lang,
+    body: El,
+    /// What to announce, if it changed.
+    announce: Option<String>,
+    /// The `data-key` of the control that had focus.
+    focused: Option<String>,
+    /// Not "loading".
+    counts: bool,
+    /// Rows were left for later: [`draw_pending`] completes (and counts) the drawing.
+    deferred: bool,
 }
 
-/// Draws the widget for the current attributes, keeping focus where it was.
-fn render(inner: &mut Inner) {
+/// Builds the drawing for the current attributes.
+fn build(shared: &Shared) -> Option<Drawing> {
+    let mut guard = shared.inner.try_borrow_mut().ok()?;
+    let inner = &mut *guard;
     let focused = inner
         .root
         .active_element()
         .and_then(|e| e.get_attribute("data-key"));
-    let lang = Lang::from_tag(
+    let page = Lang::from_tag(
         &inner
             .host
             .get_attribute("lang")
             .unwrap_or_else(|| page_lang(&inner.host)),
     );
-    let _ = inner.frame.set_attribute("lang", lang.tag());
     inner.pending = None;
     inner.next_frame = None;
     inner.after_frame = None;
-    let (body, summary) = if let Some(message) = &inner.load_error {
-        (render::error(&inner.doc, lang, message), message.clone())
+    let (body, summary, lang, counts) = if let Some(message) = &inner.load_error {
+        let body = render::error(&inner.doc, page, message);
+        (body, message.clone(), page, true)
     } else if let Some(session) = inner.session.clone() {
         match state_of(inner, &session) {
-            Err(message) => (render::error(&inner.doc, lang, &message), message),
+            Err(message) => (
+                render::error(&inner.doc, page, &message),
+                message,
+                page,
+                true,
+            ),
             Ok(state) => {
-                let _ = inner.frame.set_attribute("lang", state.lang.tag());
-                let data = data(inner, &session, &state);
+                let data = inner.cache.data(&session, &state);
                 let ctx = Ctx {
                     doc: &inner.doc,
                     lang: state.lang,
@@ -330,49 +329,65 @@ fn render(inner: &mut Inner) {
                     state: &state,
                     ui: &inner.ui,
                 };
-                let drawn = render::body(&ctx, &data);
+                let (body, summary) = render::body(&ctx, &data);
                 let rows = data.comparison.alignment.rows.len();
                 if state.view == View::Passages && rows > passages::FIRST_ROWS {
                     inner.pending = Some(passages::FIRST_ROWS);
                 }
-                drawn
+                (body, summary, state.lang, true)
             }
         }
     } else {
-        let loading = Msg::Loading.text(lang);
-        (
-            El::new(&inner.doc, "p").class("status").text(loading),
-            loading.to_owned(),
-        )
+        let loading = Msg::Loading.text(page);
+        let body = El::new(&inner.doc, "p").class("status").text(loading);
+        (body, loading.to_owned(), page, false)
     };
-    inner.frame.set_inner_html("");
-    let _ = inner.frame.append_child(body.node());
-    inner.announcer.set_text_content(Some(&summary));
-    if let Some(key) = focused {
-        let find = |inner: &Inner| {
-            inner
-                .root
-                .query_selector(&format!("[data-key=\"{key}\"]"))
-                .ok()
-                .flatten()
-        };
-        // Focus was in a row not drawn yet: draw the rest now, then put it back.
-        if find(inner).is_none() {
-            draw_pending(inner);
-        }
-        if let Some(el) = find(inner)
-            && let Some(el) = el.dyn_ref::<HtmlElement>()
+    let announce = (summary != inner.announced).then(|| {
+        inner.announced.clone_from(&summary);
+        summary
+    });
+    Some(Drawing {
+        deferred: inner.pending.is_some(),
+        frame: inner.frame.clone(),
+        announcer: inner.announcer.clone(),
+        root: inner.root.clone(),
+        lang,
+        body,
+        announce,
+        focused,
+        counts,
+    })
+}
+
+/// Puts a drawing on the page and focus back where it was: DOM calls that fire events
+/// synchronously, made without the borrow.
+fn show(shared: &Rc<Shared>, drawing: Drawing) {
+    let _ = drawing.frame.set_attribute("lang", drawing.lang.tag());
+    drawing.frame.set_inner_html("");
+    let _ = drawing.frame.append_child(drawing.body.node());
+    if let Some(text) = &drawing.announce {
+        drawing.announcer.set_text_content(Some(text));
+    }
+    if let Some(key) = &drawing.focused {
+        // A row or a control inside one that is not drawn yet: draw the rest first.
+        if find(&drawing.root, key).is_none()
+            && (key.starts_with("row:") || key.starts_with("context:"))
         {
-            let _ = el.focus();
+            draw_pending(shared);
+        }
+        if let Some(el) = find(&drawing.root, key) {
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            let _ = el.focus_with_options(&options);
         }
     }
-    if inner.pending.is_none() {
-        inner.renders += 1;
+    let Ok(mut inner) = shared.inner.try_borrow_mut() else {
+        return;
+    };
+    if drawing.counts && !drawing.deferred {
+        shared.renders.set(shared.renders.get() + 1);
     }
-    if inner.pending.is_some() || (inner.session.is_some() && !inner.shown) {
-        after_next_frame(inner);
-    }
-    if inner.session.is_some() {
+    if inner.session.is_some() && inner.load_error.is_none() {
         let first = !inner.marked;
         inner.marked = true;
         super::mark(if first {
@@ -381,54 +396,70 @@ fn render(inner: &mut Inner) {
             "policy-compare:render"
         });
     }
+    if inner.pending.is_some() || (inner.marked && !inner.shown) {
+        after_next_frame(&mut inner, Rc::downgrade(shared));
+    }
+}
+
+/// The element with this `data-key` (compared as text: keys hold ids from the bundle,
+/// which a selector would have to escape).
+fn find(root: &ShadowRoot, key: &str) -> Option<HtmlElement> {
+    let all = root.query_selector_all("[data-key]").ok()?;
+    (0..all.length())
+        .filter_map(|i| all.item(i))
+        .filter_map(|n| n.dyn_into::<HtmlElement>().ok())
+        .find(|e| e.get_attribute("data-key").as_deref() == Some(key))
 }
 
 /// Once the next frame is on screen: marks the first one with a comparison as shown, and
 /// draws the rows left for later. (An animation frame's callback runs before the frame is
 /// drawn; a task it queues runs after.)
-fn after_next_frame(inner: &mut Inner) {
-    let me = inner.me.clone();
+fn after_next_frame(inner: &mut Inner, me: Weak<Shared>) {
     inner.next_frame = Some(request_animation_frame(move |_| {
         let later = me.clone();
         let task = Timeout::new(0, move || {
-            let Some(inner) = later.upgrade() else {
+            let Some(shared) = later.upgrade() else {
                 return;
             };
-            let Ok(mut inner) = inner.try_borrow_mut() else {
-                return;
-            };
-            if inner.session.is_some() && !inner.shown {
+            if let Ok(mut inner) = shared.inner.try_borrow_mut()
+                && inner.marked
+                && !inner.shown
+            {
                 inner.shown = true;
                 super::mark("policy-compare:shown");
             }
-            draw_pending(&mut inner);
+            draw_pending(&shared);
         });
-        match me.upgrade() {
-            Some(inner) => match inner.try_borrow_mut() {
-                Ok(mut inner) => inner.after_frame = Some(task),
-                Err(_) => {
-                    let _ = task.forget();
-                }
-            },
-            None => drop(task),
+        let Some(shared) = me.upgrade() else {
+            return;
+        };
+        match shared.inner.try_borrow_mut() {
+            Ok(mut inner) => inner.after_frame = Some(task),
+            Err(_) => {
+                let _ = task.forget();
+            }
         }
     }));
 }
 
-/// Draws the passage rows that [`render`] left for later, if any; the widget is then
-/// complete (`renders` counts complete drawings).
-fn draw_pending(inner: &mut Inner) {
+/// Draws the passage rows that [`build`] left for later, if any; the drawing is then
+/// complete.
+pub(super) fn draw_pending(shared: &Shared) {
+    let Ok(mut guard) = shared.inner.try_borrow_mut() else {
+        return;
+    };
+    let inner = &mut *guard;
     let Some(from) = inner.pending.take() else {
         return;
     };
-    inner.renders += 1;
+    shared.renders.set(shared.renders.get() + 1);
     let Some(session) = inner.session.clone() else {
         return;
     };
     let Ok(state) = state_of(inner, &session) else {
         return;
     };
-    let data = data(inner, &session, &state);
+    let data = inner.cache.data(&session, &state);
     let ctx = Ctx {
         doc: &inner.doc,
         lang: state.lang,
@@ -444,258 +475,23 @@ fn draw_pending(inner: &mut Inner) {
     for row in passages::rows(&ctx, &data.comparison, from..n) {
         let _ = fragment.append_child(row.node());
     }
+    drop(guard);
+    // Appending fires no focus events, but the borrow is released first all the same.
     let _ = list.append_child(&fragment);
 }
 
-/// Writes attributes the user changed, renders once, and tells the host page.
-fn user_change(inner: &Rc<RefCell<Inner>>, changes: &[(&str, String)]) {
-    let host = {
-        let Ok(mut i) = inner.try_borrow_mut() else {
-            return;
-        };
-        i.batch = true;
-        i.host.clone()
-    };
-    for (name, value) in changes {
-        let _ = host.set_attribute(name, value);
-    }
-    let detail = {
-        let Ok(mut i) = inner.try_borrow_mut() else {
-            return;
-        };
-        i.batch = false;
-        i.cursor = None;
-        render(&mut i);
-        let session = i.session.clone();
-        session.and_then(|s| state_of(&i, &s).ok())
-    };
-    if let Some(state) = detail {
-        let object = js_sys::Object::new();
-        for (name, value) in state.attributes() {
-            let _ = js_sys::Reflect::set(&object, &name.into(), &value.into());
-        }
-        let init = web_sys::CustomEventInit::new();
-        init.set_bubbles(true);
-        init.set_composed(true);
-        init.set_detail(&object);
-        if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("change", &init) {
-            let _ = host.dispatch_event(&event);
-        }
+/// Says `text` in the live region (a jump's "difference 3 of 17").
+pub(super) fn announce(shared: &Shared, text: &str) {
+    if let Ok(mut inner) = shared.inner.try_borrow_mut() {
+        inner.announced = text.to_owned();
+        inner.announcer.set_text_content(Some(text));
     }
 }
 
-fn rerender(inner: &Rc<RefCell<Inner>>, update: impl FnOnce(&mut Ui)) {
-    if let Ok(mut i) = inner.try_borrow_mut() {
-        update(&mut i.ui);
-        render(&mut i);
+/// Mutates the interface state and draws.
+pub(super) fn update(shared: &Rc<Shared>, change: impl FnOnce(&mut Inner)) {
+    if let Ok(mut inner) = shared.inner.try_borrow_mut() {
+        change(&mut inner);
     }
-}
-
-fn on_event(inner: &Rc<RefCell<Inner>>, event: &Event) {
-    let Some(target) = event.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
-        return;
-    };
-    if event.type_() == "keydown" {
-        if let Some(key) = event.dyn_ref::<KeyboardEvent>() {
-            on_key(inner, &target, key);
-        }
-        return;
-    }
-    let Some(el) = target.closest("[data-action]").ok().flatten() else {
-        return;
-    };
-    let action = el.get_attribute("data-action").unwrap_or_default();
-    let value = el.get_attribute("data-value").unwrap_or_default();
-    match (event.type_().as_str(), action.as_str()) {
-        ("change", side @ ("left" | "right")) => {
-            if let Some(select) = el.dyn_ref::<HtmlSelectElement>() {
-                user_change(inner, &[(side_attr(side), select.value())]);
-            }
-        }
-        ("change", "only-differences") => {
-            let on = el
-                .dyn_ref::<HtmlInputElement>()
-                .is_some_and(HtmlInputElement::checked);
-            rerender(inner, |ui| ui.only_differences = on);
-        }
-        ("click", "swap") => {
-            let host = inner.borrow().host.clone();
-            let (l, r) = (host.get_attribute("left"), host.get_attribute("right"));
-            // Swap what is shown, which may be defaults rather than attributes.
-            let shown = {
-                let i = inner.borrow();
-                i.session.clone().and_then(|s| state_of(&i, &s).ok())
-            };
-            let (l, r) = match shown {
-                Some(s) => (s.left, s.right),
-                None => (l.unwrap_or_default(), r.unwrap_or_default()),
-            };
-            user_change(inner, &[("left", r), ("right", l)]);
-        }
-        ("click", "views") => user_change(inner, &[("view", value)]),
-        ("click", "themes") => user_change(inner, &[("theme", value)]),
-        ("click", "context") => rerender(inner, |ui| {
-            match ui.context.iter().position(|k| *k == value) {
-                Some(i) => {
-                    ui.context.remove(i);
-                }
-                None => ui.context.push(value),
-            }
-        }),
-        ("click", "sort") => {
-            if let Some(column) = Sort::column(&value) {
-                rerender(inner, |ui| ui.sort = ui.sort.toggled(column));
-            }
-        }
-        ("click", "previous") => jump(inner, -1),
-        ("click", "next") => jump(inner, 1),
-        ("click", "csv") => download_csv(inner),
-        _ => {}
-    }
-}
-
-fn side_attr(side: &str) -> &'static str {
-    if side == "left" { "left" } else { "right" }
-}
-
-fn on_key(inner: &Rc<RefCell<Inner>>, target: &Element, key: &KeyboardEvent) {
-    if key.alt_key() || key.ctrl_key() || key.meta_key() {
-        return;
-    }
-    // Arrow keys move between tabs (the tabs pattern), and activate the new one.
-    if target.get_attribute("role").as_deref() == Some("tab") {
-        let delta: i32 = match key.key().as_str() {
-            "ArrowRight" | "ArrowDown" => 1,
-            "ArrowLeft" | "ArrowUp" => -1,
-            "Home" => -1000,
-            "End" => 1000,
-            _ => return,
-        };
-        key.prevent_default();
-        let Some(list) = target.parent_element() else {
-            return;
-        };
-        let tabs = list.children();
-        let n = tabs.length() as i32;
-        let current = (0..n)
-            .find(|&i| tabs.item(i as u32).as_ref() == Some(target))
-            .unwrap_or(0);
-        let next = (current + delta).clamp(0, n - 1);
-        if let Some(tab) = tabs.item(next as u32)
-            && let Some(tab) = tab.dyn_ref::<HtmlElement>()
-        {
-            let _ = tab.focus();
-            tab.click();
-        }
-        return;
-    }
-    let typing = matches!(target.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA");
-    if typing {
-        return;
-    }
-    match key.key().as_str() {
-        "j" => {
-            key.prevent_default();
-            jump(inner, 1);
-        }
-        "k" => {
-            key.prevent_default();
-            jump(inner, -1);
-        }
-        _ => {}
-    }
-}
-
-/// Moves focus to the next (or previous) passage row that shows a difference.
-fn jump(inner: &Rc<RefCell<Inner>>, delta: i32) {
-    if let Ok(mut i) = inner.try_borrow_mut() {
-        draw_pending(&mut i);
-    }
-    let root = inner.borrow().root.clone();
-    let Ok(rows) = root.query_selector_all("li[data-differs]:not([hidden])") else {
-        return;
-    };
-    let n = rows.length() as i32;
-    if n == 0 {
-        return;
-    }
-    let active = root.active_element();
-    let current = (0..n).find(|&i| {
-        rows.item(i as u32)
-            .and_then(|r| r.dyn_into::<Element>().ok())
-            .is_some_and(|r| {
-                active
-                    .as_ref()
-                    .is_some_and(|a| r == *a || r.contains(Some(a)))
-            })
-    });
-    let next = match current.or(inner.borrow().cursor) {
-        Some(i) => (i + delta).clamp(0, n - 1),
-        None if delta > 0 => 0,
-        None => n - 1,
-    };
-    inner.borrow_mut().cursor = Some(next);
-    if let Some(row) = rows
-        .item(next as u32)
-        .and_then(|r| r.dyn_into::<HtmlElement>().ok())
-    {
-        let _ = row.focus();
-        let options = web_sys::ScrollIntoViewOptions::new();
-        options.set_block(web_sys::ScrollLogicalPosition::Center);
-        row.scroll_into_view_with_scroll_into_view_options(&options);
-    }
-}
-
-fn download_csv(inner: &Rc<RefCell<Inner>>) {
-    let (csv, name, doc) = {
-        let Ok(mut i) = inner.try_borrow_mut() else {
-            return;
-        };
-        let Some(session) = i.session.clone() else {
-            return;
-        };
-        let Ok(state) = state_of(&i, &session) else {
-            return;
-        };
-        let data = data(&mut i, &session, &state);
-        let ctx = Ctx {
-            doc: &i.doc,
-            lang: state.lang,
-            session: &session,
-            state: &state,
-            ui: &i.ui,
-        };
-        let name = format!(
-            "targets-{}-{}-{}.csv",
-            state.left,
-            state.right,
-            state.theme.map_or("all", |t| t.id())
-        );
-        (targets::to_csv(&ctx, &data.targets), name, i.doc.clone())
-    };
-    // A UTF-8 byte order mark, so spreadsheet programs read the Chinese text as UTF-8.
-    let parts = js_sys::Array::of1(&format!("\u{feff}{csv}").into());
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("text/csv;charset=utf-8");
-    let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
-        return;
-    };
-    if let Ok(a) = doc.create_element("a")
-        && let Ok(a) = a.dyn_into::<web_sys::HtmlAnchorElement>()
-    {
-        a.set_href(&url);
-        a.set_download(&name);
-        a.click();
-    }
-    // Revoke once the download has started, not before.
-    let revoke = Closure::once_into_js(move || {
-        let _ = web_sys::Url::revoke_object_url(&url);
-    });
-    if let Some(window) = web_sys::window() {
-        let _ = window
-            .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 10_000);
-    }
+    draw(shared);
 }

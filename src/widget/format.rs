@@ -6,6 +6,11 @@ pub fn number(v: f64) -> String {
     if !v.is_finite() {
         return String::from("—");
     }
+    // Past this, cents do not fit the integer below; no plan has such numbers, but a
+    // bundle may (`format!` of a float is in the wasm anyway, for serde's messages).
+    if v.abs() >= 1e15 {
+        return format!("{v}");
+    }
     let cents = (v * 100.0).round() as i64;
     let sign = if cents < 0 { "-" } else { "" };
     let (int, frac) = (cents.abs() / 100, cents.abs() % 100);
@@ -14,6 +19,26 @@ pub fn number(v: f64) -> String {
         f if f % 10 == 0 => format!("{sign}{int}.{}", f / 10),
         f => format!("{sign}{int}.{f:02}"),
     }
+}
+
+/// Text as a CSS string literal (`"…"`), for a custom property that `content` reads.
+/// Quotes and backslashes are escaped, and control characters and line breaks written as
+/// code points, so the text cannot end the string or the declaration.
+pub fn css_string(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' | '\\' => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if c.is_control() => out.push_str(&format!("\\{:x} ", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// A similarity as a whole percentage: `34%`.
@@ -26,6 +51,13 @@ mod tests {
     use super::*;
 
     #[test]
+    fn css_strings_cannot_escape() {
+        assert_eq!(css_string("仅见于江西: "), "\"仅见于江西: \"");
+        assert_eq!(css_string("a\"b\\c"), "\"a\\\"b\\\\c\"");
+        assert_eq!(css_string("x\n;}"), "\"x\\a ;}\"");
+    }
+
+    #[test]
     fn numbers_and_percentages() {
         assert_eq!(number(300.0), "300");
         assert_eq!(number(1.5), "1.5");
@@ -33,6 +65,10 @@ mod tests {
         assert_eq!(number(-2.05), "-2.05");
         assert_eq!(number(3e10), "30000000000");
         assert_eq!(number(f64::NAN), "—");
+        // Values no plan has, but a bundle might: no overflow, no garbage.
+        assert_eq!(number(1e17), "100000000000000000");
+        assert_eq!(number(-1e300).len(), 302);
+        assert_eq!(number(-5.0), "-5");
         assert_eq!(percent(0.344), "34%");
     }
 }

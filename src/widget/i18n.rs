@@ -77,6 +77,12 @@ pub enum Msg {
     ErrorTitle,
     Shown,
     SortBy,
+    SortByMatch,
+    ContextBefore,
+    ContextAfter,
+    SkipRows,
+    EndOfRows,
+    Difference,
 }
 
 impl Msg {
@@ -124,6 +130,15 @@ impl Msg {
             ErrorTitle => ("无法显示对比", "The comparison cannot be shown"),
             Shown => ("已显示", "Showing"),
             SortBy => ("排序", "Sort by"),
+            SortByMatch => (
+                "按配对排序：相近的指标在前",
+                "Sort: matching indicators first",
+            ),
+            ContextBefore => ("上文", "Paragraph before"),
+            ContextAfter => ("下文", "Paragraph after"),
+            SkipRows => ("跳过段落列表", "Skip the passages"),
+            EndOfRows => ("段落列表结束", "End of the passages"),
+            Difference => ("差异", "Difference"),
         };
         lang.pick(zh, en)
     }

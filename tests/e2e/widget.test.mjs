@@ -431,6 +431,17 @@ test('columns_stack_on_a_phone', async () => {
   }, { viewport: { width: 375, height: 800 } });
 });
 
+test('overview_shows_its_figures_as_a_table_on_a_phone', async () => {
+  await withPage(fileUrl('index.html', '#view=overview'), async (page) => {
+    await ready(page);
+    assert.equal(await page.locator('policy-compare svg.chart').isVisible(), false);
+    const table = page.locator('policy-compare table.figures');
+    assert.equal(await table.isVisible(), true);
+    const box = await table.boundingBox();
+    assert.ok(box.width > 250, `the table is readable: ${box.width}px wide`);
+  }, { viewport: { width: 375, height: 800 } });
+});
+
 test('interface_language_follows_the_attribute_or_the_page', async () => {
   const dir = scratch({
     'en.html': hostPage('<policy-compare left="jiangxi" right="henan"></policy-compare>', { lang: 'en-GB' }),
@@ -459,6 +470,146 @@ test('dark_mode_follows_the_system_unless_the_host_sets_colours', async () => {
     assert.ok(r + g + b < 200, `dark background: ${dark}`);
     assert.equal(await bg(1), 'rgb(255, 250, 240)');
   }, { colorScheme: 'dark' });
+});
+
+test('host_listeners_that_react_during_a_redraw_break_nothing', async () => {
+  await withPage(fileUrl('index.html'), async (page) => {
+    await ready(page);
+    // Focus moves during a redraw; a host page listening to focus events may read the
+    // widget or change it right then.
+    await page.evaluate(() => {
+      const el = document.querySelector('policy-compare');
+      window.__seen = [];
+      let once = false;
+      el.addEventListener('focusin', () => {
+        window.__seen.push(el.renders);
+        if (!once) {
+          once = true;
+          el.setAttribute('view', 'overview');
+        }
+      });
+      el.addEventListener('focusout', () => window.__seen.push(el.renders));
+    });
+    await page.locator('policy-compare [data-key="themes:trade"]').click();
+    await page.waitForFunction(() => document.querySelector('policy-compare').shadowRoot.querySelector('svg.chart'));
+    assert.equal(await attr(page, 'view'), 'overview');
+    assert.equal(await page.locator('policy-compare [aria-selected="true"][data-key="views:overview"]').count(), 1);
+    assert.ok((await page.evaluate(() => window.__seen.length)) > 0);
+  });
+});
+
+test('host_attribute_changes_are_drawn_once', async () => {
+  await withPage(fileUrl('index.html'), async (page) => {
+    await ready(page);
+    const before = await page.evaluate(() => document.querySelector('policy-compare').renders);
+    await page.evaluate(() => {
+      const el = document.querySelector('policy-compare');
+      el.setAttribute('left', 'fujian');
+      el.setAttribute('right', 'gansu');
+      el.setAttribute('theme', 'trade');
+      el.setAttribute('view', 'targets');
+    });
+    await page.waitForFunction((n) => document.querySelector('policy-compare').renders > n, before);
+    await page.waitForTimeout(100);
+    assert.equal(await page.evaluate(() => document.querySelector('policy-compare').renders), before + 1);
+    assert.equal(await page.locator('policy-compare #pc-left').inputValue(), 'fujian');
+  });
+});
+
+test('a_removed_widget_is_let_go_and_a_re_added_one_draws_again', async () => {
+  const dir = scratch({
+    'page.html': hostPage('<div id="a"><policy-compare left="jiangxi" right="henan"></policy-compare></div><div id="b" lang="en"></div>'),
+  });
+  await withPage(pathToFileURL(path.join(dir, 'page.html')).href, async (page) => {
+    await ready(page);
+    // Moved: kept, and its language follows its new place.
+    await page.evaluate(() => document.getElementById('b').appendChild(document.querySelector('policy-compare')));
+    await page.waitForFunction(() => /Left region/.test(document.querySelector('policy-compare').shadowRoot.textContent));
+    // Removed: freed once it is clear it is not coming back.
+    const freed = await page.evaluate(async () => {
+      const el = document.querySelector('policy-compare');
+      el.remove();
+      await new Promise((r) => setTimeout(r, 0));
+      return el.renders === 0 && el._widget === null;
+    });
+    assert.ok(freed, 'the widget was freed');
+    // Put back: a new widget draws.
+    await page.evaluate(() => {
+      const el = document.createElement('policy-compare');
+      el.setAttribute('left', 'gansu');
+      document.getElementById('a').appendChild(el);
+    });
+    await ready(page);
+    assert.equal(await page.locator('policy-compare #pc-left').inputValue(), 'gansu');
+  });
+});
+
+test('switching_bundles_shows_loading_then_the_new_one', async () => {
+  const b = bundle();
+  b.regions.find((r) => r.id === 'gansu').zh = '甘肃（另一份）';
+  const dir = scratch({
+    'page.html': hostPage(`<script type="application/json" id="other">${jsonForScript(b)}</script>
+<policy-compare left="gansu" right="henan"></policy-compare>`),
+  });
+  await withPage(pathToFileURL(path.join(dir, 'page.html')).href, async (page) => {
+    await ready(page);
+    assert.doesNotMatch(await shadowText(page), /另一份/);
+    await page.evaluate(() => document.querySelector('policy-compare').setAttribute('bundle', '#other'));
+    await page.waitForFunction(() => /另一份/.test(document.querySelector('policy-compare').shadowRoot.textContent));
+    // The script's text changed under the same id: read again.
+    await page.evaluate(() => {
+      const el = document.getElementById('other');
+      el.textContent = el.textContent.replace('甘肃（另一份）', '甘肃（第三份）');
+      const w = document.querySelector('policy-compare');
+      w.setAttribute('bundle', '');
+      w.setAttribute('bundle', '#other');
+    });
+    await page.waitForFunction(() => /第三份/.test(document.querySelector('policy-compare').shadowRoot.textContent));
+  });
+});
+
+test('sorting_keeps_focus_and_open_quotes_in_their_table', async () => {
+  await withPage(fileUrl('index.html', '#view=targets&left=jiangxi&right=henan'), async (page) => {
+    await ready(page);
+    const tables = page.locator('policy-compare table.targets');
+    assert.ok(await tables.count() > 1);
+    const second = tables.nth(1);
+    await second.locator('summary').first().click();
+    const button = second.locator('button[data-value="left"]');
+    const key = await button.getAttribute('data-key');
+    await button.focus();
+    await page.keyboard.press('Enter');
+    const focused = await page.evaluate(() => document.querySelector('policy-compare').shadowRoot.activeElement.getAttribute('data-key'));
+    assert.equal(focused, key, 'focus stays on the pressed button');
+    assert.equal(await tables.nth(1).locator('details[open]').count(), 1, 'the open quote stays open');
+  });
+});
+
+test('highlights_are_spoken_and_marked_beyond_colour', async () => {
+  await withPage(fileUrl('index.html', '#left=shaanxi&right=xian&theme=finance&lang=en'), async (page) => {
+    await ready(page);
+    const styles = await page.evaluate(() => {
+      const root = document.querySelector('policy-compare').shadowRoot;
+      const del = root.querySelector('li.pair del');
+      const ins = root.querySelector('li.pair ins');
+      return {
+        delSaid: getComputedStyle(del, '::before').content,
+        insSaid: getComputedStyle(ins, '::before').content,
+        delLine: getComputedStyle(del).textDecorationLine,
+        insStyle: getComputedStyle(ins).textDecorationStyle,
+        region: root.querySelector('[role="region"]').getAttribute('aria-label'),
+        labelled: root.getElementById(root.querySelector('[role="tabpanel"]').getAttribute('aria-labelledby')) !== null,
+        side: root.querySelector('li.pair .cell.left .side').textContent,
+      };
+    });
+    assert.match(styles.delSaid, /only in Shaanxi/);
+    assert.match(styles.insSaid, /only in Xi/);
+    assert.equal(styles.delLine, 'underline');
+    assert.equal(styles.insStyle, 'dotted');
+    assert.match(styles.region, /Shaanxi/);
+    assert.ok(styles.labelled, 'the panel is labelled by its tab');
+    assert.equal(styles.side, 'Shaanxi', 'each passage names its region for screen readers');
+  });
 });
 
 test('the_status_is_announced_politely', async () => {
