@@ -1,8 +1,8 @@
 /* <policy-compare>: the custom element. This file is appended to the wasm-bindgen
    "no-modules" glue and the wasm bytes to make dist/policy-compare.js, one classic script
    that works the same over http and from file:// (which blocks fetch, modules and .wasm
-   files). POLICY_COMPARE_WASM holds the wasm, one byte per UTF-16 code unit. The element
-   loads bundle text and forwards attributes; the wasm draws everything. */
+   files). POLICY_COMPARE_WASM holds the wasm deflated, in base64 (see src/bin/pack.rs).
+   The element loads bundle text and forwards attributes; the wasm draws everything. */
 (function () {
   'use strict';
   if (!window.customElements || window.customElements.get('policy-compare')) {
@@ -11,20 +11,39 @@
   performance.mark('policy-compare:script');
   var script = document.currentScript;
   var base = script && script.src ? script.src.replace(/[^\/]*$/, '') : '';
-  var started = false;
+  var started = null;
 
+  /* Inflates and compiles the wasm, once for the page; the browser compiles it off the
+     main thread while the bundle loads. */
   function start() {
-    if (started) {
-      return;
+    if (!started) {
+      started = Promise.resolve().then(function () {
+        if (typeof DecompressionStream !== 'function') {
+          throw new Error('this browser cannot run policy-compare (it has no DecompressionStream; any browser from 2023 on has)');
+        }
+        var text = atob(POLICY_COMPARE_WASM);
+        var bytes = new Uint8Array(text.length);
+        for (var i = 0; i < text.length; i++) {
+          bytes[i] = text.charCodeAt(i);
+        }
+        var wasm = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+        return new Response(wasm).arrayBuffer();
+      }).then(function (wasm) {
+        return wasm_bindgen({ module_or_path: wasm });
+      }).then(function () {
+        performance.mark('policy-compare:wasm-ready');
+      });
     }
-    var text = POLICY_COMPARE_WASM;
-    var bytes = new Uint8Array(text.length);
-    for (var i = 0; i < text.length; i++) {
-      bytes[i] = text.charCodeAt(i);
-    }
-    wasm_bindgen.initSync({ module: bytes });
-    started = true;
-    performance.mark('policy-compare:wasm-ready');
+    return started;
+  }
+
+  /* Says in the element why it cannot start (the page is otherwise untouched). */
+  function cannotStart(el, err) {
+    var root = el.shadowRoot || el.attachShadow({ mode: 'open' });
+    var p = document.createElement('p');
+    p.setAttribute('role', 'alert');
+    p.textContent = 'policy-compare: ' + message(err);
+    root.replaceChildren(p);
   }
 
   function message(err) {
@@ -134,16 +153,18 @@
            background while the wasm compiles. */
         loadDefault().catch(function () {});
       }
-      try {
-        start();
-        var root = this.shadowRoot || this.attachShadow({ mode: 'open' });
-        this._widget = new wasm_bindgen.Widget(this, root);
-      } catch (err) {
-        console.error('policy-compare: cannot start:', err);
-        return;
-      }
-      this._key = null;
-      this._load();
+      var self = this;
+      start().then(function () {
+        if (!self.isConnected || self._widget) {
+          return;
+        }
+        var root = self.shadowRoot || self.attachShadow({ mode: 'open' });
+        self._widget = new wasm_bindgen.Widget(self, root);
+        self._key = null;
+        self._load();
+      }).catch(function (err) {
+        cannotStart(self, err);
+      });
     }
 
     disconnectedCallback() {

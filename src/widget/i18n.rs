@@ -40,48 +40,91 @@ impl Lang {
 /// Every piece of interface text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Msg {
+    /// 「一带一路规划对比」 / "Belt and Road plans compared"
     Widget,
+    /// 「左侧地区」 / "Left region"
     LeftRegion,
+    /// 「右侧地区」 / "Right region"
     RightRegion,
+    /// 「交换左右」 / "Swap regions"
     Swap,
+    /// 「视图」 / "Views"
     Views,
+    /// 「段落对照」 / "Passages"
     Passages,
+    /// 「目标指标」 / "Targets"
     Targets,
+    /// 「概览」 / "Overview"
     Overview,
+    /// 「主题」 / "Themes"
     Themes,
+    /// 「全部」 / "All"
     AllThemes,
+    /// 「正在载入…」 / "Loading…"
     Loading,
+    /// 「图例」 / "Legend"
     Legend,
+    /// 「两地共有」 / "in both"
     LegendShared,
+    /// 「逐字相同的长句」 / "shared word for word"
     LegendReused,
+    /// 「位置不同的相同词句」 / "same words, elsewhere"
     LegendMoved,
+    /// 「只看有差异的段落」 / "Only passages that differ"
     OnlyDifferences,
+    /// 「上一处差异」 / "Previous difference"
     PreviousDifference,
+    /// 「下一处差异」 / "Next difference"
     NextDifference,
+    /// The keys that jump between differences.
     KeyboardHint,
+    /// 「相似度」 / "similarity"
     Similarity,
+    /// 「另一侧无对应段落」 / "no counterpart on the other side"
     NoCounterpart,
+    /// 「查看上下文」 / "Show in context"
     ShowContext,
+    /// 「收起上下文」 / "Hide context"
     HideContext,
+    /// 「前言」 / "Preamble"
     Preamble,
+    /// 「指标」 / "Indicator"
     Indicator,
+    /// 「数值」 / "Value"
     Value,
+    /// 「年份」 / "Year"
     Year,
+    /// 「原文」 / "Source"
     Quote,
+    /// 「下载 CSV」 / "Download CSV"
     DownloadCsv,
+    /// 「没有量化目标」 / "No quantitative targets"
     NoTargets,
+    /// 「各主题段落数」 / "Passages per theme"
     PassagesPerTheme,
+    /// 「量化目标数」 / "Quantitative targets"
     TargetsPerRegion,
+    /// 「两地最相近的段落」 / "Passages the two share most"
     SharedMost,
+    /// 「没有相近的段落」 / "No similar passages"
     NothingShared,
+    /// 「无法显示对比」 / "The comparison cannot be shown"
     ErrorTitle,
+    /// 「已显示」 / "Showing"
     Shown,
+    /// 「排序」 / "Sort by"
     SortBy,
+    /// How the indicator column sorts.
     SortByMatch,
+    /// 「上文」 / "Paragraph before"
     ContextBefore,
+    /// 「下文」 / "Paragraph after"
     ContextAfter,
+    /// 「跳过段落列表」 / "Skip the passages"
     SkipRows,
+    /// 「段落列表结束」 / "End of the passages"
     EndOfRows,
+    /// 「差异」 / "Difference"
     Difference,
 }
 

@@ -612,6 +612,21 @@ test('highlights_are_spoken_and_marked_beyond_colour', async () => {
   });
 });
 
+test('a_browser_that_cannot_inflate_the_wasm_is_told_why', async () => {
+  const { page, context, messages } = await open(browser, 'about:blank');
+  try {
+    await page.addInitScript(() => { delete window.DecompressionStream; });
+    await page.goto(fileUrl('index.html'));
+    const alert = page.locator('policy-compare [role="alert"]');
+    await alert.waitFor();
+    assert.match(await alert.textContent(), /DecompressionStream/);
+    assert.match(await page.locator('h1').textContent(), /一带一路/, 'the page is untouched');
+    assert.deepEqual(messages, []);
+  } finally {
+    await context.close();
+  }
+});
+
 test('the_status_is_announced_politely', async () => {
   await withPage(fileUrl('index.html'), async (page) => {
     await ready(page);
