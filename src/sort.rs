@@ -52,6 +52,14 @@ pub fn sort_by<T: Copy>(items: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering
     items.copy_from_slice(&from);
 }
 
+/// The distinct values of `items`, sorted: a set for `binary_search`. (One function for
+/// every such set, so that the widget's wasm has one copy of the sort for them.)
+pub fn set_of(mut items: Vec<u64>) -> Vec<u64> {
+    sort_by(&mut items, Ord::cmp);
+    items.dedup();
+    items
+}
+
 /// Sorts `items` stably by a key, like `slice::sort_by_key`.
 pub fn sort_by_key<T: Copy, K: Ord>(items: &mut [T], mut key: impl FnMut(&T) -> K) {
     sort_by(items, |a, b| key(a).cmp(&key(b)));

@@ -46,6 +46,31 @@ fn base64(bytes: &[u8]) -> String {
     out
 }
 
+/// Script text without its comments that stand on lines of their own (`/* … */` blocks,
+/// `//` lines): for the reader of the source, not for each visitor to download. Comments
+/// after code stay (telling one inside a string apart would need a JS parser).
+fn without_comment_lines(js: &str) -> String {
+    let mut out = String::with_capacity(js.len());
+    let mut in_block = false;
+    for line in js.lines() {
+        let code = line.trim_start();
+        if in_block {
+            in_block = !line.contains("*/");
+            continue;
+        }
+        if code.starts_with("/*") {
+            in_block = !line.contains("*/");
+            continue;
+        }
+        if code.starts_with("//") {
+            continue;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out
+}
+
 /// JSON text without the whitespace between tokens: the bundle in `www/` is indented for
 /// review, what visitors download need not be (a fifth smaller, and parsed that much
 /// sooner). Strings are copied as they are, escapes included.
@@ -126,9 +151,9 @@ fn run(args: &[String]) -> Result<String, String> {
     let wasm = fs::read(wasm).map_err(|e| format!("cannot read {wasm}: {e}"))?;
     let script = format!(
         "/* policy-compare: the comparison widget, its wasm inlined (see the README). */\n(function () {{\n{}\nvar POLICY_COMPARE_WASM = \"{}\";\n{}\n}})();\n",
-        read(glue)?,
+        without_comment_lines(&read(glue)?),
         packed_wasm(&wasm),
-        read(element)?
+        without_comment_lines(&read(element)?)
     );
     let bundle_text = compact_json(&read(bundle)?);
     let bundle_js = format!(
@@ -181,6 +206,15 @@ fn main() -> ExitCode {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn comment_lines_go_and_code_stays() {
+        let js = "/* a\n   b */\nvar x = 1; /* kept */\n  // gone\n  /** doc */\nf('/*');\n";
+        assert_eq!(
+            without_comment_lines(js),
+            "var x = 1; /* kept */\nf('/*');\n"
+        );
+    }
 
     #[test]
     fn base64_matches_the_standard() {

@@ -79,8 +79,10 @@ pub fn diff(left: &str, right: &str) -> Diff {
     let lt = tokens(left);
     let rt = tokens(right);
     let (lk, rk) = keys(&lt, &rt);
-    // Myers alone, not `capture_diff_slices`: its runtime choice of algorithm would put
-    // all five of similar's algorithms in the widget's wasm.
+    // Plain Myers, not `capture_diff_slices` (its runtime choice of algorithm would put
+    // all five of similar's algorithms in the widget's wasm) nor `myers::diff` (its
+    // preflight and heuristics, for inputs far larger than a filtered pair, cost 22 KB of
+    // wasm and changed no diff of the snapshots).
     let chunks = cleanup(chunks(&matches(&lk, &rk), lk.len(), rk.len()), &lt, &rt);
     let mut diff = render(&chunks, &lt, &rt);
     mark_moved(&mut diff);
@@ -149,13 +151,11 @@ fn matches(lk: &[u32], rk: &[u32]) -> Vec<(usize, usize)> {
 /// [`matches`] between the common prefix and suffix.
 fn middle_matches(lk: &[u32], rk: &[u32]) -> Vec<(usize, usize)> {
     let bigrams = |k: &[u32]| {
-        let mut set: Vec<u64> = k
-            .windows(2)
-            .map(|w| (u64::from(w[0]) << 32) | u64::from(w[1]))
-            .collect();
-        crate::sort::sort_by(&mut set, Ord::cmp);
-        set.dedup();
-        set
+        crate::sort::set_of(
+            k.windows(2)
+                .map(|w| (u64::from(w[0]) << 32) | u64::from(w[1]))
+                .collect(),
+        )
     };
     let kept = |k: &[u32], other: &[u64]| -> Vec<usize> {
         let has = |a: u32, b: u32| {
@@ -171,10 +171,19 @@ fn middle_matches(lk: &[u32], rk: &[u32]) -> Vec<(usize, usize)> {
     let (li, ri) = (kept(lk, &rb), kept(rk, &lb));
     let lf: Vec<u32> = li.iter().map(|&i| lk[i]).collect();
     let rf: Vec<u32> = ri.iter().map(|&j| rk[j]).collect();
-    // Myers alone, not `capture_diff_slices`: its runtime choice of algorithm would put
-    // all five of similar's algorithms in the widget's wasm.
+    // Plain Myers, not `capture_diff_slices` (its runtime choice of algorithm would put
+    // all five of similar's algorithms in the widget's wasm) nor `myers::diff` (its
+    // preflight and heuristics, for inputs far larger than a filtered pair, cost 22 KB of
+    // wasm and changed no diff of the snapshots).
     let mut capture = Capture::new();
-    let Ok(()) = myers::diff(&mut capture, &lf[..], 0..lf.len(), &rf[..], 0..rf.len());
+    let Ok(()) = myers::diff_deadline_raw(
+        &mut capture,
+        &lf[..],
+        0..lf.len(),
+        &rf[..],
+        0..rf.len(),
+        None,
+    );
     let mut out = Vec::new();
     for op in capture.into_ops() {
         if let DiffOp::Equal {

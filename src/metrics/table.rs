@@ -104,16 +104,17 @@ fn strip_magnitude(unit: &str) -> &str {
 /// Dice similarity of character bigrams (single characters for one-character texts).
 pub fn similarity(a: &str, b: &str) -> f64 {
     // Sorted, deduplicated bigrams; sets by sorting keep the widget's wasm small.
-    let grams = |s: &str| -> Vec<(char, char)> {
-        let chars: Vec<char> = s.chars().filter(|c| c.is_alphanumeric()).collect();
-        let mut grams: Vec<(char, char)> = if chars.len() == 1 {
-            vec![(chars[0], ' ')]
-        } else {
-            chars.windows(2).map(|w| (w[0], w[1])).collect()
-        };
-        crate::sort::sort_by(&mut grams, Ord::cmp);
-        grams.dedup();
-        grams
+    let grams = |s: &str| -> Vec<u64> {
+        let chars: Vec<u64> = s
+            .chars()
+            .filter(|c| c.is_alphanumeric())
+            .map(u64::from)
+            .collect();
+        let pair = |a: u64, b: u64| (a << 32) | b;
+        crate::sort::set_of(match chars.as_slice() {
+            [one] => vec![pair(*one, u64::from(' '))],
+            _ => chars.windows(2).map(|w| pair(w[0], w[1])).collect(),
+        })
     };
     let (a, b) = (grams(a), grams(b));
     if a.is_empty() || b.is_empty() {

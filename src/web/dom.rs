@@ -19,7 +19,8 @@ impl El {
         // Creating an element with a valid literal tag name cannot fail.
         let el = doc
             .create_element(tag)
-            .unwrap_or_else(|_| doc.create_element("div").expect("div"));
+            .or_else(|_| doc.create_element("div"))
+            .unwrap_or_else(|_| wasm_bindgen::throw_str("cannot create elements"));
         El {
             el,
             doc: doc.clone(),
@@ -30,7 +31,8 @@ impl El {
     pub fn svg(doc: &Document, tag: &str) -> El {
         let el = doc
             .create_element_ns(Some(SVG), tag)
-            .unwrap_or_else(|_| doc.create_element("div").expect("div"));
+            .or_else(|_| doc.create_element("div"))
+            .unwrap_or_else(|_| wasm_bindgen::throw_str("cannot create elements"));
         El {
             el,
             doc: doc.clone(),

@@ -35,16 +35,20 @@ fn mark(name: &str) {
 #[wasm_bindgen(js_name = loadBundle)]
 pub fn load_bundle(json: &str) -> Result<JsValue, JsError> {
     let bundle = Bundle::from_json(json).map_err(|e| JsError::new(&e.to_string()))?;
-    let summary = Summary {
-        documents: bundle.documents.len(),
-        regions: bundle.regions.iter().map(|r| r.id.clone()).collect(),
-    };
-    serde_wasm_bindgen::to_value(&summary).map_err(|e| JsError::new(&e.to_string()))
-}
-
-/// What [`load_bundle`] returns.
-#[derive(serde::Serialize)]
-struct Summary {
-    documents: usize,
-    regions: Vec<String>,
+    // `{documents, regions}`, built by hand: a serializer would cost the widget's wasm
+    // more than the whole function.
+    let summary = js_sys::Object::new();
+    let regions: js_sys::Array = bundle
+        .regions
+        .iter()
+        .map(|r| JsValue::from_str(&r.id))
+        .collect();
+    js_sys::Reflect::set(
+        &summary,
+        &"documents".into(),
+        &(bundle.documents.len() as f64).into(),
+    )
+    .and_then(|_| js_sys::Reflect::set(&summary, &"regions".into(), &regions))
+    .map_err(|_| JsError::new("cannot build the summary"))?;
+    Ok(summary.into())
 }
