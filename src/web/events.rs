@@ -9,9 +9,8 @@ use web_sys::{
     Element, Event, HtmlElement, HtmlInputElement, HtmlSelectElement, KeyboardEvent, ShadowRoot,
 };
 
-use super::render::Ctx;
 use super::targets::{self, Sort};
-use super::widget::{Shared, announce, draw, draw_pending, state_of, update};
+use super::widget::{Shared, announce, draw, draw_pending, state_of, update, with_view};
 use crate::widget::Msg;
 
 /// Handles an event that reached the widget's frame.
@@ -255,35 +254,24 @@ fn skip_rows(shared: &Rc<Shared>) {
 /// Saves the targets shown as a CSV file.
 fn download_csv(shared: &Rc<Shared>) {
     let (csv, name, doc) = {
-        let Ok(mut guard) = shared.inner.try_borrow_mut() else {
+        let Ok(mut inner) = shared.inner.try_borrow_mut() else {
             return;
         };
-        let inner = &mut *guard;
-        let Some(session) = inner.session.clone() else {
+        let mut file = None;
+        let _ = with_view(&mut inner, &mut |ctx, data| {
+            let state = ctx.state;
+            let name = format!(
+                "targets-{}-{}-{}.csv",
+                state.left,
+                state.right,
+                state.theme.map_or("all", |t| t.id())
+            );
+            file = Some((targets::to_csv(ctx, &data.targets), name));
+        });
+        let Some((csv, name)) = file else {
             return;
         };
-        let Ok(state) = state_of(inner, &session) else {
-            return;
-        };
-        let data = inner.cache.data(&session, &state);
-        let ctx = Ctx {
-            doc: &inner.doc,
-            lang: state.lang,
-            session: &session,
-            state: &state,
-            ui: &inner.ui,
-        };
-        let name = format!(
-            "targets-{}-{}-{}.csv",
-            state.left,
-            state.right,
-            state.theme.map_or("all", |t| t.id())
-        );
-        (
-            targets::to_csv(&ctx, &data.targets),
-            name,
-            inner.doc.clone(),
-        )
+        (csv, name, inner.doc.clone())
     };
     // A UTF-8 byte order mark, so spreadsheet programs read the Chinese text as UTF-8.
     let parts = js_sys::Array::of1(&format!("\u{feff}{csv}").into());

@@ -28,9 +28,16 @@ use web_sys::{Document, Element, HtmlElement, ShadowRoot};
 use super::data::Cache;
 use super::dom::El;
 use super::passages;
-use super::render::{self, Ctx, Ui};
+use super::render::{self, Ctx, Data, Ui};
 use super::session::{self, Session};
 use crate::widget::{Lang, Msg, State, View};
+
+/// The style sheet, without the comments that explain it (see [`crate::widget::css`]).
+const STYLE_SOURCE: &str = include_str!("style.css");
+const STYLE_LEN: usize = STYLE_SOURCE.len();
+const STYLE_MINIFIED: ([u8; STYLE_LEN], usize) =
+    crate::widget::css::minify::<STYLE_LEN>(STYLE_SOURCE.as_bytes());
+const STYLE: &str = crate::widget::css::text(&STYLE_MINIFIED);
 
 /// A widget's state: what `render` reads and event handlers change.
 pub(super) struct Inner {
@@ -90,7 +97,7 @@ impl Widget {
             .owner_document()
             .ok_or_else(|| JsError::new("the element has no document"))?;
         root.set_inner_html("");
-        let style = El::new(&doc, "style").text(include_str!("style.css"));
+        let style = El::new(&doc, "style").text(STYLE);
         let announcer = El::new(&doc, "p")
             .class("sr")
             .attr("role", "status")
@@ -238,6 +245,30 @@ pub(super) fn state_of(inner: &Inner, session: &Session) -> Result<State, String
     .map_err(|e| e.to_string())
 }
 
+/// Runs `f` with the current view's context and data: `None` without a bundle, an error
+/// when the attributes do not describe a state (the message says why). (`f` is a `dyn`:
+/// one copy of this in the wasm for its three callers.)
+pub(super) fn with_view(
+    inner: &mut Inner,
+    f: &mut dyn FnMut(&Ctx<'_>, &Data),
+) -> Option<Result<(), String>> {
+    let session = inner.session.clone()?;
+    let state = match state_of(inner, &session) {
+        Ok(state) => state,
+        Err(message) => return Some(Err(message)),
+    };
+    let data = inner.cache.data(&session, &state);
+    let ctx = Ctx {
+        doc: &inner.doc,
+        lang: state.lang,
+        session: &session,
+        state: &state,
+        ui: &inner.ui,
+    };
+    f(&ctx, &data);
+    Some(Ok(()))
+}
+
 /// Draws the widget now, and again while anything asked for another drawing meanwhile.
 pub(super) fn draw(shared: &Rc<Shared>) {
     shared.dirty.set(true);
@@ -309,38 +340,42 @@ fn build(shared: &Shared) -> Option<Drawing> {
     inner.pending = None;
     inner.next_frame = None;
     inner.after_frame = None;
-    let (body, summary, lang, counts) = if let Some(message) = &inner.load_error {
-        let body = render::error(&inner.doc, page, message);
-        (body, message.clone(), page, true)
-    } else if let Some(session) = inner.session.clone() {
-        match state_of(inner, &session) {
-            Err(message) => (
-                render::error(&inner.doc, page, &message),
-                message,
-                page,
-                true,
-            ),
-            Ok(state) => {
-                let data = inner.cache.data(&session, &state);
-                let ctx = Ctx {
-                    doc: &inner.doc,
-                    lang: state.lang,
-                    session: &session,
-                    state: &state,
-                    ui: &inner.ui,
-                };
-                let (body, summary) = render::body(&ctx, &data);
-                let rows = data.comparison.alignment.rows.len();
-                if state.view == View::Passages && rows > passages::FIRST_ROWS {
-                    inner.pending = Some(passages::FIRST_ROWS);
-                }
-                (body, summary, state.lang, true)
-            }
-        }
+    let view = if inner.load_error.is_some() {
+        None
     } else {
-        let loading = Msg::Loading.text(page);
-        let body = El::new(&inner.doc, "p").class("status").text(loading);
-        (body, loading.to_owned(), page, false)
+        let mut drawn = None;
+        let view = with_view(inner, &mut |ctx, data| {
+            let (body, summary) = render::body(ctx, data);
+            let rows = data.comparison.alignment.rows.len();
+            let defer = ctx.state.view == View::Passages && rows > passages::FIRST_ROWS;
+            drawn = Some((body, summary, ctx.lang, defer));
+        });
+        view.map(|done| done.map(|()| drawn))
+    };
+    let (body, summary, lang, counts) = match (view, &inner.load_error) {
+        (_, Some(message)) => (
+            render::error(&inner.doc, page, message),
+            message.clone(),
+            page,
+            true,
+        ),
+        (Some(Ok(Some((body, summary, lang, defer)))), None) => {
+            if defer {
+                inner.pending = Some(passages::FIRST_ROWS);
+            }
+            (body, summary, lang, true)
+        }
+        (Some(Err(message)), None) => (
+            render::error(&inner.doc, page, &message),
+            message,
+            page,
+            true,
+        ),
+        (None | Some(Ok(None)), None) => {
+            let loading = Msg::Loading.text(page);
+            let body = El::new(&inner.doc, "p").class("status").text(loading);
+            (body, loading.to_owned(), page, false)
+        }
     };
     let announce = (summary != inner.announced).then(|| {
         inner.announced.clone_from(&summary);
@@ -453,29 +488,20 @@ pub(super) fn draw_pending(shared: &Shared) {
         return;
     };
     shared.renders.set(shared.renders.get() + 1);
-    let Some(session) = inner.session.clone() else {
-        return;
-    };
-    let Ok(state) = state_of(inner, &session) else {
-        return;
-    };
-    let data = inner.cache.data(&session, &state);
-    let ctx = Ctx {
-        doc: &inner.doc,
-        lang: state.lang,
-        session: &session,
-        state: &state,
-        ui: &inner.ui,
-    };
     let Ok(Some(list)) = inner.frame.query_selector("ol.rows") else {
         return;
     };
-    let n = data.comparison.alignment.rows.len();
     let fragment = inner.doc.create_document_fragment();
-    for row in passages::rows(&ctx, &data.comparison, from..n) {
-        let _ = fragment.append_child(row.node());
-    }
+    let drawn = with_view(inner, &mut |ctx, data| {
+        let n = data.comparison.alignment.rows.len();
+        for row in passages::rows(ctx, &data.comparison, from..n) {
+            let _ = fragment.append_child(row.node());
+        }
+    });
     drop(guard);
+    if !matches!(drawn, Some(Ok(()))) {
+        return;
+    }
     // Appending fires no focus events, but the borrow is released first all the same.
     let _ = list.append_child(&fragment);
 }

@@ -4,6 +4,7 @@
 //! from these.
 
 pub mod chart;
+pub mod css;
 pub mod format;
 pub mod i18n;
 pub mod lazy;
