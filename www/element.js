@@ -197,8 +197,7 @@
       var self = this;
       var previous = this._key;
       this._key = from.key;
-      if (!from.inline && widget.has_bundle(from.key)) {
-        widget.use_bundle(from.key);
+      if (!from.inline && widget.use_bundle(from.key)) {
         return;
       }
       if (previous !== null) {

@@ -101,8 +101,8 @@ const BOM: &str = "\u{feff}";
 /// Checks that script text can stand inside an inline `<script>` element: the HTML parser
 /// ends the element at `</script` in any case, and `<!--` changes how it reads what
 /// follows. Rewriting code to avoid them could change its meaning, so a script that has
-/// them is refused; the strings we put in scripts (the wasm bytes, the bundle) are
-/// escaped where they are written.
+/// them is refused. (The strings we put in scripts cannot have them: the wasm is base64,
+/// and the bundle's `<` are escaped where it is written.)
 fn check_inline(name: &str, js: &str) -> Result<(), String> {
     let lower = js.to_ascii_lowercase();
     for bad in ["</script", "<!--"] {
@@ -164,11 +164,15 @@ fn run(args: &[String]) -> Result<String, String> {
     write(out, "bundle.js", &format!("{BOM}{bundle_js}"))?;
     write(out, "bundle.json", &bundle_text)?;
     let demo = Path::new(demo);
-    for name in ["index.html", "demo.js", "embed-example.html"] {
-        write(out, name, &read(&demo.join(name).to_string_lossy())?)?;
-    }
-    let index = read(&demo.join("index.html").to_string_lossy())?;
-    let demo_js = read(&demo.join("demo.js").to_string_lossy())?;
+    let page = |name: &str| read(&demo.join(name).to_string_lossy());
+    let (index, demo_js, embed) = (
+        page("index.html")?,
+        page("demo.js")?,
+        page("embed-example.html")?,
+    );
+    write(out, "index.html", &index)?;
+    write(out, "demo.js", &demo_js)?;
+    write(out, "embed-example.html", &embed)?;
     let standalone = inline_scripts(
         &index,
         // The bundle first: the element then finds it defined and loads nothing more.

@@ -137,10 +137,12 @@ impl Bundle {
     /// levels that fit their nesting, quotes inside their paragraphs.
     pub fn validate(&self) -> Result<(), BundleError> {
         let mut regions = Ids::default();
-        for (i, region) in self.regions.iter().enumerate() {
-            regions.push(&region.id, "", || format!("regions[{i}].id"));
+        for region in &self.regions {
+            regions.push(&region.id, None);
         }
-        let regions = regions.seal()?;
+        let regions = regions
+            .seal()
+            .map_err(|r| r.at(format!("regions[{}].id", r.order)))?;
         for (i, region) in self.regions.iter().enumerate() {
             if let Some(parent) = &region.parent
                 && !regions.contains(parent.as_str())
@@ -152,10 +154,12 @@ impl Bundle {
             }
         }
         let mut documents = Ids::default();
-        for (i, doc) in self.documents.iter().enumerate() {
-            documents.push(&doc.id, "", || format!("documents[{i}].id"));
+        for doc in &self.documents {
+            documents.push(&doc.id, None);
         }
-        documents.seal()?;
+        documents
+            .seal()
+            .map_err(|r| r.at(format!("documents[{}].id", r.order)))?;
         for (i, doc) in self.documents.iter().enumerate() {
             let at = |field: &str| format!("documents[{i}].{field}");
             if !regions.contains(doc.region.as_str()) {
@@ -183,42 +187,49 @@ impl Bundle {
 fn validate_document(doc: &Document, prefix: &str) -> Result<(), BundleError> {
     // Sections and paragraphs share one id space; a paragraph's value is its text.
     let mut ids = Ids::default();
-    for (j, p) in doc.preamble.iter().enumerate() {
-        ids.push(&p.id, &p.text, || format!("{prefix}preamble[{j}].id"));
+    for p in &doc.preamble {
+        ids.push(&p.id, Some(&p.text));
     }
+    // Paths are written only for an error: `at` holds the section indices down to here.
     fn walk<'a>(
         sections: &'a [Section],
         parent_level: u8,
-        path: &str,
+        at: &mut Vec<usize>,
         ids: &mut Ids<'a>,
+        prefix: &str,
     ) -> Result<(), BundleError> {
         for (k, s) in sections.iter().enumerate() {
-            let here = format!("{path}sections[{k}]");
-            ids.push_section(&s.id, || format!("{here}.id"));
+            at.push(k);
+            ids.push(&s.id, None);
             if s.level <= parent_level {
                 return Err(BundleError::at(
-                    format!("{here}.level"),
+                    format!("{}.level", section_path(prefix, at)),
                     BundleErrorKind::BadLevel {
                         level: s.level,
                         parent: parent_level,
                     },
                 ));
             }
-            for (j, p) in s.paragraphs.iter().enumerate() {
-                ids.push(&p.id, &p.text, || format!("{here}.paragraphs[{j}].id"));
+            for p in &s.paragraphs {
+                ids.push(&p.id, Some(&p.text));
             }
-            walk(&s.sections, s.level, &format!("{here}."), ids)?;
+            walk(&s.sections, s.level, at, ids, prefix)?;
+            at.pop();
         }
         Ok(())
     }
-    walk(&doc.sections, 0, prefix, &mut ids)?;
-    let paragraphs = ids.seal()?;
+    walk(&doc.sections, 0, &mut Vec::new(), &mut ids, prefix)?;
+    let paragraphs = ids
+        .seal()
+        .map_err(|r| r.at(id_path(doc, prefix, r.order)))?;
 
     let mut metric_ids = Ids::default();
-    for (m, metric) in doc.metrics.iter().enumerate() {
-        metric_ids.push(&metric.id, "", || format!("{prefix}metrics[{m}].id"));
+    for metric in &doc.metrics {
+        metric_ids.push(&metric.id, None);
     }
-    metric_ids.seal()?;
+    metric_ids
+        .seal()
+        .map_err(|r| r.at(format!("{prefix}metrics[{}].id", r.order)))?;
     for (m, metric) in doc.metrics.iter().enumerate() {
         let here = format!("{prefix}metrics[{m}]");
         let Some(Some(text)) = paragraphs.get(metric.paragraph.as_str()) else {
@@ -241,35 +252,88 @@ fn validate_document(doc: &Document, prefix: &str) -> Result<(), BundleError> {
     Ok(())
 }
 
-/// Ids as they are met, each with a value (a paragraph's text; `None` for a section) and
-/// where it is, checked for duplicates once all are in.
+/// `prefix` + `sections[a].sections[b]…` for the section indices `at`.
+fn section_path(prefix: &str, at: &[usize]) -> String {
+    let steps: Vec<String> = at.iter().map(|k| format!("sections[{k}]")).collect();
+    format!("{prefix}{}", steps.join("."))
+}
+
+/// The path of the `order`-th id of a document, counted as `validate_document` meets them
+/// (preamble paragraphs, then each section followed by its paragraphs and subsections).
+fn id_path(doc: &Document, prefix: &str, order: usize) -> String {
+    if let Some(j) = (order < doc.preamble.len()).then_some(order) {
+        return format!("{prefix}preamble[{j}].id");
+    }
+    fn find(
+        sections: &[Section],
+        at: &mut Vec<usize>,
+        left: &mut usize,
+        prefix: &str,
+    ) -> Option<String> {
+        for (k, s) in sections.iter().enumerate() {
+            at.push(k);
+            if *left == 0 {
+                return Some(format!("{}.id", section_path(prefix, at)));
+            }
+            *left -= 1;
+            if *left < s.paragraphs.len() {
+                return Some(format!(
+                    "{}.paragraphs[{left}].id",
+                    section_path(prefix, at)
+                ));
+            }
+            *left -= s.paragraphs.len();
+            if let Some(path) = find(&s.sections, at, left, prefix) {
+                return Some(path);
+            }
+            at.pop();
+        }
+        None
+    }
+    let mut left = order - doc.preamble.len();
+    find(&doc.sections, &mut Vec::new(), &mut left, prefix).unwrap_or_default()
+}
+
+/// Ids as they are met, each with a value (a paragraph's text; `None` for a section),
+/// checked for repeats once all are in.
 ///
 /// Not a `HashSet`: hashing code weighs on the widget's wasm. Not a sorted list kept as
 /// ids come either: inserting into one is quadratic, which a crafted bundle with a
-/// hundred thousand ids would feel. Sorting once is O(n log n).
+/// hundred thousand ids would feel. Sorting once is O(n log n); the path of a repeat is
+/// written only when there is one.
 #[derive(Default)]
 struct Ids<'a> {
     /// (id, value, order met).
     entries: Vec<(&'a str, Option<&'a str>, usize)>,
-    paths: Vec<String>,
+}
+
+/// An id met again: which one, and the order (0-based) in which its second place came.
+struct Repeat {
+    order: usize,
+    id: String,
+}
+
+impl Repeat {
+    fn at(&self, path: String) -> BundleError {
+        BundleError::at(
+            path,
+            BundleErrorKind::DuplicateId {
+                id: self.id.clone(),
+            },
+        )
+    }
 }
 
 impl<'a> Ids<'a> {
-    /// Adds an id with a value, and the path of its field (for the error if it repeats).
-    fn push(&mut self, id: &'a str, value: &'a str, path: impl FnOnce() -> String) {
-        self.entries.push((id, Some(value), self.paths.len()));
-        self.paths.push(path());
+    /// Adds an id, with its value if it has one.
+    fn push(&mut self, id: &'a str, value: Option<&'a str>) {
+        let order = self.entries.len();
+        self.entries.push((id, value, order));
     }
 
-    /// Adds an id with no value.
-    fn push_section(&mut self, id: &'a str, path: impl FnOnce() -> String) {
-        self.entries.push((id, None, self.paths.len()));
-        self.paths.push(path());
-    }
-
-    /// Sorted for lookup; an id met twice is an error at its second place (the earliest
+    /// Sorted for lookup; an id met twice is a repeat at its second place (the earliest
     /// such place, as a reader going through the bundle would find it).
-    fn seal(mut self) -> Result<Sealed<'a>, BundleError> {
+    fn seal(mut self) -> Result<Sealed<'a>, Repeat> {
         // Stable: equal ids stay in the order met.
         crate::sort::sort_by(&mut self.entries, |a, b| a.0.cmp(b.0));
         let repeat = self
@@ -278,18 +342,13 @@ impl<'a> Ids<'a> {
             .filter(|w| w[0].0 == w[1].0)
             .map(|w| (w[1].2, w[1].0))
             .min();
-        if let Some((at, id)) = repeat {
-            let path = self
-                .paths
-                .get_mut(at)
-                .map(std::mem::take)
-                .unwrap_or_default();
-            return Err(BundleError::at(
-                path,
-                BundleErrorKind::DuplicateId { id: id.to_owned() },
-            ));
+        match repeat {
+            Some((order, id)) => Err(Repeat {
+                order,
+                id: id.to_owned(),
+            }),
+            None => Ok(Sealed(self.entries)),
         }
-        Ok(Sealed(self.entries))
     }
 }
 
@@ -438,6 +497,27 @@ mod tests {
         let mut v = minimal();
         v["documents"][0]["sections"][0]["paragraphs"][0]["id"] = serde_json::json!("s1");
         assert!(read(&v).unwrap_err().contains("paragraphs[0].id"));
+        // Deeper: a subsection's id, then a paragraph of a subsection, repeating earlier ids.
+        let sub = |id: &str, para: &str| {
+            serde_json::json!({"id": id, "number": null, "heading": "h", "level": 2,
+                "themes": [], "sections": [],
+                "paragraphs": [{"id": para, "text": "x", "themes": []}]})
+        };
+        for (subs, want) in [
+            (
+                vec![sub("s1.1", "a"), sub("s1", "b")],
+                "documents[0].sections[0].sections[1].id",
+            ),
+            (
+                vec![sub("s1.1", "a"), sub("s1.2", "s1.p1")],
+                "documents[0].sections[0].sections[1].paragraphs[0].id",
+            ),
+        ] {
+            let mut v = minimal();
+            v["documents"][0]["sections"][0]["sections"] = serde_json::Value::Array(subs);
+            let err = read(&v).unwrap_err();
+            assert!(err.starts_with(want), "{err}");
+        }
     }
 
     #[test]

@@ -36,12 +36,19 @@ pub fn align(
 ) -> Vec<Item> {
     let l: Vec<usize> = left.iter().copied().filter(|&i| pairable(i)).collect();
     let r: Vec<usize> = right.iter().copied().filter(|&i| pairable(i)).collect();
-    let pairs = best_pairs(&l, &r, model);
-    order(left, right, &pairs)
+    // Passage indices index the lookup tables below.
+    let size = left.iter().chain(right).max().map_or(0, |&m| m + 1);
+    let pairs = best_pairs(&l, &r, model, size);
+    order(left, right, &pairs, size)
 }
 
 /// The greedy pairing: (left, right, score).
-fn best_pairs(left: &[usize], right: &[usize], model: &Model) -> Vec<(usize, usize, f32)> {
+fn best_pairs(
+    left: &[usize],
+    right: &[usize],
+    model: &Model,
+    size: usize,
+) -> Vec<(usize, usize, f32)> {
     // Postings of the right side, sorted by term: (term, position in `right`, weight).
     let mut postings: Vec<(u32, usize, f32)> = right
         .iter()
@@ -86,7 +93,6 @@ fn best_pairs(left: &[usize], right: &[usize], model: &Model) -> Vec<(usize, usi
         y.2.total_cmp(&x.2)
             .then_with(|| (x.0.min(x.1), x.0.max(x.1)).cmp(&(y.0.min(y.1), y.0.max(y.1))))
     });
-    let size = left.iter().chain(right).max().map_or(0, |&m| m + 1);
     let (mut used_left, mut used_right) = (vec![false; size], vec![false; size]);
     candidates
         .into_iter()
@@ -101,8 +107,7 @@ fn best_pairs(left: &[usize], right: &[usize], model: &Model) -> Vec<(usize, usi
         .collect()
 }
 
-fn order(left: &[usize], right: &[usize], pairs: &[(usize, usize, f32)]) -> Vec<Item> {
-    let size = left.iter().chain(right).max().map_or(0, |&m| m + 1);
+fn order(left: &[usize], right: &[usize], pairs: &[(usize, usize, f32)], size: usize) -> Vec<Item> {
     let mut by_left: Vec<Option<(usize, f32)>> = vec![None; size];
     let mut by_right: Vec<Option<usize>> = vec![None; size];
     for &(a, b, s) in pairs {
@@ -140,7 +145,7 @@ mod tests {
     fn unmatched_right_passages_sit_near_their_neighbours() {
         // Left: 0 1 2; right: 10 11 12 13, with 0–10 and 2–12 paired.
         let pairs = [(0, 10, 0.9), (2, 12, 0.5)];
-        let items = order(&[0, 1, 2], &[10, 11, 12, 13], &pairs);
+        let items = order(&[0, 1, 2], &[10, 11, 12, 13], &pairs, 14);
         assert_eq!(
             items,
             vec![
@@ -161,7 +166,7 @@ mod tests {
             ("加快中欧班列发展", ""),
             ("发展跨境电子商务", ""),
         ]);
-        let pairs = best_pairs(&[0, 1], &[2, 3], &model);
+        let pairs = best_pairs(&[0, 1], &[2, 3], &model, 4);
         assert_eq!(pairs.len(), 1);
         assert_eq!((pairs[0].0, pairs[0].1), (0, 2));
     }

@@ -13,7 +13,7 @@ use serde::Serialize;
 use similar::DiffOp;
 use similar::algorithms::{Capture, myers};
 
-use super::tokens::{Token, tokens};
+use super::tokens::{Token, pair, single, tokens};
 
 /// A shared run at least this many characters long (punctuation aside) is reuse.
 pub const REUSED: usize = 16;
@@ -79,10 +79,6 @@ pub fn diff(left: &str, right: &str) -> Diff {
     let lt = tokens(left);
     let rt = tokens(right);
     let (lk, rk) = keys(&lt, &rt);
-    // Plain Myers, not `capture_diff_slices` (its runtime choice of algorithm would put
-    // all five of similar's algorithms in the widget's wasm) nor `myers::diff` (its
-    // preflight and heuristics, for inputs far larger than a filtered pair, cost 22 KB of
-    // wasm and changed no diff of the snapshots).
     let chunks = cleanup(chunks(&matches(&lk, &rk), lk.len(), rk.len()), &lt, &rt);
     let mut diff = render(&chunks, &lt, &rt);
     mark_moved(&mut diff);
@@ -98,10 +94,9 @@ fn keys<'a>(left: &[Token<'a>], right: &[Token<'a>]) -> (Vec<u32>, Vec<u32>) {
     let mut words: Vec<&'a str> = Vec::new();
     let mut key = |t: &Token<'a>| -> u32 {
         let text = t.text();
-        let mut chars = text.chars();
-        match (chars.next(), chars.next()) {
-            (Some(c), None) => u32::from(c),
-            _ => {
+        match single(text) {
+            Some(c) => u32::from(c),
+            None => {
                 let at = words.iter().position(|w| *w == text).unwrap_or_else(|| {
                     words.push(text);
                     words.len() - 1
@@ -150,19 +145,9 @@ fn matches(lk: &[u32], rk: &[u32]) -> Vec<(usize, usize)> {
 
 /// [`matches`] between the common prefix and suffix.
 fn middle_matches(lk: &[u32], rk: &[u32]) -> Vec<(usize, usize)> {
-    let bigrams = |k: &[u32]| {
-        crate::sort::set_of(
-            k.windows(2)
-                .map(|w| (u64::from(w[0]) << 32) | u64::from(w[1]))
-                .collect(),
-        )
-    };
+    let bigrams = |k: &[u32]| crate::sort::set_of(k.windows(2).map(|w| pair(w[0], w[1])).collect());
     let kept = |k: &[u32], other: &[u64]| -> Vec<usize> {
-        let has = |a: u32, b: u32| {
-            other
-                .binary_search(&((u64::from(a) << 32) | u64::from(b)))
-                .is_ok()
-        };
+        let has = |a: u32, b: u32| other.binary_search(&pair(a, b)).is_ok();
         (0..k.len())
             .filter(|&i| (i > 0 && has(k[i - 1], k[i])) || (i + 1 < k.len() && has(k[i], k[i + 1])))
             .collect()

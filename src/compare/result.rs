@@ -67,6 +67,16 @@ impl Row<()> {
     }
 }
 
+impl<D> Comparison<D> {
+    /// How many passages each side gives to `theme`, whatever the filter.
+    pub fn coverage_of(&self, theme: Theme) -> (usize, usize) {
+        self.coverage
+            .iter()
+            .find(|c| c.theme == theme)
+            .map_or((0, 0), |c| (c.left, c.right))
+    }
+}
+
 impl<D> Row<D> {
     /// Whether the row shows any difference: a pair whose texts differ, or a passage with
     /// no counterpart. (A pair's diff has changed spans exactly when its texts differ.)

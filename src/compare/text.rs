@@ -78,15 +78,7 @@ fn target(t: &Option<TargetRef>) -> String {
         None => t.value.to_string(),
     };
     let year = t.year.map(|y| format!(" ({y})")).unwrap_or_default();
-    let amount = match t.comparator {
-        Some(c) if matches!(c.word(), "翻一番" | "翻番" | "翻两番") => c.word().to_owned(),
-        Some(c) if matches!(c.word(), "以上" | "以下" | "左右" | "以内") => {
-            format!("{value}{}{}", t.unit, c.word())
-        }
-        Some(c) if matches!(c.word(), "多" | "余") => format!("{value}{}{}", c.word(), t.unit),
-        Some(c) => format!("{}{value}{}", c.word(), t.unit),
-        None => format!("{value}{}", t.unit),
-    };
+    let amount = t.phrase(&value);
     format!("{} {amount}{year}", t.indicator)
 }
 

@@ -9,7 +9,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::tokens::{Token, tokens};
+use super::tokens::{Token, pair, single, tokens};
 
 /// A passage as a unit-length sparse vector: (term id, weight), sorted by term id.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -87,7 +87,7 @@ impl Model {
             let around = count(context);
             counts.push((own, around));
         }
-        let mut df = vec![0u32; vocabulary.len];
+        let mut df = vec![0u32; vocabulary.len()];
         for (own, _) in &counts {
             for &(id, _) in own {
                 df[id as usize] += 1;
@@ -154,15 +154,8 @@ enum Term<'a> {
 
 impl<'a> Term<'a> {
     fn new(first: &'a str, second: &'a str) -> Term<'a> {
-        let single = |s: &str| {
-            let mut chars = s.chars();
-            match (chars.next(), chars.next()) {
-                (Some(c), None) => Some(u64::from(c)),
-                _ => None,
-            }
-        };
         match (single(first), single(second)) {
-            (Some(a), Some(b)) => Term::Chars((a << 32) | b),
+            (Some(a), Some(b)) => Term::Chars(pair(u32::from(a), u32::from(b))),
             _ => Term::Units(first, second),
         }
     }
@@ -173,22 +166,22 @@ impl<'a> Term<'a> {
 struct Vocabulary {
     chars: FxHashMap<u64, u32>,
     units: FxHashMap<String, u32>,
-    len: usize,
 }
 
 impl Vocabulary {
+    /// How many terms there are (ids are `0..len`).
+    fn len(&self) -> usize {
+        self.chars.len() + self.units.len()
+    }
+
     fn id(&mut self, term: Term) -> u32 {
-        let next = self.len as u32;
-        let id = match term {
+        let next = self.len() as u32;
+        match term {
             Term::Chars(key) => *self.chars.entry(key).or_insert(next),
             // Joined: units are maximal runs, so `20`+`20年` and `2020`+`年` cannot both
             // occur and the join is unambiguous.
             Term::Units(a, b) => *self.units.entry([a, b].concat()).or_insert(next),
-        };
-        if id == next {
-            self.len += 1;
         }
-        id
     }
 }
 
@@ -216,7 +209,7 @@ mod tests {
 
     #[test]
     fn bigrams_do_not_cross_punctuation_and_numbers_are_units() {
-        let pair = |a: char, b: char| Term::Chars((u64::from(a) << 32) | u64::from(b));
+        let pair = |a: char, b: char| Term::Chars(pair(u32::from(a), u32::from(b)));
         assert_eq!(
             terms("到2020年，互联"),
             [

@@ -24,6 +24,21 @@ impl<'a> Token<'a> {
     }
 }
 
+/// Two keys (characters, or ids past the last character) as one number, for sets of
+/// bigrams that sort and search as integers: `(first << 32) | second`.
+pub fn pair(first: u32, second: u32) -> u64 {
+    (u64::from(first) << 32) | u64::from(second)
+}
+
+/// The character a one-character text is, if it is one.
+pub fn single(text: &str) -> Option<char> {
+    let mut chars = text.chars();
+    match (chars.next(), chars.next()) {
+        (Some(c), None) => Some(c),
+        _ => None,
+    }
+}
+
 fn is_digit(c: char) -> bool {
     c.is_ascii_digit() || ('０'..='９').contains(&c)
 }

@@ -9,6 +9,7 @@
 use serde::Serialize;
 
 use crate::bundle::{Comparator, Metric, MetricKind, Normalized};
+use crate::compare::tokens::pair;
 use crate::themes::Theme;
 
 use super::units;
@@ -48,6 +49,19 @@ pub struct TargetRef {
 }
 
 impl TargetRef {
+    /// The amount as the plans phrase it, around `value` (the number, formatted by the
+    /// caller): `突破300亿美元`, `100家以上`, `1–3个`, `翻一番`.
+    pub fn phrase(&self, value: &str) -> String {
+        let unit = &self.unit;
+        match self.comparator.map(|c| c.word()) {
+            Some(w @ ("翻一番" | "翻番" | "翻两番")) => w.to_owned(),
+            Some(w @ ("以上" | "以下" | "左右" | "以内")) => format!("{value}{unit}{w}"),
+            Some(w @ ("多" | "余")) => format!("{value}{w}{unit}"),
+            Some(w) => format!("{w}{value}{unit}"),
+            None => format!("{value}{unit}"),
+        }
+    }
+
     /// A target of a document.
     pub fn new(document: &str, m: &Metric) -> TargetRef {
         TargetRef {
@@ -105,14 +119,13 @@ fn strip_magnitude(unit: &str) -> &str {
 pub fn similarity(a: &str, b: &str) -> f64 {
     // Sorted, deduplicated bigrams; sets by sorting keep the widget's wasm small.
     let grams = |s: &str| -> Vec<u64> {
-        let chars: Vec<u64> = s
+        let chars: Vec<u32> = s
             .chars()
             .filter(|c| c.is_alphanumeric())
-            .map(u64::from)
+            .map(u32::from)
             .collect();
-        let pair = |a: u64, b: u64| (a << 32) | b;
         crate::sort::set_of(match chars.as_slice() {
-            [one] => vec![pair(*one, u64::from(' '))],
+            [one] => vec![pair(*one, u32::from(' '))],
             _ => chars.windows(2).map(|w| pair(w[0], w[1])).collect(),
         })
     };

@@ -15,7 +15,7 @@ fn region_picker(ctx: &Ctx<'_>, side: &str, label: Msg, selected: &str) -> El {
         let text = if has_documents {
             name.to_owned()
         } else {
-            format!("{name} ({})", ctx.lang.pick("无文件", "no documents"))
+            format!("{name} ({})", Msg::NoDocuments.text(ctx.lang))
         };
         El::new(ctx.doc, "option")
             .attr("value", &r.id)

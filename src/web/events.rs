@@ -10,7 +10,7 @@ use web_sys::{
 };
 
 use super::targets::{self, Sort};
-use super::widget::{Shared, announce, draw, draw_pending, state_of, update, with_view};
+use super::widget::{Shared, announce, current_state, draw, draw_pending, update, with_view};
 use crate::widget::Msg;
 
 /// Handles an event that reached the widget's frame.
@@ -48,11 +48,7 @@ pub(super) fn on_event(shared: &Rc<Shared>, event: &Event) {
                 let Ok(inner) = shared.inner.try_borrow() else {
                     return;
                 };
-                let state = inner
-                    .session
-                    .clone()
-                    .and_then(|s| state_of(&inner, &s).ok());
-                match state {
+                match current_state(&inner) {
                     Some(s) => (s.left, s.right),
                     None => (
                         inner.host.get_attribute("left").unwrap_or_default(),
@@ -160,10 +156,7 @@ fn user_change(shared: &Rc<Shared>, changes: &[(&str, String)]) {
         let Ok(inner) = shared.inner.try_borrow() else {
             return;
         };
-        inner
-            .session
-            .clone()
-            .and_then(|s| state_of(&inner, &s).ok())
+        current_state(&inner)
     };
     if let Some(state) = state {
         let detail = js_sys::Object::new();
@@ -218,11 +211,7 @@ fn jump(shared: &Rc<Shared>, delta: i32) {
             None => n - 1,
         };
         inner.cursor = Some(next);
-        let lang = inner
-            .session
-            .clone()
-            .and_then(|s| state_of(&inner, &s).ok())
-            .map(|s| s.lang);
+        let lang = current_state(&inner).map(|s| s.lang);
         (next, lang)
     };
     if let Some(lang) = lang {

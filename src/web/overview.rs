@@ -12,15 +12,7 @@ use crate::widget::format::{number, percent};
 use crate::widget::{Msg, chart};
 
 fn bar_chart(ctx: &Ctx<'_>, c: &Alignment) -> El {
-    let counts: Vec<(usize, usize)> = Theme::ALL
-        .iter()
-        .map(|t| {
-            c.coverage
-                .iter()
-                .find(|k| k.theme == *t)
-                .map_or((0, 0), |k| (k.left, k.right))
-        })
-        .collect();
+    let counts: Vec<(usize, usize)> = Theme::ALL.iter().map(|&t| c.coverage_of(t)).collect();
     let (left, right) = (
         ctx.region_name(&c.left.region),
         ctx.region_name(&c.right.region),

@@ -9,8 +9,9 @@ use crate::compare::{PassageRef, Row, Span, SpanKind};
 use crate::widget::format::{css_string, percent};
 use crate::widget::{LazyComparison, Msg, only_in, passages_summary};
 
-/// How many rows are drawn at once; the rest follow in the next task (see
-/// [`crate::widget::lazy`]). More than a tall screen shows.
+/// How many rows are drawn at once, more than a tall screen shows; the rest follow once
+/// that frame is on screen (see `web::widget`), each pair diffed as its row is drawn
+/// ([`crate::widget::lazy`]).
 pub const FIRST_ROWS: usize = 24;
 
 fn spans(ctx: &Ctx<'_>, spans: &[Span], left: bool) -> El {

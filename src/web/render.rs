@@ -91,16 +91,13 @@ pub fn body(ctx: &Ctx<'_>, data: &Data) -> (El, String) {
     let (panel, summary) = match (ctx.state.view, &data.all) {
         (View::Passages, _) => {
             let comparer = &ctx.session.comparer;
-            let cov = &data.comparison.alignment.coverage;
+            let alignment = &data.comparison.alignment;
             body = body.child(controls::theme_tabs(ctx, |theme| match theme {
                 None => (
                     comparer.passage_count(&ctx.state.left),
                     comparer.passage_count(&ctx.state.right),
                 ),
-                Some(t) => cov
-                    .iter()
-                    .find(|c| c.theme == t)
-                    .map_or((0, 0), |c| (c.left, c.right)),
+                Some(t) => alignment.coverage_of(t),
             }));
             passages::panel(ctx, &data.comparison)
         }

@@ -103,13 +103,7 @@ pub fn amount(t: &TargetRef) -> String {
         Some(max) => format!("{}–{}", number(t.value), number(max)),
         None => number(t.value),
     };
-    match t.comparator.map(|c| c.word()) {
-        Some(w @ ("翻一番" | "翻番" | "翻两番")) => w.to_owned(),
-        Some(w @ ("以上" | "以下" | "左右" | "以内")) => format!("{value}{}{w}", t.unit),
-        Some(w @ ("多" | "余")) => format!("{value}{w}{}", t.unit),
-        Some(w) => format!("{w}{value}{}", t.unit),
-        None => format!("{value}{}", t.unit),
-    }
+    t.phrase(&value)
 }
 
 fn target_cells(ctx: &Ctx<'_>, t: Option<&TargetRef>) -> [El; 3] {

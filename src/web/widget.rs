@@ -34,7 +34,10 @@ use crate::widget::{Lang, Msg, State, View};
 
 /// The style sheet, without the comments that explain it (see [`crate::widget::css`]).
 const STYLE_SOURCE: &str = include_str!("style.css");
-const STYLE_LEN: usize = STYLE_SOURCE.len();
+// Twice: first to learn the length (that array is never in the wasm), then into an array
+// of exactly that length.
+const STYLE_LEN: usize =
+    crate::widget::css::minify::<{ STYLE_SOURCE.len() }>(STYLE_SOURCE.as_bytes()).1;
 const STYLE_MINIFIED: ([u8; STYLE_LEN], usize) =
     crate::widget::css::minify::<STYLE_LEN>(STYLE_SOURCE.as_bytes());
 const STYLE: &str = crate::widget::css::text(&STYLE_MINIFIED);
@@ -151,15 +154,15 @@ impl Widget {
         })
     }
 
-    /// Whether the bundle under `key` is prepared and still held by a widget on the page.
-    pub fn has_bundle(&self, key: &str) -> bool {
-        session::cached(key).is_some()
-    }
-
-    /// Uses the bundle prepared under `key` (see [`Widget::has_bundle`]).
-    pub fn use_bundle(&self, key: &str) {
-        if let Some(session) = session::cached(key) {
-            self.install(Ok(Some(session)));
+    /// Uses the bundle prepared under `key` if a widget on the page still holds it; false
+    /// if it has to be loaded.
+    pub fn use_bundle(&self, key: &str) -> bool {
+        match session::cached(key) {
+            Some(session) => {
+                self.install(Ok(Some(session)));
+                true
+            }
+            None => false,
         }
     }
 
@@ -231,6 +234,12 @@ fn page_lang(host: &HtmlElement) -> String {
                 .and_then(|e| e.get_attribute("lang"))
         })
         .unwrap_or_default()
+}
+
+/// The state shown, if there is a bundle and the attributes describe one.
+pub(super) fn current_state(inner: &Inner) -> Option<State> {
+    let session = inner.session.clone()?;
+    state_of(inner, &session).ok()
 }
 
 /// The state the attributes describe, checked against the bundle.
@@ -347,7 +356,11 @@ fn build(shared: &Shared) -> Option<Drawing> {
         let view = with_view(inner, &mut |ctx, data| {
             let (body, summary) = render::body(ctx, data);
             let rows = data.comparison.alignment.rows.len();
-            let defer = ctx.state.view == View::Passages && rows > passages::FIRST_ROWS;
+            // Not when focus is on a row (or in one), which may be among the later ones.
+            let in_rows = focused
+                .as_deref()
+                .is_some_and(|k| k.starts_with("row:") || k.starts_with("context:"));
+            let defer = ctx.state.view == View::Passages && rows > passages::FIRST_ROWS && !in_rows;
             drawn = Some((body, summary, ctx.lang, defer));
         });
         view.map(|done| done.map(|()| drawn))
@@ -404,12 +417,6 @@ fn show(shared: &Rc<Shared>, drawing: Drawing) {
         drawing.announcer.set_text_content(Some(text));
     }
     if let Some(key) = &drawing.focused {
-        // A row or a control inside one that is not drawn yet: draw the rest first.
-        if find(&drawing.root, key).is_none()
-            && (key.starts_with("row:") || key.starts_with("context:"))
-        {
-            draw_pending(shared);
-        }
         if let Some(el) = find(&drawing.root, key) {
             let options = web_sys::FocusOptions::new();
             options.set_prevent_scroll(true);

@@ -94,8 +94,6 @@ pub enum Msg {
     Value,
     /// 「年份」 / "Year"
     Year,
-    /// 「原文」 / "Source"
-    Quote,
     /// 「下载 CSV」 / "Download CSV"
     DownloadCsv,
     /// 「没有量化目标」 / "No quantitative targets"
@@ -110,12 +108,12 @@ pub enum Msg {
     NothingShared,
     /// 「无法显示对比」 / "The comparison cannot be shown"
     ErrorTitle,
-    /// 「已显示」 / "Showing"
-    Shown,
     /// 「排序」 / "Sort by"
     SortBy,
     /// How the indicator column sorts.
     SortByMatch,
+    /// 「无文件」 / "no documents": a region listed without a plan of its own.
+    NoDocuments,
     /// 「上文」 / "Paragraph before"
     ContextBefore,
     /// 「下文」 / "Paragraph after"
@@ -163,7 +161,6 @@ impl Msg {
             Indicator => ("指标", "Indicator"),
             Value => ("数值", "Value"),
             Year => ("年份", "Year"),
-            Quote => ("原文", "Source"),
             DownloadCsv => ("下载 CSV", "Download CSV"),
             NoTargets => ("没有量化目标", "No quantitative targets"),
             PassagesPerTheme => ("各主题段落数", "Passages per theme"),
@@ -171,8 +168,8 @@ impl Msg {
             SharedMost => ("两地最相近的段落", "Passages the two share most"),
             NothingShared => ("没有相近的段落", "No similar passages"),
             ErrorTitle => ("无法显示对比", "The comparison cannot be shown"),
-            Shown => ("已显示", "Showing"),
             SortBy => ("排序", "Sort by"),
+            NoDocuments => ("无文件", "no documents"),
             SortByMatch => (
                 "按配对排序：相近的指标在前",
                 "Sort: matching indicators first",

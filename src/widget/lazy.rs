@@ -43,8 +43,9 @@ impl LazyComparison {
         )
     }
 
-    /// How many pairs have been diffed (for tests).
-    pub fn diffed(&self) -> usize {
+    /// How many pairs have been diffed.
+    #[cfg(test)]
+    fn diffed(&self) -> usize {
         self.diffs.borrow().iter().filter(|d| d.is_some()).count()
     }
 }

@@ -85,13 +85,16 @@ impl State {
         regions: &[Region],
         with_documents: &[&str],
     ) -> Result<State, StateError> {
+        // An attribute's value, trimmed; an empty one counts as absent.
+        let read = |name: &str| {
+            get(name)
+                .map(|v| v.trim().to_owned())
+                .filter(|v| !v.is_empty())
+        };
         let valid_regions = || regions.iter().map(|r| r.id.clone()).collect::<Vec<_>>();
         let region =
             |attribute: &'static str, default: Option<&&str>| -> Result<String, StateError> {
-                match get(attribute)
-                    .map(|v| v.trim().to_owned())
-                    .filter(|v| !v.is_empty())
-                {
+                match read(attribute) {
                     Some(id) if regions.iter().any(|r| r.id == id) => Ok(id),
                     Some(id) => Err(StateError {
                         attribute,
@@ -112,10 +115,7 @@ impl State {
         let left = region("left", defaults.first().copied())?;
         let right = region("right", defaults.iter().find(|r| ***r != left).copied())?;
 
-        let theme = match get("theme")
-            .map(|v| v.trim().to_owned())
-            .filter(|v| !v.is_empty())
-        {
+        let theme = match read("theme") {
             None => None,
             Some(v) if v == "all" => None,
             Some(v) => Some(Theme::from_id(&v).ok_or_else(|| {
@@ -129,10 +129,7 @@ impl State {
                 }
             })?),
         };
-        let view = match get("view")
-            .map(|v| v.trim().to_owned())
-            .filter(|v| !v.is_empty())
-        {
+        let view = match read("view") {
             None => View::Passages,
             Some(v) => View::from_id(&v).ok_or_else(|| StateError {
                 attribute: "view",
@@ -140,17 +137,10 @@ impl State {
                 valid: View::ALL.iter().map(|v| v.id().to_owned()).collect(),
             })?,
         };
-        let lang = match get("lang")
-            .map(|v| v.trim().to_owned())
-            .filter(|v| !v.is_empty())
-        {
+        let lang = match read("lang") {
             None => Lang::from_tag(page_lang),
-            Some(v)
-                if v.to_ascii_lowercase().starts_with("zh")
-                    || v.to_ascii_lowercase().starts_with("en") =>
-            {
-                Lang::from_tag(&v)
-            }
+            Some(v) if v.to_ascii_lowercase().starts_with("en") => Lang::En,
+            Some(v) if Lang::from_tag(&v) == Lang::Zh => Lang::Zh,
             Some(v) => {
                 return Err(StateError {
                     attribute: "lang",

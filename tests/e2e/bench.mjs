@@ -39,7 +39,7 @@ const parts = [
   ['wasm (inside policy-compare.js)', path.join(root, 'target/no-modules/policy_compare_bg.wasm')],
   ['wasm-bindgen glue JS', path.join(root, 'target/no-modules/policy_compare.js')],
   ['custom element JS', path.join(root, 'www/element.js')],
-  ['CSS (inside the wasm)', path.join(root, 'src/web/style.css')],
+  ['CSS source (the wasm holds it without comments)', path.join(root, 'src/web/style.css')],
   ['dist/policy-compare.js: all of the above, one file', path.join(dist, 'policy-compare.js')],
   ['dist/bundle.js (the default bundle)', path.join(dist, 'bundle.js')],
   ['dist/bundle.json', path.join(dist, 'bundle.json')],
