@@ -18,29 +18,17 @@ struct Row {
     optional: bool,
 }
 
-fn compact(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
 #[test]
 fn jiangxi_headings_match_the_worked_example() {
-    let rows: Vec<Row> = include_str!("fixtures/jiangxi-headings.jsonl")
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str(l).expect("example row"))
-        .collect();
-    let doc = common::bundle()
-        .documents
-        .iter()
-        .find(|d| d.region == "jiangxi")
-        .expect("the Jiangxi plan");
+    let rows: Vec<Row> = common::jsonl(include_str!("fixtures/jiangxi-headings.jsonl"));
+    let doc = common::jiangxi();
     let headings = common::headings(doc);
 
     let (mut required, mut found, mut optional, mut optional_found) = (0, 0, 0, 0);
     for row in rows.iter().filter(|r| r.doc == "jiangxi") {
-        let hit = headings
-            .iter()
-            .any(|(text, s)| compact(text) == compact(&row.heading) && s.level == row.level);
+        let hit = headings.iter().any(|(text, s)| {
+            common::compact(text) == common::compact(&row.heading) && s.level == row.level
+        });
         if row.optional {
             optional += 1;
             optional_found += usize::from(hit);
@@ -51,7 +39,7 @@ fn jiangxi_headings_match_the_worked_example() {
         if !hit {
             let near = headings
                 .iter()
-                .find(|(text, _)| compact(text) == compact(&row.heading))
+                .find(|(text, _)| common::compact(text) == common::compact(&row.heading))
                 .map(|(_, s)| format!(" (found at level {})", s.level))
                 .unwrap_or_default();
             println!(

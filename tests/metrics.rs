@@ -60,11 +60,7 @@ const LABELLED: &[(&str, &str)] = &[
 ];
 
 fn rows(jsonl: &str) -> Vec<Row> {
-    jsonl
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str(l).expect("labelled row"))
-        .collect()
+    common::jsonl(jsonl)
 }
 
 /// Length in characters of the longest common substring.

@@ -19,22 +19,10 @@ struct Row {
     optional: bool,
 }
 
-fn compact(text: &str) -> String {
-    text.chars().filter(|c| !c.is_whitespace()).collect()
-}
-
 #[test]
 fn jiangxi_heading_themes_match_the_worked_example() {
-    let rows: Vec<Row> = include_str!("fixtures/jiangxi-headings.jsonl")
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| serde_json::from_str(l).expect("example row"))
-        .collect();
-    let doc = common::bundle()
-        .documents
-        .iter()
-        .find(|d| d.region == "jiangxi")
-        .expect("the Jiangxi plan");
+    let rows: Vec<Row> = common::jsonl(include_str!("fixtures/jiangxi-headings.jsonl"));
+    let doc = common::jiangxi();
     let headings = common::headings(doc);
 
     for optional in [false, true] {
@@ -45,7 +33,7 @@ fn jiangxi_heading_themes_match_the_worked_example() {
         {
             let Some((_, section)) = headings
                 .iter()
-                .find(|(text, _)| compact(text) == compact(&row.heading))
+                .find(|(text, _)| common::compact(text) == common::compact(&row.heading))
             else {
                 continue;
             };

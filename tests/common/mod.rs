@@ -38,3 +38,25 @@ pub fn document(id: &str) -> &'static Document {
         .find(|d| d.id == id)
         .unwrap_or_else(|| panic!("no document {id}"))
 }
+
+/// The Jiangxi plan, which the worked examples describe.
+pub fn jiangxi() -> &'static Document {
+    bundle()
+        .documents
+        .iter()
+        .find(|d| d.region == "jiangxi")
+        .expect("the Jiangxi plan")
+}
+
+/// The rows of a JSON Lines example file.
+pub fn jsonl<T: serde::de::DeserializeOwned>(text: &str) -> Vec<T> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| serde_json::from_str(l).expect("example row"))
+        .collect()
+}
+
+/// Text without whitespace, for comparing headings across line breaks.
+pub fn compact(text: &str) -> String {
+    text.chars().filter(|c| !c.is_whitespace()).collect()
+}
