@@ -61,6 +61,19 @@ fn pairs(c: &Comparison) -> Vec<(Key, Key, u32)> {
     out
 }
 
+/// Each pair's diff spans concatenate to its two passages' texts.
+fn assert_diffs_rebuild_their_passages(c: &Comparison) {
+    for row in &c.rows {
+        if let Row::Pair {
+            left, right, diff, ..
+        } = row
+        {
+            assert_eq!(concat(&diff.left), left.text);
+            assert_eq!(concat(&diff.right), right.text);
+        }
+    }
+}
+
 fn region_ids() -> Vec<String> {
     common::bundle()
         .regions
@@ -89,15 +102,7 @@ fn every_comparison_uses_each_passage_once_and_rebuilds_every_text() {
             assert_eq!(right.len(), expected(b), "{a} vs {b}: right passages");
             assert_eq!(left.iter().collect::<HashSet<_>>().len(), left.len());
             assert_eq!(right.iter().collect::<HashSet<_>>().len(), right.len());
-            for row in &c.rows {
-                if let Row::Pair {
-                    left, right, diff, ..
-                } = row
-                {
-                    assert_eq!(concat(&diff.left), left.text);
-                    assert_eq!(concat(&diff.right), right.text);
-                }
-            }
+            assert_diffs_rebuild_their_passages(&c);
         }
     }
 }
@@ -252,15 +257,7 @@ fn one_character_and_very_long_passages() {
         .unwrap();
     let (left, right) = passages(&c);
     assert_eq!((left.len(), right.len()), (4, 3));
-    for row in &c.rows {
-        if let Row::Pair {
-            left, right, diff, ..
-        } = row
-        {
-            assert_eq!(concat(&diff.left), left.text);
-            assert_eq!(concat(&diff.right), right.text);
-        }
-    }
+    assert_diffs_rebuild_their_passages(&c);
 }
 
 /// Text in the corpus's alphabet, with numbers and Latin words.
