@@ -35,11 +35,15 @@ tools:
 	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
 	  || rustup target add wasm32-unknown-unknown
 	@[ -f Cargo.lock ] || $(CARGO) generate-lockfile
-	@want="$(WASM_BINDGEN_VERSION)"; \
-	  have="$$(wasm-bindgen --version 2>/dev/null | awk '{print $$2}')"; \
+	@# A missing tool is the normal case on a fresh machine: ask `command -v` first, because
+	@# under `-e -o pipefail` a failing `wasm-bindgen --version` would stop make right here.
+	@want="$(WASM_BINDGEN_VERSION)"; have=""; \
+	  if command -v wasm-bindgen >/dev/null && command -v wasm-bindgen-test-runner >/dev/null; then \
+	    have="$$(wasm-bindgen --version | awk '{print $$2}')" || have=""; \
+	  fi; \
 	  if [ "$$have" != "$$want" ]; then \
 	    echo "installing wasm-bindgen-cli $$want (have: $${have:-none})"; \
-	    $(CARGO) install wasm-bindgen-cli --version "$$want"; \
+	    $(CARGO) install --locked wasm-bindgen-cli --version "$$want"; \
 	  fi
 
 tools-browser:
