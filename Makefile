@@ -43,7 +43,9 @@ tools:
 	  fi; \
 	  if [ "$$have" != "$$want" ]; then \
 	    echo "installing wasm-bindgen-cli $$want (have: $${have:-none})"; \
-	    $(CARGO) install --locked wasm-bindgen-cli --version "$$want"; \
+	    $(CARGO) install --locked wasm-bindgen-cli --version "$$want" \
+	      || { echo "its lock file does not resolve against this registry; installing unlocked"; \
+	           $(CARGO) install wasm-bindgen-cli --version "$$want"; }; \
 	  fi
 
 tools-browser:
