@@ -52,7 +52,7 @@ pub mod date;
 pub mod metrics;
 pub mod sort;
 pub mod themes;
-pub mod widget;
+pub mod view;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

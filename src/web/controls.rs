@@ -2,10 +2,10 @@
 //! theme tabs (with counts). Tabs follow the ARIA tabs pattern: one tab in the tab order,
 //! arrow keys move between them.
 
+use super::ctx::Ctx;
 use super::dom::El;
-use super::render::Ctx;
 use crate::themes::Theme;
-use crate::widget::{Msg, View};
+use crate::view::{Msg, View};
 
 fn region_picker(ctx: &Ctx<'_>, side: &str, label: Msg, selected: &str) -> El {
     let id = format!("pc-{side}");

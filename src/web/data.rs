@@ -3,11 +3,11 @@
 
 use std::rc::Rc;
 
-use super::render::Data;
+use super::ctx::Data;
 use super::session::Session;
 use crate::compare::{Alignment, Side, TargetTable};
 use crate::themes::Theme;
-use crate::widget::{LazyComparison, State, View};
+use crate::view::{LazyComparison, State, View};
 
 /// How many of each a widget keeps.
 const KEEP: usize = 12;

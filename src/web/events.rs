@@ -9,9 +9,10 @@ use web_sys::{
     Element, Event, HtmlElement, HtmlInputElement, HtmlSelectElement, KeyboardEvent, ShadowRoot,
 };
 
-use super::targets::{self, Sort};
-use super::widget::{Shared, announce, current_state, draw, draw_pending, update, with_view};
-use crate::widget::Msg;
+use super::element::{Shared, announce, current_state, draw, draw_pending, update, with_view};
+use super::targets;
+use crate::view::Msg;
+use crate::view::Sort;
 
 /// Handles an event that reached the widget's frame.
 pub(super) fn on_event(shared: &Rc<Shared>, event: &Event) {

@@ -3,20 +3,21 @@
 //! `www/element.js` defines the `<policy-compare>` custom element: it loads the bundle
 //! text (the default one shipped with the script, `#id` of a JSON script in the page, or a
 //! URL) and hands it to a [`Widget`], which draws everything in the element's shadow root
-//! from the view model in [`crate::widget`] and the data of [`crate::compare`].
+//! from the view model in [`crate::view`] and the data of [`crate::compare`].
 
 mod controls;
+mod ctx;
 mod data;
 mod dom;
+mod element;
 mod events;
 mod overview;
 mod passages;
 mod render;
 mod session;
 mod targets;
-mod widget;
 
-pub use widget::Widget;
+pub use element::Widget;
 
 use wasm_bindgen::prelude::*;
 

@@ -1,15 +1,15 @@
 //! The overview: how much each region's plans give to each theme (an SVG chart drawn here,
 //! with a text equivalent), how many targets each sets, and the passages the two share most.
 
+use super::ctx::Ctx;
 use super::dom::El;
 use super::passages::provenance;
-use super::render::Ctx;
 use super::targets::counts;
 use crate::compare::{Alignment, Row, SpanKind, TargetTable};
 use crate::themes::Theme;
-use crate::widget::LazyComparison;
-use crate::widget::format::{number, percent};
-use crate::widget::{Msg, chart};
+use crate::view::LazyComparison;
+use crate::view::format::{number, percent};
+use crate::view::{Msg, chart};
 
 fn bar_chart(ctx: &Ctx<'_>, c: &Alignment) -> El {
     let counts: Vec<(usize, usize)> = Theme::ALL.iter().map(|&t| c.coverage_of(t)).collect();

@@ -3,15 +3,15 @@
 //! no counterpart on their own side; each with where it comes from, and its neighbours on
 //! demand.
 
+use super::ctx::Ctx;
 use super::dom::El;
-use super::render::Ctx;
 use crate::compare::{PassageRef, Row, Span, SpanKind};
-use crate::widget::format::{css_string, percent};
-use crate::widget::{LazyComparison, Msg, only_in, passages_summary};
+use crate::view::format::{css_string, percent};
+use crate::view::{LazyComparison, Msg, only_in, passages_summary};
 
 /// How many rows are drawn at once, more than a tall screen shows; the rest follow once
 /// that frame is on screen (see `web::widget`), each pair diffed as its row is drawn
-/// ([`crate::widget::lazy`]).
+/// ([`crate::view::lazy`]).
 pub const FIRST_ROWS: usize = 24;
 
 fn spans(ctx: &Ctx<'_>, spans: &[Span], left: bool) -> El {

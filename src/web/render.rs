@@ -1,77 +1,12 @@
 //! Drawing the widget: the frame every view shares (controls, tabs, summary) and the
 //! error box. The views themselves are in their own modules.
 
-use std::rc::Rc;
-
 use web_sys::Document;
 
+use super::ctx::{Ctx, Data};
 use super::dom::El;
-use super::session::Session;
 use super::{controls, overview, passages, targets};
-use crate::compare::TargetTable;
-use crate::widget::{Lang, LazyComparison, Msg, State, View};
-
-/// What the view functions draw with.
-pub struct Ctx<'a> {
-    /// The page's document.
-    pub doc: &'a Document,
-    /// The interface language.
-    pub lang: Lang,
-    /// The bundle.
-    pub session: &'a Session,
-    /// The state.
-    pub state: &'a State,
-    /// Interface toggles.
-    pub ui: &'a Ui,
-}
-
-/// Interface state that is not an attribute.
-#[derive(Clone, Debug, Default)]
-pub struct Ui {
-    /// Hide pairs whose texts are the same.
-    pub only_differences: bool,
-    /// Passages shown in context, by `document/paragraph`.
-    pub context: Vec<String>,
-    /// The target table's sort.
-    pub sort: targets::Sort,
-    /// Source quotes shown in the target tables, by `document/metric`.
-    pub open_quotes: Vec<String>,
-}
-
-impl Ctx<'_> {
-    /// The title of a document, by id.
-    pub fn title(&self, id: &str) -> String {
-        self.session
-            .bundle
-            .documents
-            .iter()
-            .find(|d| d.id == id)
-            .map_or_else(|| id.to_owned(), |d| d.title.clone())
-    }
-
-    /// A region's name in the interface language.
-    pub fn region_name(&self, id: &str) -> String {
-        self.session
-            .bundle
-            .regions
-            .iter()
-            .find(|r| r.id == id)
-            .map_or_else(
-                || id.to_owned(),
-                |r| self.lang.pick(&r.zh, &r.en).to_owned(),
-            )
-    }
-}
-
-/// The data a view needs, computed once per state.
-pub struct Data {
-    /// Passages, under the current theme.
-    pub comparison: Rc<LazyComparison>,
-    /// Passages, all themes: the overview's (computed for that view only).
-    pub all: Option<Rc<LazyComparison>>,
-    /// Targets, all themes.
-    pub targets: Rc<TargetTable>,
-}
+use crate::view::{Lang, Msg, View};
 
 /// The whole widget for a state: returns the body and the summary to announce.
 pub fn body(ctx: &Ctx<'_>, data: &Data) -> (El, String) {

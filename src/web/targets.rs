@@ -2,59 +2,14 @@
 //! tables (captions, column headers, `aria-sort`), sortable, each value with its
 //! comparator and year and its source quote on demand, and a CSV of what is shown.
 
+use super::ctx::Ctx;
 use super::dom::El;
-use super::render::Ctx;
 use crate::compare::TargetTable;
 use crate::metrics::csv;
 use crate::metrics::table::{TargetGroup, TargetRef, TargetRow};
 use crate::themes::Theme;
-use crate::widget::Msg;
-use crate::widget::format::number;
-
-/// A sortable column.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub enum Column {
-    /// Pairs first, most similar first (the table's own order).
-    #[default]
-    Match,
-    /// The left value (normalised where possible).
-    Left,
-    /// The right value.
-    Right,
-}
-
-/// The table's sort.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Sort {
-    /// By what.
-    pub column: Column,
-    /// Descending.
-    pub descending: bool,
-}
-
-impl Sort {
-    /// The sort after a click on `column`'s header: a second click reverses it.
-    pub fn toggled(self, column: Column) -> Sort {
-        Sort {
-            column,
-            descending: if self.column == column {
-                !self.descending
-            } else {
-                true
-            },
-        }
-    }
-
-    /// The column with this `data-value`.
-    pub fn column(value: &str) -> Option<Column> {
-        match value {
-            "match" => Some(Column::Match),
-            "left" => Some(Column::Left),
-            "right" => Some(Column::Right),
-            _ => None,
-        }
-    }
-}
+use crate::view::format::number;
+use crate::view::{Column, Msg, Sort};
 
 /// Targets per side under `theme` (all when `None`).
 pub fn counts(table: &TargetTable, theme: Option<Theme>) -> (usize, usize) {

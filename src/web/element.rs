@@ -25,22 +25,23 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
 use web_sys::{Document, Element, HtmlElement, ShadowRoot};
 
+use super::ctx::{Ctx, Data, Ui};
 use super::data::Cache;
 use super::dom::El;
 use super::passages;
-use super::render::{self, Ctx, Data, Ui};
+use super::render;
 use super::session::{self, Session};
-use crate::widget::{Lang, Msg, State, View};
+use crate::view::{Lang, Msg, State, View};
 
-/// The style sheet, without the comments that explain it (see [`crate::widget::css`]).
+/// The style sheet, without the comments that explain it (see [`crate::view::css`]).
 const STYLE_SOURCE: &str = include_str!("style.css");
 // Twice: first to learn the length (that array is never in the wasm), then into an array
 // of exactly that length.
 const STYLE_LEN: usize =
-    crate::widget::css::minify::<{ STYLE_SOURCE.len() }>(STYLE_SOURCE.as_bytes()).1;
+    crate::view::css::minify::<{ STYLE_SOURCE.len() }>(STYLE_SOURCE.as_bytes()).1;
 const STYLE_MINIFIED: ([u8; STYLE_LEN], usize) =
-    crate::widget::css::minify::<STYLE_LEN>(STYLE_SOURCE.as_bytes());
-const STYLE: &str = crate::widget::css::text(&STYLE_MINIFIED);
+    crate::view::css::minify::<STYLE_LEN>(STYLE_SOURCE.as_bytes());
+const STYLE: &str = crate::view::css::text(&STYLE_MINIFIED);
 
 /// A widget's state: what `render` reads and event handlers change.
 pub(super) struct Inner {

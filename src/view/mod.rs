@@ -1,7 +1,8 @@
 //! The widget's view model, free of the DOM so `cargo test` covers it natively: its
 //! state and attributes ([`state`]), its words in two languages ([`i18n`]), comparisons
 //! diffed on demand ([`lazy`]), the geometry of its chart ([`chart`]), number formatting
-//! ([`format`]) and its style sheet's compile-time minifier ([`css`]). The browser side
+//! ([`format`]), the target tables' sort ([`target_sort`]) and its style sheet's compile-time
+//! minifier ([`css`]). The browser side
 //! (`crate::web`, wasm32 only) draws from these.
 
 pub mod chart;
@@ -10,7 +11,9 @@ pub mod format;
 pub mod i18n;
 pub mod lazy;
 pub mod state;
+pub mod target_sort;
 
 pub use i18n::{Lang, Msg, only_in, passages_summary};
 pub use lazy::LazyComparison;
 pub use state::{State, StateError, View};
+pub use target_sort::{Column, Sort};

@@ -1,0 +1,73 @@
+//! What every view draws with: the page, the language, the bundle, the state and the
+//! interface toggles ([`Ctx`]), and the data computed for the state ([`Data`]). Its own
+//! module, so that the views and the frame that calls them need not import each other.
+
+use std::rc::Rc;
+
+use web_sys::Document;
+
+use super::session::Session;
+use crate::compare::TargetTable;
+use crate::view::{Lang, LazyComparison, Sort, State};
+
+/// What the view functions draw with.
+pub struct Ctx<'a> {
+    /// The page's document.
+    pub doc: &'a Document,
+    /// The interface language.
+    pub lang: Lang,
+    /// The bundle.
+    pub session: &'a Session,
+    /// The state.
+    pub state: &'a State,
+    /// Interface toggles.
+    pub ui: &'a Ui,
+}
+
+/// Interface state that is not an attribute.
+#[derive(Clone, Debug, Default)]
+pub struct Ui {
+    /// Hide pairs whose texts are the same.
+    pub only_differences: bool,
+    /// Passages shown in context, by `document/paragraph`.
+    pub context: Vec<String>,
+    /// The target table's sort.
+    pub sort: Sort,
+    /// Source quotes shown in the target tables, by `document/metric`.
+    pub open_quotes: Vec<String>,
+}
+
+impl Ctx<'_> {
+    /// The title of a document, by id.
+    pub fn title(&self, id: &str) -> String {
+        self.session
+            .bundle
+            .documents
+            .iter()
+            .find(|d| d.id == id)
+            .map_or_else(|| id.to_owned(), |d| d.title.clone())
+    }
+
+    /// A region's name in the interface language.
+    pub fn region_name(&self, id: &str) -> String {
+        self.session
+            .bundle
+            .regions
+            .iter()
+            .find(|r| r.id == id)
+            .map_or_else(
+                || id.to_owned(),
+                |r| self.lang.pick(&r.zh, &r.en).to_owned(),
+            )
+    }
+}
+
+/// The data a view needs, computed once per state.
+pub struct Data {
+    /// Passages, under the current theme.
+    pub comparison: Rc<LazyComparison>,
+    /// Passages, all themes: the overview's (computed for that view only).
+    pub all: Option<Rc<LazyComparison>>,
+    /// Targets, all themes.
+    pub targets: Rc<TargetTable>,
+}
