@@ -417,12 +417,12 @@ fn show(shared: &Rc<Shared>, drawing: Drawing) {
     if let Some(text) = &drawing.announce {
         drawing.announcer.set_text_content(Some(text));
     }
-    if let Some(key) = &drawing.focused {
-        if let Some(el) = find(&drawing.root, key) {
-            let options = web_sys::FocusOptions::new();
-            options.set_prevent_scroll(true);
-            let _ = el.focus_with_options(&options);
-        }
+    if let Some(key) = &drawing.focused
+        && let Some(el) = find(&drawing.root, key)
+    {
+        let options = web_sys::FocusOptions::new();
+        options.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&options);
     }
     let Ok(mut inner) = shared.inner.try_borrow_mut() else {
         return;
