@@ -5,10 +5,11 @@ use std::collections::HashMap;
 
 use sha2::{Digest, Sha256};
 
+use crate::bundle::Theme;
 use crate::bundle::{Bundle, CorpusRef, Document, FORMAT, ThemeInfo, VERSION};
 use crate::corpus::{self, CorpusError, regions};
 use crate::metrics;
-use crate::themes::{self, Cues, Theme};
+use crate::themes::{self, Cues};
 
 /// Builds the bundle for the corpus `text`, recorded as coming from `file` (a path
 /// relative to the project root).

@@ -58,7 +58,7 @@ pub mod view;
 pub mod web;
 
 pub use build::build_bundle;
+pub use bundle::Theme;
 pub use bundle::{Bundle, BundleError};
 pub use compare::{CompareError, Comparer, Comparison, compare};
 pub use corpus::CorpusError;
-pub use themes::Theme;

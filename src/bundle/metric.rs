@@ -5,7 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::themes::Theme;
+use super::theme::Theme;
 
 /// One number attached to an indicator, with the exact quote it was read from.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -8,10 +8,12 @@ mod error;
 mod metric;
 mod path;
 mod read;
+mod theme;
 mod types;
 
 pub use error::{BundleError, BundleErrorKind};
 pub use metric::{Canonical, Comparator, Metric, MetricKind, Normalized};
+pub use theme::Theme;
 pub use types::{
     Bundle, CorpusRef, Document, FORMAT, Paragraph, Region, RegionKind, Section, Signature,
     ThemeInfo, VERSION,

@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::metric::Metric;
-use crate::themes::Theme;
+use super::theme::Theme;
 
 /// The value of [`Bundle::format`].
 pub const FORMAT: &str = "policy-compare-bundle";

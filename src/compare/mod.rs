@@ -36,9 +36,9 @@ pub use result::{
     Alignment, Comparison, Counts, Coverage, DocumentRef, PassageRef, Row, Side, TargetTable,
 };
 
+use crate::bundle::Theme;
 use crate::bundle::{Bundle, MetricKind, Region};
 use crate::metrics::table::{self, TargetRef};
-use crate::themes::Theme;
 use align::Item;
 use passages::Passage;
 use tfidf::Model;

@@ -4,8 +4,8 @@
 
 use serde::Serialize;
 
+use crate::bundle::Theme;
 use crate::bundle::{Bundle, Paragraph, Section};
-use crate::themes::Theme;
 
 /// One paragraph of the bundle, ready to be compared.
 #[derive(Clone, Debug, PartialEq, Serialize)]

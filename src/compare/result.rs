@@ -4,8 +4,8 @@
 use serde::Serialize;
 
 use super::diff::Diff;
+use crate::bundle::Theme;
 use crate::metrics::table::TargetGroup;
-use crate::themes::Theme;
 
 /// The whole comparison of two regions under one theme (or all).
 ///

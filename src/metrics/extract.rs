@@ -12,9 +12,10 @@
 
 use super::number::{self, Form, Number};
 use super::units::{self, Kind, Unit};
+use crate::bundle::Theme;
 use crate::bundle::{Comparator, Document, Metric, MetricKind, Normalized, Paragraph, Section};
 use crate::date::Date;
-use crate::themes::{Cues, Theme};
+use crate::themes::Cues;
 
 /// What a paragraph is read with: the document's date and horizon, the headings above it.
 struct Context<'a> {

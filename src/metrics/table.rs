@@ -8,9 +8,9 @@
 
 use serde::Serialize;
 
+use crate::bundle::Theme;
 use crate::bundle::{Comparator, Metric, MetricKind, Normalized};
 use crate::compare::tokens::pair;
-use crate::themes::Theme;
 
 use super::units;
 

@@ -10,7 +10,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use super::Theme;
+use crate::bundle::Theme;
 use crate::bundle::{Document, Paragraph, Section};
 
 /// Cue scores per theme.

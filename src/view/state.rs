@@ -5,7 +5,7 @@ use std::fmt;
 
 use super::i18n::Lang;
 use crate::bundle::Region;
-use crate::themes::Theme;
+use crate::bundle::Theme;
 
 /// The three views.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

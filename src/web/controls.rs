@@ -4,7 +4,7 @@
 
 use super::ctx::Ctx;
 use super::dom::El;
-use crate::themes::Theme;
+use crate::bundle::Theme;
 use crate::view::{Msg, View};
 
 fn region_picker(ctx: &Ctx<'_>, side: &str, label: Msg, selected: &str) -> El {

@@ -5,8 +5,8 @@ use std::rc::Rc;
 
 use super::ctx::Data;
 use super::session::Session;
+use crate::bundle::Theme;
 use crate::compare::{Alignment, Side, TargetTable};
-use crate::themes::Theme;
 use crate::view::{LazyComparison, State, View};
 
 /// How many of each a widget keeps.

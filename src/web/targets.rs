@@ -4,10 +4,10 @@
 
 use super::ctx::Ctx;
 use super::dom::El;
+use crate::bundle::Theme;
 use crate::compare::TargetTable;
 use crate::metrics::csv;
 use crate::metrics::table::{TargetGroup, TargetRef, TargetRow};
-use crate::themes::Theme;
 use crate::view::format::number;
 use crate::view::{Column, Msg, Sort};
 
