@@ -19,13 +19,15 @@
 //! ```
 //!
 //! The stages: [`passages`] (paragraphs with provenance) → [`tfidf`] (bigram vectors)
-//! → [`align`] (greedy pairing) → [`diff`] (readable spans over [`tokens`]).
+//! → [`align`] (greedy pairing) → [`diff`] (readable spans over [`tokens`]); and
+//! [`targets`], two regions' quantitative targets side by side.
 
 pub mod align;
 pub mod diff;
 mod error;
 pub mod passages;
 mod result;
+pub mod targets;
 pub mod text;
 pub mod tfidf;
 pub mod tokens;
@@ -38,9 +40,9 @@ pub use result::{
 
 use crate::bundle::Theme;
 use crate::bundle::{Bundle, MetricKind, Region};
-use crate::metrics::table::{self, TargetRef};
 use align::Item;
 use passages::Passage;
+use targets::TargetRef;
 use tfidf::Model;
 
 /// The bundle prepared for comparisons: every passage and its vector, computed once.
@@ -113,7 +115,7 @@ impl Comparer {
             left: left_side,
             right: right_side,
             theme,
-            groups: table::side_by_side(&pick(left), &pick(right)),
+            groups: targets::side_by_side(&pick(left), &pick(right)),
         })
     }
 

@@ -4,8 +4,8 @@
 use serde::Serialize;
 
 use super::diff::Diff;
+use super::targets::TargetGroup;
 use crate::bundle::Theme;
-use crate::metrics::table::TargetGroup;
 
 /// The whole comparison of two regions under one theme (or all).
 ///

@@ -4,8 +4,8 @@
 
 use std::fmt::Write;
 
+use super::targets::TargetRef;
 use super::{Comparison, Row, Span, SpanKind, TargetTable};
-use crate::metrics::table::TargetRef;
 
 fn marked(spans: &[Span]) -> String {
     spans

@@ -1,6 +1,7 @@
 //! Quantitative statements: every number in the plans, read with its indicator, unit,
-//! year, qualifier and kind ([`extract`]), its value in a canonical unit where one exists
-//! ([`units`]), and two regions' targets lined up side by side ([`table`]).
+//! year, qualifier and kind ([`extract`]), and its value in a canonical unit where one exists
+//! ([`units`]). Two regions' targets side by side are the comparison's
+//! ([`crate::compare::targets`]).
 //!
 //! The number reader ([`number`]) knows the forms these plans use; the extraction decides
 //! which numbers are statements and what they say.
@@ -8,7 +9,6 @@
 pub mod csv;
 pub mod extract;
 pub mod number;
-pub mod table;
 pub mod units;
 
 pub use extract::document_metrics;

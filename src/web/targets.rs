@@ -6,8 +6,8 @@ use super::ctx::Ctx;
 use super::dom::El;
 use crate::bundle::Theme;
 use crate::compare::TargetTable;
+use crate::compare::targets::{TargetGroup, TargetRef, TargetRow};
 use crate::metrics::csv;
-use crate::metrics::table::{TargetGroup, TargetRef, TargetRow};
 use crate::view::format::number;
 use crate::view::{Column, Msg, Sort};
 

@@ -8,11 +8,9 @@
 
 use serde::Serialize;
 
-use crate::bundle::Theme;
-use crate::bundle::{Comparator, Metric, MetricKind, Normalized};
-use crate::compare::tokens::pair;
-
-use super::units;
+use super::tokens::pair;
+use crate::bundle::{Comparator, Metric, MetricKind, Normalized, Theme};
+use crate::metrics::units;
 
 /// Targets whose indicators are less similar than this are not put in one row.
 pub const THRESHOLD: f64 = 0.3;
