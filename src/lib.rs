@@ -38,11 +38,17 @@
 //!
 //! ## Where things are
 //!
-//! - [`bundle`]: the bundle format, written by the builder and read by the widget.
-//! - [`corpus`]: the builder's parser, stage by stage.
-//! - [`compare`]: the comparison engine: alignment of passages and readable diffs.
-//! - [`themes`]: the comparison axis.
-//! - `web` (wasm32 only): the browser side.
+//! Dependencies point one way, down this list:
+//!
+//! - `web` (wasm32 only): the browser side, the only code that touches the DOM.
+//! - [`view`]: the widget's view model, free of the DOM: state, words, formatting.
+//! - [`mod@compare`]: the comparison engine: alignment of passages, readable diffs, targets
+//!   side by side.
+//! - [`build`]: corpus → bundle, using [`corpus`] (the builder's parser, stage by stage),
+//!   [`themes`] (the classifier) and [`metrics`] (numbers read into statements).
+//! - [`bundle`]: the bundle format, written by the builder and read by the widget, with its
+//!   closed sets ([`Theme`]).
+//! - [`date`] and [`sort`]: small shared helpers.
 
 pub mod build;
 pub mod bundle;

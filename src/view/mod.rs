@@ -1,7 +1,7 @@
 //! The widget's view model, free of the DOM so `cargo test` covers it natively: its
 //! state and attributes ([`state`]), its words in two languages ([`i18n`]), comparisons
 //! diffed on demand ([`lazy`]), the geometry of its chart ([`chart`]), number formatting
-//! ([`format`]), the target tables' sort ([`target_sort`]) and its style sheet's compile-time
+//! ([`format`](mod@format)), the target tables' sort ([`target_sort`]) and its style sheet's compile-time
 //! minifier ([`css`]). The browser side
 //! (`crate::web`, wasm32 only) draws from these.
 
