@@ -16,7 +16,7 @@ WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/[
 SUDO := $(shell if [ "$$(id -u)" != 0 ] && command -v sudo >/dev/null; then echo sudo; fi)
 
 .PHONY: all test tools tools-browser tools-node bundle wasm pkg dist lint test-native test-browser \
-	test-e2e e2e-deps bench bench-browser clean
+	test-e2e e2e-deps bench bench-browser align-score clean
 
 all: tools bundle pkg dist
 	@echo
@@ -104,6 +104,14 @@ e2e-deps:
 # every view land in tests/e2e/artifacts/.
 test-e2e: dist e2e-deps
 	cd tests/e2e && node --test --test-reporter=spec
+
+# The alignment against hand-judged gold: the annotators' dev set beside the checkout, and
+# the pairs annotated in the project (tests/fixtures/alignment/), scored by the shared tool.
+align-score: bundle
+	$(CARGO) build --quiet --release
+	@for gold in ../shared/examples/alignment tests/fixtures/alignment/*/; do \
+	  echo "$$gold"; ../shared/tools/align-score "$$gold" | python3 -c 'import json,sys; r=json.load(sys.stdin); print("  pairs %d, precision %.3f, passage recall %.3f, good-pair recall %.3f, boilerplate pairs %d" % (r["engine_pairs"], r["precision_lenient"], r["passage_recall"], r["good_pair_recall"], r["boilerplate_pairs"]))'; \
+	done
 
 # Benchmarks: the comparison engine natively, and the widget's sizes and speed in Chromium.
 bench:

@@ -56,9 +56,13 @@ pub mod compare;
 pub mod corpus;
 pub mod date;
 pub mod metrics;
+pub mod roles;
 pub mod sort;
 pub mod themes;
+pub mod topics;
 pub mod view;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod vocabulary;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -209,7 +209,8 @@ mod cli {
                     Format::Text => print(&policy_compare::compare::text::to_text(&result))?,
                 }
                 Ok(format!(
-                    "{} pairs, {} only in {}, {} only in {}",
+                    "{} topics in both, {} pairs, {} only in {}, {} only in {}",
+                    result.counts.blocks,
                     result.counts.pairs,
                     result.counts.left_only,
                     left,

@@ -467,9 +467,8 @@ fn tree(slots: Vec<Slot>, outline: &mut Outline) {
     }
     fn paragraph(stack: &mut [Open], outline: &mut Outline, text: String) {
         let p = Paragraph {
-            id: String::new(),
             text,
-            themes: Vec::new(),
+            ..Paragraph::default()
         };
         match stack.last_mut() {
             Some(open) => open.section.paragraphs.push(p),

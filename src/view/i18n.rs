@@ -70,14 +70,20 @@ pub enum Msg {
     LegendReused,
     /// 「位置不同的相同词句」 / "same words, elsewhere"
     LegendMoved,
-    /// 「只看有差异的段落」 / "Only passages that differ"
-    OnlyDifferences,
-    /// 「上一处差异」 / "Previous difference"
-    PreviousDifference,
-    /// 「下一处差异」 / "Next difference"
-    NextDifference,
-    /// The keys that jump between differences.
+    /// 「两地都用的词语」 / "terms both use"
+    LegendTerms,
+    /// 「只看两地都谈到的主题」 / "Only topics both plans address"
+    OnlyMatched,
+    /// 「上一个共同主题」 / "Previous shared topic"
+    PreviousTopic,
+    /// 「下一个共同主题」 / "Next shared topic"
+    NextTopic,
+    /// The keys that jump between shared topics.
     KeyboardHint,
+    /// 「展开」 / "Show"
+    ShowRun,
+    /// 「收起」 / "Hide"
+    HideRun,
     /// 「相似度」 / "similarity"
     Similarity,
     /// 「另一侧无对应段落」 / "no counterpart on the other side"
@@ -146,13 +152,16 @@ impl Msg {
             LegendShared => ("两地共有", "in both"),
             LegendReused => ("逐字相同的长句", "shared word for word"),
             LegendMoved => ("位置不同的相同词句", "same words, elsewhere"),
-            OnlyDifferences => ("只看有差异的段落", "Only passages that differ"),
-            PreviousDifference => ("上一处差异", "Previous difference"),
-            NextDifference => ("下一处差异", "Next difference"),
+            LegendTerms => ("两地都用的词语", "terms both use"),
+            OnlyMatched => ("只看两地都谈到的主题", "Only topics both plans address"),
+            PreviousTopic => ("上一个共同主题", "Previous shared topic"),
+            NextTopic => ("下一个共同主题", "Next shared topic"),
             KeyboardHint => (
-                "快捷键：j / k 跳到下一处 / 上一处差异",
-                "Keys: j / k jump to the next / previous difference",
+                "快捷键：j / k 跳到下一个 / 上一个共同主题",
+                "Keys: j / k jump to the next / previous shared topic",
             ),
+            ShowRun => ("展开", "Show"),
+            HideRun => ("收起", "Hide"),
             Similarity => ("相似度", "similarity"),
             NoCounterpart => ("另一侧无对应段落", "no counterpart on the other side"),
             ShowContext => ("查看上下文", "Show in context"),
@@ -193,24 +202,48 @@ pub fn only_in(lang: Lang, region: &str) -> String {
 }
 
 /// What the passages view shows, in a sentence: announced to screen readers and shown
-/// above the rows.
+/// above the blocks.
 pub fn passages_summary(
     lang: Lang,
     (left, right): (&str, &str),
-    pairs: usize,
+    (blocks, pairs): (usize, usize),
     (left_only, right_only): (usize, usize),
 ) -> String {
     match lang {
         Lang::Zh => format!(
-            "{left} 对 {right}：{pairs} 组对应段落，{left_only} 段{}，{right_only} 段{}",
+            "{left} 对 {right}：{blocks} 个共同主题（{pairs} 组对应段落），{left_only} 段{}，{right_only} 段{}",
             only_in(lang, left),
             only_in(lang, right)
         ),
         Lang::En => format!(
-            "{left} vs {right}: {pairs} matched {}, {left_only} {}, {right_only} {}",
+            "{left} vs {right}: {blocks} {} both address ({pairs} matched {}), {left_only} {}, {right_only} {}",
+            if blocks == 1 { "topic" } else { "topics" },
             if pairs == 1 { "pair" } else { "pairs" },
             only_in(lang, left),
             only_in(lang, right)
+        ),
+    }
+}
+
+/// A folded run of passages one side has: `12 passages only in Guangxi`.
+pub fn run_only_in(lang: Lang, n: usize, region: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{n} 段{}", only_in(lang, region)),
+        Lang::En => format!(
+            "{n} {} {}",
+            if n == 1 { "passage" } else { "passages" },
+            only_in(lang, region)
+        ),
+    }
+}
+
+/// A folded run of boilerplate: `3 formal passages (titles, cover letters…)`.
+pub fn boilerplate_run(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("{n} 段格式性文字（标题、印发通知、责任单位等）"),
+        Lang::En => format!(
+            "{n} formal {} (titles, cover letters, agency lists…)",
+            if n == 1 { "passage" } else { "passages" }
         ),
     }
 }
@@ -222,13 +255,18 @@ mod tests {
     #[test]
     fn summaries_name_both_sides() {
         assert_eq!(
-            passages_summary(Lang::Zh, ("江西", "河南"), 34, (92, 77)),
-            "江西 对 河南：34 组对应段落，92 段仅见于江西，77 段仅见于河南"
+            passages_summary(Lang::Zh, ("江西", "河南"), (20, 34), (92, 77)),
+            "江西 对 河南：20 个共同主题（34 组对应段落），92 段仅见于江西，77 段仅见于河南"
         );
         assert_eq!(
-            passages_summary(Lang::En, ("Jiangxi", "Henan"), 1, (0, 2)),
-            "Jiangxi vs Henan: 1 matched pair, 0 only in Jiangxi, 2 only in Henan"
+            passages_summary(Lang::En, ("Jiangxi", "Henan"), (1, 1), (0, 2)),
+            "Jiangxi vs Henan: 1 topic both address (1 matched pair), 0 only in Jiangxi, 2 only in Henan"
         );
+        assert_eq!(
+            run_only_in(Lang::En, 12, "Guangxi"),
+            "12 passages only in Guangxi"
+        );
+        assert_eq!(run_only_in(Lang::Zh, 12, "广西"), "12 段仅见于广西");
     }
 
     #[test]

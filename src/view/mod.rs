@@ -10,10 +10,11 @@ pub mod css;
 pub mod format;
 pub mod i18n;
 pub mod lazy;
+pub mod marks;
 pub mod state;
 pub mod target_sort;
 
-pub use i18n::{Lang, Msg, only_in, passages_summary};
+pub use i18n::{Lang, Msg, boilerplate_run, only_in, passages_summary, run_only_in};
 pub use lazy::LazyComparison;
 pub use state::{State, StateError, View};
 pub use target_sort::{Column, Sort};

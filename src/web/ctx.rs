@@ -27,8 +27,10 @@ pub struct Ctx<'a> {
 /// Interface state that is not an attribute.
 #[derive(Clone, Debug, Default)]
 pub struct Ui {
-    /// Hide pairs whose texts are the same.
-    pub only_differences: bool,
+    /// Show only the blocks where both sides speak.
+    pub only_matched: bool,
+    /// Folded runs of one side's passages that the reader opened, by run key.
+    pub open_runs: Vec<String>,
     /// Passages shown in context, by `document/paragraph`.
     pub context: Vec<String>,
     /// The target table's sort.

@@ -37,11 +37,11 @@ pub(super) fn on_event(shared: &Rc<Shared>, event: &Event) {
                 user_change(shared, &[(name, select.value())]);
             }
         }
-        ("change", "only-differences") => {
+        ("change", "only-matched") => {
             let on = el
                 .dyn_ref::<HtmlInputElement>()
                 .is_some_and(HtmlInputElement::checked);
-            update(shared, |inner| inner.ui.only_differences = on);
+            update(shared, |inner| inner.ui.only_matched = on);
         }
         ("click", "swap") => {
             // Swap what is shown, which may be defaults rather than attributes.
@@ -63,6 +63,9 @@ pub(super) fn on_event(shared: &Rc<Shared>, event: &Event) {
         ("click", "themes") => user_change(shared, &[("theme", value)]),
         ("click", "context") => update(shared, |inner| {
             toggle(&mut inner.ui.context, value);
+        }),
+        ("click", "run") => update(shared, |inner| {
+            toggle(&mut inner.ui.open_runs, value);
         }),
         // The summary's own click opens or closes the quote; remember it for redraws.
         ("click", "quote") => {
