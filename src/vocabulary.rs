@@ -190,17 +190,21 @@ fn weigh_topics(documents: &[Document], topics: &mut [TopicInfo], lexicon: &[Lex
     }
 }
 
-/// Whether a word is generic wording rather than the name of something: a verb, an
-/// adverb, an idiom or set phrase (`互利共赢`), a place name, or a noun that nearly every
-/// region's plan uses (`平台`, `中心`). Parts of speech are the dictionary's.
+/// Whether a word is generic wording rather than the name of something specific: a verb,
+/// an adverb, an idiom or set phrase (`互利共赢`), a place name, a government body
+/// (`商务部`), or a noun that many plans use (`平台`, `大局`, `部署`). What is left — the
+/// names few plans share (a project, a programme, a specific object) — and the topic cues
+/// are what a reader is shown as common to two passages. Parts of speech are the
+/// dictionary's.
 fn generic(jieba: &Jieba, word: &str, regions: usize, all: usize) -> bool {
-    const NAMING: [&str; 9] = ["n", "nr", "nrt", "nt", "nz", "j", "eng", "s", "vn"];
-    let tags = jieba.tag(word, false);
+    const NAMING: [&str; 8] = ["n", "nr", "nrt", "nt", "nz", "j", "eng", "vn"];
+    const BODIES: [char; 8] = ['部', '委', '局', '厅', '办', '署', '院', '会'];
+    let tags = jieba.tag(word, true);
     let naming = matches!(tags.as_slice(), [t] if NAMING.contains(&t.tag));
-    // A verbal noun (`合作`, `建设`) names something only when few plans use it.
-    let verbal = matches!(tags.as_slice(), [t] if t.tag == "vn");
-    let everywhere = regions * 10 >= all * 7;
-    !naming || everywhere || verbal && regions * 2 >= all
+    let body = matches!(tags.as_slice(), [t] if t.tag == "nt") && word.ends_with(BODIES);
+    // Shared by few plans: at most three in ten.
+    let few = regions * 10 <= all * 3;
+    !(naming && few) || body
 }
 
 /// A word worth comparing: two characters or more, not a number, no punctuation.

@@ -82,6 +82,10 @@ pub enum Msg {
     KeyboardHint,
     /// 「展开」 / "Show"
     ShowRun,
+    /// 「显示全文」 / "Show in full"
+    ShowInFull,
+    /// 「收起全文」 / "Show less"
+    ShowLess,
     /// 「收起」 / "Hide"
     HideRun,
     /// 「相似度」 / "similarity"
@@ -161,6 +165,8 @@ impl Msg {
                 "Keys: j / k jump to the next / previous shared topic",
             ),
             ShowRun => ("展开", "Show"),
+            ShowInFull => ("显示全文", "Show in full"),
+            ShowLess => ("收起全文", "Show less"),
             HideRun => ("收起", "Hide"),
             Similarity => ("相似度", "similarity"),
             NoCounterpart => ("另一侧无对应段落", "no counterpart on the other side"),

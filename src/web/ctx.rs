@@ -31,6 +31,8 @@ pub struct Ui {
     pub only_matched: bool,
     /// Folded runs of one side's passages that the reader opened, by run key.
     pub open_runs: Vec<String>,
+    /// Blocks the reader asked to see in full, by block key.
+    pub open_blocks: Vec<String>,
     /// Passages shown in context, by `document/paragraph`.
     pub context: Vec<String>,
     /// The target table's sort.

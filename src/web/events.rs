@@ -67,6 +67,9 @@ pub(super) fn on_event(shared: &Rc<Shared>, event: &Event) {
         ("click", "run") => update(shared, |inner| {
             toggle(&mut inner.ui.open_runs, value);
         }),
+        ("click", "block") => update(shared, |inner| {
+            toggle(&mut inner.ui.open_blocks, value);
+        }),
         // The summary's own click opens or closes the quote; remember it for redraws.
         ("click", "quote") => {
             if let Ok(mut inner) = shared.inner.try_borrow_mut() {

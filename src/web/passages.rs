@@ -17,8 +17,9 @@ use crate::view::{LazyComparison, Msg, boilerplate_run, only_in, passages_summar
 /// ([`crate::view::lazy`]).
 pub const FIRST_ROWS: usize = 24;
 
-/// Runs of one side's content this long or longer are folded to one line.
-const FOLD: usize = 3;
+/// Passages longer than this (characters) make a block show its first lines only until
+/// the reader asks for all: a first screen then holds several topics, not one.
+const CLAMP: usize = 120;
 
 fn spans(ctx: &Ctx<'_>, spans: &[Span], side: Side) -> El {
     let children = spans.iter().map(|s| {
@@ -102,12 +103,28 @@ fn passage(ctx: &Ctx<'_>, side: Side, p: &PassageRef, text: El) -> El {
     let key = key(p);
     let open = ctx.ui.context.contains(&key);
     let where_id = format!("pc-where-{}-{key}", side.class());
-    let mut out = El::new(ctx.doc, "div").class("passage").child(provenance(
-        ctx,
-        side.region(ctx),
-        p,
-        &where_id,
-    ));
+    // The button sits at the end of the provenance line: a line less per passage.
+    let button = El::new(ctx.doc, "button")
+        .attr("type", "button")
+        .class("link")
+        .attr("data-action", "context")
+        .attr("data-value", &key)
+        .attr("data-key", &format!("context:{key}"))
+        .attr("aria-expanded", if open { "true" } else { "false" })
+        .attr("aria-describedby", &where_id)
+        .text(
+            if open {
+                Msg::HideContext
+            } else {
+                Msg::ShowContext
+            }
+            .text(ctx.lang),
+        );
+    let mut out = El::new(ctx.doc, "div").class("passage").child(
+        provenance(ctx, side.region(ctx), p, &where_id)
+            .text(" · ")
+            .child(button),
+    );
     let neighbours = open.then(|| ctx.session.comparer.neighbours(&p.document, &p.paragraph));
     // The paragraphs around, in a group named for what they are.
     let context = |text: &Option<String>, label: Msg| {
@@ -130,30 +147,7 @@ fn passage(ctx: &Ctx<'_>, side: Side, p: &PassageRef, text: El) -> El {
     if let Some((_, after)) = &neighbours {
         out = out.maybe(context(after, Msg::ContextAfter));
     }
-    out.child(
-        El::new(ctx.doc, "button")
-            .attr("type", "button")
-            .class("link")
-            .attr("data-action", "context")
-            .attr("data-value", &key)
-            .attr("data-key", &format!("context:{key}"))
-            .attr("aria-expanded", if open { "true" } else { "false" })
-            .attr("aria-describedby", &where_id)
-            .text(
-                if open {
-                    Msg::HideContext
-                } else {
-                    Msg::ShowContext
-                }
-                .text(ctx.lang),
-            ),
-    )
-}
-
-fn empty(ctx: &Ctx<'_>, side: Side) -> El {
-    El::new(ctx.doc, "div")
-        .class(&format!("cell {} empty", side.class()))
-        .text(Msg::NoCounterpart.text(ctx.lang))
+    out
 }
 
 fn legend(ctx: &Ctx<'_>) -> El {
@@ -269,101 +263,126 @@ fn both(ctx: &Ctx<'_>, c: &LazyComparison, left: &[usize], right: &[usize], pair
             .map(key)
             .unwrap_or_default()
     };
+    let block_key = format!("{}|{}", first(left), first(right));
+    // Worth folding: a long passage, or many of them.
+    let long = left.len() + right.len() > 3
+        || left
+            .iter()
+            .chain(right)
+            .filter_map(|&i| a.passages.get(i))
+            .any(|p| p.text.chars().count() > CLAMP);
+    let open = ctx.ui.open_blocks.contains(&block_key);
+    let score = El::new(ctx.doc, "p").class("score").text(&format!(
+        "{} {}",
+        Msg::Similarity.text(ctx.lang),
+        percent(best)
+    ));
+    let score = if long {
+        score.text(" · ").child(
+            El::new(ctx.doc, "button")
+                .attr("type", "button")
+                .class("link")
+                .attr("data-action", "block")
+                .attr("data-value", &block_key)
+                .attr("data-key", &format!("block:{block_key}"))
+                .attr("aria-expanded", if open { "true" } else { "false" })
+                .text(if open { Msg::ShowLess } else { Msg::ShowInFull }.text(ctx.lang)),
+        )
+    } else {
+        score
+    };
     El::new(ctx.doc, "li")
-        .class("row pair")
+        .class(if long && !open {
+            "row pair clamped"
+        } else {
+            "row pair"
+        })
         .attr("tabindex", "-1")
-        .attr("data-key", &format!("row:{}|{}", first(left), first(right)))
+        .attr("data-key", &format!("row:{block_key}"))
         .attr("data-differs", "")
         .child(column(Side::Left, left))
         .child(column(Side::Right, right))
-        .child(El::new(ctx.doc, "p").class("score").text(&format!(
-            "{} {}",
-            Msg::Similarity.text(ctx.lang),
-            percent(best)
-        )))
+        .child(score)
 }
 
-/// A run of passages one side has, as rows: boilerplate folded to one line, content shown
-/// when short and folded when long.
-fn one_sided(ctx: &Ctx<'_>, c: &LazyComparison, side: Side, ids: &[usize]) -> Vec<El> {
+/// A run of passages one side has: one line that says how many (and how many of them are
+/// boilerplate), opening to the passages on request. Folded always: the first screen
+/// shows what both plans say.
+fn one_sided(ctx: &Ctx<'_>, c: &LazyComparison, side: Side, ids: &[usize]) -> Option<El> {
     let a = &c.alignment;
     let ps: Vec<&PassageRef> = ids.iter().filter_map(|&i| a.passages.get(i)).collect();
-    let mut out = Vec::new();
-    let mut k = 0;
-    while k < ps.len() {
-        let boiler = ps[k].boilerplate.is_some();
-        let n = ps[k..]
-            .iter()
-            .take_while(|p| p.boilerplate.is_some() == boiler)
-            .count();
-        let segment = &ps[k..k + n];
-        k += n;
-        let run_key = format!("{}:{}", if boiler { "bp" } else { "run" }, key(segment[0]));
-        let folded = boiler || n >= FOLD;
-        let open = folded && ctx.ui.open_runs.contains(&run_key);
-        let class = format!(
-            "row {}-only{}{}",
-            side.class(),
-            if boiler { " boilerplate" } else { "" },
-            if folded { " folded" } else { "" }
+    let first = ps.first()?;
+    let formal = ps.iter().filter(|p| p.boilerplate.is_some()).count();
+    let content = ps.len() - formal;
+    let run_key = format!("run:{}", key(first));
+    let open = ctx.ui.open_runs.contains(&run_key);
+    let region = ctx.region_name(side.region(ctx));
+    let label = match (content, formal) {
+        (0, m) => boilerplate_run(ctx.lang, m),
+        (n, 0) => run_only_in(ctx.lang, n, &region),
+        (n, m) => format!(
+            "{} + {}",
+            run_only_in(ctx.lang, n, &region),
+            boilerplate_run(ctx.lang, m)
+        ),
+    };
+    let mut cell = El::new(ctx.doc, "div")
+        .class(&format!("cell {}", side.class()))
+        .child(
+            El::new(ctx.doc, "button")
+                .attr("type", "button")
+                .class("run")
+                .attr("data-action", "run")
+                .attr("data-value", &run_key)
+                .attr("data-key", &run_key)
+                .attr("aria-expanded", if open { "true" } else { "false" })
+                .text(&label)
+                .text(" · ")
+                .text(if open { Msg::HideRun } else { Msg::ShowRun }.text(ctx.lang)),
         );
-        let texts = |ps: &[&PassageRef]| -> Vec<El> {
-            ps.iter()
-                .map(|p| {
-                    let text = El::new(ctx.doc, "p").class("text").child(
-                        El::new(
-                            ctx.doc,
-                            if matches!(side, Side::Left) {
-                                "del"
-                            } else {
-                                "ins"
-                            },
-                        )
-                        .text(&p.text),
-                    );
-                    passage(ctx, side, p, text)
-                })
-                .collect()
+    if open {
+        let tag = if matches!(side, Side::Left) {
+            "del"
+        } else {
+            "ins"
         };
-        let mut cell = El::new(ctx.doc, "div").class(&format!("cell {}", side.class()));
-        if folded {
-            let region = ctx.region_name(side.region(ctx));
-            let label = if boiler {
-                boilerplate_run(ctx.lang, n)
+        cell = cell.children(ps.iter().map(|p| {
+            let text = El::new(ctx.doc, "p")
+                .class("text")
+                .child(El::new(ctx.doc, tag).text(&p.text));
+            let shown = passage(ctx, side, p, text);
+            if p.boilerplate.is_some() {
+                shown.class("passage boilerplate")
             } else {
-                run_only_in(ctx.lang, n, &region)
-            };
-            cell = cell.child(
-                El::new(ctx.doc, "button")
-                    .attr("type", "button")
-                    .class("run")
-                    .attr("data-action", "run")
-                    .attr("data-value", &run_key)
-                    .attr("data-key", &run_key)
-                    .attr("aria-expanded", if open { "true" } else { "false" })
-                    .text(&label)
-                    .text(" · ")
-                    .text(if open { Msg::HideRun } else { Msg::ShowRun }.text(ctx.lang)),
-            );
-        }
-        if !folded || open {
-            cell = cell.children(texts(segment));
-        }
-        let (left, right) = match side {
-            Side::Left => (cell, empty(ctx, Side::Right)),
-            Side::Right => (empty(ctx, Side::Left), cell),
-        };
-        out.push(
-            El::new(ctx.doc, "li")
-                .class(&class)
-                .attr("tabindex", "-1")
-                .attr("data-key", &format!("row:{run_key}"))
-                .attr_if(ctx.ui.only_matched, "hidden", "")
-                .child(left)
-                .child(right),
-        );
+                shown
+            }
+        }));
     }
-    out
+    // The other column stays empty: the line itself says whose passages these are.
+    let other = El::new(ctx.doc, "div").class(&format!(
+        "cell {} empty",
+        match side {
+            Side::Left => "right",
+            Side::Right => "left",
+        }
+    ));
+    let (left, right) = match side {
+        Side::Left => (cell, other),
+        Side::Right => (other, cell),
+    };
+    Some(
+        El::new(ctx.doc, "li")
+            .class(&format!(
+                "row {}-only folded{}",
+                side.class(),
+                if content == 0 { " boilerplate" } else { "" }
+            ))
+            .attr("tabindex", "-1")
+            .attr("data-key", &format!("row:{run_key}"))
+            .attr_if(ctx.ui.only_matched, "hidden", "")
+            .child(left)
+            .child(right),
+    )
 }
 
 /// The rows of blocks `range` (the widget appends the blocks after [`FIRST_ROWS`] to the
@@ -376,8 +395,12 @@ pub fn rows<'a>(
     let blocks = c.alignment.blocks.get(range).unwrap_or_default();
     blocks.iter().flat_map(move |block| match block {
         Block::Both { left, right, pairs } => vec![both(ctx, c, left, right, pairs)],
-        Block::LeftOnly { passages } => one_sided(ctx, c, Side::Left, passages),
-        Block::RightOnly { passages } => one_sided(ctx, c, Side::Right, passages),
+        Block::LeftOnly { passages } => one_sided(ctx, c, Side::Left, passages)
+            .into_iter()
+            .collect(),
+        Block::RightOnly { passages } => one_sided(ctx, c, Side::Right, passages)
+            .into_iter()
+            .collect(),
     })
 }
 
