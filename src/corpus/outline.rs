@@ -723,8 +723,9 @@ mod tests {
 
     #[test]
     fn the_outline_s_cost_is_linear_in_the_number_of_blocks() {
-        let digits = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
-        let shapes: [(&str, Box<dyn Fn(usize) -> Vec<String>>); 3] = [
+        const DIGITS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+        type Shape = Box<dyn Fn(usize) -> Vec<String>>;
+        let shapes: [(&str, Shape); 3] = [
             // A contents label and headings that never recur (the cubic case: 16 s at 800).
             (
                 "headings after a contents label",
@@ -734,18 +735,18 @@ mod tests {
                     } else {
                         vec![]
                     };
-                    [label, vec![format!("{}、标题{k}", digits[k % 10])]].concat()
+                    [label, vec![format!("{}、标题{k}", DIGITS[k % 10])]].concat()
                 }),
             ),
             // A contents that does recur: found once, skipped whole.
             (
                 "recurring headings",
-                Box::new(|k| vec![format!("{}、标题{}", digits[k % 10], k % 7)]),
+                Box::new(|k| vec![format!("{}、标题{}", DIGITS[k % 10], k % 7)]),
             ),
             // Numbered sentences on their own lines, each looking ahead for what sits under it.
             (
                 "numbered sentences",
-                Box::new(|k| vec![format!("{}、推进合作{k}。", digits[k % 10])]),
+                Box::new(|k| vec![format!("{}、推进合作{k}。", DIGITS[k % 10])]),
             ),
         ];
         for (name, shape) in shapes {
