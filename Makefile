@@ -15,8 +15,8 @@ CARGO   := cargo
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/[^0-9.]/, ""); print}' Cargo.lock)
 SUDO := $(shell if [ "$$(id -u)" != 0 ] && command -v sudo >/dev/null; then echo sudo; fi)
 
-.PHONY: all test tools tools-browser tools-node bundle wasm pkg dist lint test-native test-browser \
-	test-e2e e2e-deps bench bench-browser align-score clean
+.PHONY: all test tools tools-browser tools-node tools-fuzz bundle wasm pkg dist lint test-native \
+	test-browser test-e2e test-tools e2e-deps fuzz fuzz-smoke bench bench-browser align-score clean
 
 all: tools bundle pkg dist
 	@echo
@@ -26,14 +26,27 @@ all: tools bundle pkg dist
 	@if [ -n "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ] && command -v xdg-open >/dev/null; then \
 	  xdg-open "file://$(CURDIR)/dist/index.html" >/dev/null 2>&1 & fi
 
-test: tools tools-browser tools-node lint test-native test-browser test-e2e
+test: test-tools tools tools-browser tools-node lint test-native test-browser test-e2e fuzz-smoke
 	@echo "All tests passed."
 
 # --- tools ---------------------------------------------------------------------------
 
+# Every target that runs a tool depends on the step that installs it, so any target works
+# on a fresh machine, not only `make` and `make test`. tests/make/installs-missing-tools.sh
+# (`make test-tools`) runs these steps with each tool hidden and checks what they install.
+
 tools:
-	@rustup target list --installed | grep -qx wasm32-unknown-unknown \
-	  || rustup target add wasm32-unknown-unknown
+	@command -v $(CARGO) >/dev/null && command -v rustup >/dev/null \
+	  || { echo "cargo and rustup are needed: install Rust from https://rustup.rs" >&2; exit 1; }
+	@# Lists are read whole before grep looks at them: `cmd | grep -q` under pipefail fails
+	@# when grep stops reading early and cmd is killed by SIGPIPE, and would reinstall.
+	@installed="$$(rustup target list --installed)"; \
+	  grep -qx wasm32-unknown-unknown <<<"$$installed" || rustup target add wasm32-unknown-unknown
+	@# A minimal Rust install lacks the linters that `make lint` runs.
+	@installed="$$(rustup component list --installed)"; \
+	  for c in rustfmt clippy; do \
+	    grep -q "^$$c" <<<"$$installed" || rustup component add "$$c"; \
+	  done
 	@[ -f Cargo.lock ] || $(CARGO) generate-lockfile
 	@# A missing tool is the normal case on a fresh machine: ask `command -v` first, because
 	@# under `-e -o pipefail` a failing `wasm-bindgen --version` would stop make right here.
@@ -49,8 +62,9 @@ tools:
 	  fi
 
 tools-browser:
-	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
-	    || ! fc-list 2>/dev/null | grep -qi "wenquanyi micro hei"; then \
+	@fonts="$$(fc-list 2>/dev/null || true)"; \
+	  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
+	    || ! grep -qi "wenquanyi micro hei" <<<"$$fonts"; then \
 	  echo "installing Chromium, ChromeDriver and a CJK font"; \
 	  $(SUDO) apt-get update -qq; \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei >/dev/null; \
@@ -64,12 +78,23 @@ tools-node:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm >/dev/null; \
 	fi
 
+# cargo-fuzz and the nightly toolchain its sanitizers need (fuzz/README.md).
+tools-fuzz: tools
+	@toolchains="$$(rustup toolchain list)"; \
+	  grep -q '^nightly' <<<"$$toolchains" || rustup toolchain install nightly --profile minimal
+	@if ! command -v cargo-fuzz >/dev/null; then \
+	  echo "installing cargo-fuzz"; \
+	  $(CARGO) install --locked cargo-fuzz \
+	    || { echo "its lock file does not resolve against this registry; installing unlocked"; \
+	         $(CARGO) install cargo-fuzz; }; \
+	fi
+
 # --- build ---------------------------------------------------------------------------
 
 bundle:
 	$(CARGO) run --quiet --release -- bundle --corpus $(CORPUS) --out $(BUNDLE)
 
-wasm:
+wasm: tools
 	$(CARGO) build --quiet --lib --target wasm32-unknown-unknown --profile wasm
 
 # pkg/: the plain ES module for people who use a bundler.
@@ -85,7 +110,7 @@ dist: bundle wasm
 
 # --- test ----------------------------------------------------------------------------
 
-lint:
+lint: tools
 	$(CARGO) fmt --check
 	$(CARGO) clippy --quiet --all-targets -- -D warnings
 	$(CARGO) clippy --quiet --lib --test web --target wasm32-unknown-unknown -- -D warnings
@@ -94,15 +119,15 @@ test-native:
 	$(CARGO) test --quiet
 	$(CARGO) run --quiet --release -- bundle --check --corpus $(CORPUS) --out $(BUNDLE)
 
-test-browser:
+test-browser: tools tools-browser
 	$(CARGO) test --target wasm32-unknown-unknown --test web
 
-e2e-deps:
+e2e-deps: tools-node
 	cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error
 
 # The widget as visitors and host pages see it: dist/ in headless Chromium. Screenshots of
 # every view land in tests/e2e/artifacts/.
-test-e2e: dist e2e-deps
+test-e2e: dist e2e-deps tools-browser
 	cd tests/e2e && node --test --test-reporter=spec
 
 # The alignment against hand-judged gold: the annotators' dev set beside the checkout, and
@@ -113,11 +138,27 @@ align-score: bundle
 	  echo "$$gold"; ../shared/tools/align-score "$$gold" | python3 -c 'import json,sys; r=json.load(sys.stdin); print("  pairs %d, precision %.3f, passage recall %.3f, good-pair recall %.3f, boilerplate pairs %d" % (r["engine_pairs"], r["precision_lenient"], r["passage_recall"], r["good_pair_recall"], r["boilerplate_pairs"]))'; \
 	done
 
+# The tool steps above on a machine without the tools (hidden from PATH, installers shimmed):
+# each reaches its install with the right arguments, and a tool that is there is kept.
+test-tools:
+	tests/make/installs-missing-tools.sh
+
+# Fuzzing (fuzz/README.md): a few seconds of each target in `make test`, minutes in `make fuzz`.
+FUZZ_TARGETS := bundle_reader builder number diff comparison
+FUZZ_SECONDS := 300
+
+fuzz-smoke: tools-fuzz
+	rm -rf target/fuzz-smoke
+	fuzz/run.sh 5 ../target/fuzz-smoke $(FUZZ_TARGETS)
+
+fuzz: tools-fuzz
+	fuzz/run.sh $(FUZZ_SECONDS) corpus $(FUZZ_TARGETS)
+
 # Benchmarks: the comparison engine natively, and the widget's sizes and speed in Chromium.
 bench:
 	$(CARGO) bench --bench compare
 
-bench-browser: dist e2e-deps
+bench-browser: dist e2e-deps tools-browser
 	cd tests/e2e && node bench.mjs
 
 clean:

@@ -32,7 +32,9 @@ mod cli {
             /// The corpus: the plain-text extraction of the compilation.
             #[arg(long, default_value = "data/belt-and-road-plans-2018.txt")]
             corpus: PathBuf,
-            /// Where to write the bundle.
+            /// Where to write the bundle. A symlink is written through (the file it points to
+            /// is replaced, the link stays); a device or pipe is written to in place
+            /// (`--out /dev/stdout`); the corpus itself is refused.
             #[arg(long, short, default_value = "www/bundle.json")]
             out: PathBuf,
             /// Write nothing; fail if the bundle at --out differs from a fresh build.
@@ -139,7 +141,7 @@ mod cli {
             fs::read(corpus).map_err(|e| format!("cannot read {}: {e}", corpus.display()))?;
         let text = String::from_utf8(bytes).map_err(|e| {
             let at = e.utf8_error().valid_up_to();
-            let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            let line = line_breaks(&e.as_bytes()[..at]) + 1;
             format!("{}:{line}: not UTF-8 text", corpus.display())
         })?;
         let label = corpus.to_string_lossy().replace('\\', "/");
@@ -173,8 +175,17 @@ mod cli {
                 ))
             };
         }
-        write_atomically(out, json.as_bytes())?;
+        write_bundle(out, corpus, json.as_bytes())?;
         Ok(format!("wrote {} ({summary})", out.display()))
+    }
+
+    /// Line breaks as the builder counts them: `\n`, `\r\n` or a lone `\r`.
+    fn line_breaks(bytes: &[u8]) -> usize {
+        bytes
+            .iter()
+            .enumerate()
+            .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+            .count()
     }
 
     fn read_bundle(path: &Path) -> Result<policy_compare::Bundle, String> {
@@ -330,9 +341,82 @@ mod cli {
         }
     }
 
+    /// Writes the bundle where `out` says, as a user would expect of `>`: through a symlink
+    /// to the file it points to (the link stays a link), into a device or pipe in place
+    /// (`--out /dev/stdout`, `/dev/null`), and into a file by replacing it whole. The
+    /// corpus itself — by the same path, another path, a symlink or a hard link — is
+    /// refused: building would destroy the source.
+    fn write_bundle(out: &Path, corpus: &Path, bytes: &[u8]) -> Result<(), String> {
+        let meta = fs::metadata(out).ok();
+        if meta.is_some() && same_file(out, corpus) {
+            return Err(format!(
+                "{} is the corpus {}: writing the bundle there would destroy it; choose another --out",
+                out.display(),
+                corpus.display()
+            ));
+        }
+        match meta {
+            Some(m) if m.is_dir() => Err(format!(
+                "{} is a directory; --out names the bundle file",
+                out.display()
+            )),
+            // Opened by the path as given: the kernel follows the links, including the
+            // ones under /proc that `/dev/stdout` leads to.
+            Some(m) if !m.is_file() => fs::OpenOptions::new()
+                .write(true)
+                .open(out)
+                .and_then(|mut f| f.write_all(bytes))
+                .map_err(|e| format!("cannot write {}: {e}", out.display())),
+            _ => write_atomically(&resolve_links(out)?, bytes, meta.map(|m| m.permissions())),
+        }
+    }
+
+    /// The file a chain of symlinks ends at (which may not exist yet).
+    fn resolve_links(path: &Path) -> Result<PathBuf, String> {
+        let mut path = path.to_path_buf();
+        // As many hops as Linux follows before it gives up (ELOOP).
+        for _ in 0..40 {
+            match fs::symlink_metadata(&path) {
+                Ok(m) if m.file_type().is_symlink() => {
+                    let link = fs::read_link(&path)
+                        .map_err(|e| format!("cannot read the link {}: {e}", path.display()))?;
+                    path = path.parent().map_or(link.clone(), |dir| dir.join(&link));
+                }
+                _ => return Ok(path),
+            }
+        }
+        Err(format!(
+            "{}: too many levels of symbolic links",
+            path.display()
+        ))
+    }
+
+    /// Whether two paths name the same file (hard links and symlinks included).
+    fn same_file(a: &Path, b: &Path) -> bool {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            match (fs::metadata(a), fs::metadata(b)) {
+                (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+                _ => false,
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            match (fs::canonicalize(a), fs::canonicalize(b)) {
+                (Ok(a), Ok(b)) => a == b,
+                _ => false,
+            }
+        }
+    }
+
     /// Writes through a temporary file and a rename, so a failure leaves the old bundle (or
-    /// nothing) in place, never half a file.
-    fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    /// nothing) in place, never half a file. The new file keeps the old one's permissions.
+    fn write_atomically(
+        path: &Path,
+        bytes: &[u8],
+        permissions: Option<fs::Permissions>,
+    ) -> Result<(), String> {
         let dir = path
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
@@ -340,16 +424,26 @@ mod cli {
         let name = path
             .file_name()
             .ok_or_else(|| format!("{} is not a file path", path.display()))?;
-        let tmp = dir.join(format!(".{}.tmp", name.to_string_lossy()));
-        let write = || -> std::io::Result<()> {
-            let mut file = fs::File::create(&tmp)?;
+        // A name of this run's own, created new: never an existing file (the corpus could
+        // have any name).
+        let tmp = dir.join(format!(
+            ".{}.{}.tmp",
+            name.to_string_lossy(),
+            std::process::id()
+        ));
+        let error = |e: std::io::Error| format!("cannot write {}: {e}", path.display());
+        let mut file = fs::File::create_new(&tmp).map_err(error)?;
+        let mut write = || -> std::io::Result<()> {
             file.write_all(bytes)?;
+            if let Some(permissions) = &permissions {
+                file.set_permissions(permissions.clone())?;
+            }
             file.sync_all()?;
             fs::rename(&tmp, path)
         };
         write().map_err(|e| {
             let _ = fs::remove_file(&tmp);
-            format!("cannot write {}: {e}", path.display())
+            error(e)
         })
     }
 }

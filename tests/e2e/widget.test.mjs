@@ -4,11 +4,10 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  launch, open, ready, fileUrl, serve, scratch, hostPage, jsonForScript, bundle, shadowText, dist,
+  launch, open, ready, fileUrl, serve, scratch, tempDir, hostPage, jsonForScript, bundle, shadowText, dist,
 } from './harness.mjs';
 
 let browser;
@@ -47,14 +46,13 @@ test('policy_compare_html_works_offline_as_one_file', async () => {
   const html = fs.readFileSync(path.join(dist, 'policy-compare.html'), 'utf8');
   assert.doesNotMatch(html, /<script src=/, 'every script is inline');
   // Alone in an empty directory: nothing else to load.
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-compare-standalone-'));
+  const dir = tempDir('policy-compare-standalone-');
   fs.writeFileSync(path.join(dir, 'policy-compare.html'), html);
   await withPage(pathToFileURL(path.join(dir, 'policy-compare.html')).href + '#left=fujian&right=guangdong', async (page) => {
     await ready(page);
     assert.equal(await page.locator('policy-compare select#pc-left').inputValue(), 'fujian');
     assert.ok(await page.locator('policy-compare li.row').count() > 10);
   });
-  fs.rmSync(dir, { recursive: true });
 });
 
 test('works_over_http', async () => {
