@@ -56,25 +56,23 @@ pub fn align(left: &[Candidate], right: &[Candidate]) -> Vec<(usize, usize, f32)
     // Dense: plans have tens to hundreds of passages a side, and every passage needs its
     // best counterpart and its rank among the other side's, which sparse candidate
     // lists would not give.
-    let score = |i: usize, j: usize| {
-        let (a, b) = (&left[i], &right[j]);
-        // The same order of operands whichever side is left: bit-identical scores.
-        let s = if a.order <= b.order {
-            a.features.similarity(b.features)
-        } else {
-            b.features.similarity(a.features)
-        };
-        if a.role.compatible(b.role) {
-            s
-        } else {
-            s * ROLE_PENALTY
-        }
-    };
-    let scores: Vec<f32> = l
-        .iter()
-        .flat_map(|&i| r.iter().map(move |&j| (i, j)))
-        .map(|(i, j)| score(i, j))
-        .collect();
+    // Cosines are symmetric term by term, so a score is the same whichever side a passage
+    // is on; each left passage is spread once and scored against every right one.
+    let mut dense = super::features::Dense::default();
+    let mut scores: Vec<f32> = Vec::with_capacity(l.len() * r.len());
+    for (k, &i) in l.iter().enumerate() {
+        let a = &left[i];
+        dense.load(a.features, k.checked_sub(1).map(|p| left[l[p]].features));
+        scores.extend(r.iter().map(|&j| {
+            let b = &right[j];
+            let s = dense.similarity(b.features);
+            if a.role.compatible(b.role) {
+                s
+            } else {
+                s * ROLE_PENALTY
+            }
+        }));
+    }
     let at = |x: usize, y: usize| scores[x * r.len() + y];
     // Best counterpart of each, ties to the earlier passage in the bundle.
     let better = |s: f32, order: usize, best: Option<(f32, usize)>| {

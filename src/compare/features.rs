@@ -9,7 +9,7 @@
 //! annex row `持续推进` means little, its row heading `千家企业闯国际市场` a lot.
 
 use super::mask;
-use super::segment::Segmenter;
+use super::segment::{Hit, Segmenter};
 use super::vector::Vector;
 use crate::bundle::{Theme, TopicInfo};
 
@@ -40,27 +40,26 @@ impl Features {
         headings: &[&str],
     ) -> Features {
         let text = mask::agencies(text);
+        // Each text cut once; its words and its topics both come from the cut.
+        let own = segmenter.words(&text);
+        let cut: Vec<Vec<Hit>> = headings
+            .iter()
+            .map(|h| segmenter.words(&mask::agencies(h)))
+            .collect();
         // Words: the text, and the nearest two headings as one context.
         let mut words: Vec<(u32, f32)> = Vec::new();
         let idf = |w: u32| segmenter.entry(w).idf;
-        let own: Vec<u32> = segmenter.words(&text).iter().map(|h| h.word).collect();
-        weigh(&mut words, own, 1.0, idf);
-        let context: Vec<u32> = headings
-            .iter()
-            .rev()
-            .take(2)
-            .flat_map(|h| segmenter.words(h))
-            .map(|h| h.word)
-            .collect();
+        weigh(&mut words, own.iter().map(|h| h.word).collect(), 1.0, idf);
+        let context: Vec<u32> = cut.iter().rev().take(2).flatten().map(|h| h.word).collect();
         weigh(&mut words, context, HEADING_WORDS, idf);
 
         // Topics: each cue once per place, headings at a lower weight.
         let mut counts: Vec<(u32, f32)> = segmenter
-            .topic_hits(&text)
+            .topics_of(&own)
             .into_iter()
             .map(|t| (u32::from(t), 1.0))
             .collect();
-        for (k, h) in headings.iter().rev().enumerate() {
+        for (k, hits) in cut.iter().rev().enumerate() {
             let w = if k == 0 {
                 HEADING_TOPIC.0
             } else {
@@ -68,7 +67,7 @@ impl Features {
             };
             counts.extend(
                 segmenter
-                    .topic_hits(&mask::agencies(h))
+                    .topics_of(hits)
                     .into_iter()
                     .map(|t| (u32::from(t), w)),
             );
@@ -97,6 +96,65 @@ impl Features {
         WEIGHTS.0 * self.words.cosine(&other.words)
             + WEIGHTS.1 * self.topics.cosine(&other.topics)
             + WEIGHTS.2 * self.themes.cosine(&other.themes)
+    }
+}
+
+/// One passage's vectors spread over dense arrays, to score it against many others: a
+/// lookup per term of the other passage instead of a merge of two sorted lists (five times
+/// faster on a region pair of five hundred by a hundred passages, and the dense pass is
+/// the alignment's main cost).
+///
+/// The result is bit for bit [`Features::similarity`]: the products of the shared terms
+/// are added in the same (term) order, and the other terms add exact zeros.
+#[derive(Debug, Default)]
+pub struct Dense {
+    words: Vec<f32>,
+    topics: Vec<f32>,
+    themes: Vec<f32>,
+}
+
+impl Dense {
+    /// Spreads `f` (replacing what was loaded).
+    pub fn load(&mut self, f: &Features, previous: Option<&Features>) {
+        if let Some(p) = previous {
+            clear(&mut self.words, &p.words);
+            clear(&mut self.topics, &p.topics);
+            clear(&mut self.themes, &p.themes);
+        }
+        spread(&mut self.words, &f.words);
+        spread(&mut self.topics, &f.topics);
+        spread(&mut self.themes, &f.themes);
+    }
+
+    /// [`Features::similarity`] of the loaded passage with `other`.
+    pub fn similarity(&self, other: &Features) -> f32 {
+        let dot = |dense: &[f32], v: &Vector| {
+            v.entries().iter().fold(0.0f32, |s, &(t, w)| {
+                s + dense.get(t as usize).copied().unwrap_or(0.0) * w
+            })
+        };
+        WEIGHTS.0 * dot(&self.words, &other.words)
+            + WEIGHTS.1 * dot(&self.topics, &other.topics)
+            + WEIGHTS.2 * dot(&self.themes, &other.themes)
+    }
+}
+
+fn spread(dense: &mut Vec<f32>, v: &Vector) {
+    if let Some(&(last, _)) = v.entries().last()
+        && dense.len() <= last as usize
+    {
+        dense.resize(last as usize + 1, 0.0);
+    }
+    for &(t, w) in v.entries() {
+        dense[t as usize] = w;
+    }
+}
+
+fn clear(dense: &mut [f32], v: &Vector) {
+    for &(t, _) in v.entries() {
+        if let Some(d) = dense.get_mut(t as usize) {
+            *d = 0.0;
+        }
     }
 }
 
@@ -165,6 +223,30 @@ mod tests {
         let b = Features::new(&s, &t, "深化教育合作。", &[]);
         let c = Features::new(&s, &t, "加快中欧班列发展。", &[]);
         assert!(a.similarity(&b) > a.similarity(&c) + 0.2);
+    }
+
+    #[test]
+    fn dense_scores_are_the_merge_scores_bit_for_bit() {
+        let (s, t) = model();
+        let texts = [
+            "建设孔子学院。",
+            "深化教育合作。",
+            "加快中欧班列发展。",
+            "中欧班列和孔子学院",
+            "",
+        ];
+        let fs: Vec<Features> = texts
+            .iter()
+            .map(|x| Features::new(&s, &t, x, &["教育合作工程"]))
+            .collect();
+        let mut dense = Dense::default();
+        for (i, a) in fs.iter().enumerate() {
+            dense.load(a, i.checked_sub(1).map(|p| &fs[p]));
+            for b in &fs {
+                assert_eq!(dense.similarity(b).to_bits(), a.similarity(b).to_bits());
+                assert_eq!(a.similarity(b).to_bits(), b.similarity(a).to_bits());
+            }
+        }
     }
 
     #[test]

@@ -55,6 +55,9 @@ pub struct Segmenter {
     entries: Vec<Entry>,
     /// The longest word, in characters.
     longest: usize,
+    /// For each pair of first characters, the longest word that starts with them: most
+    /// positions of a text start no word, and one lookup here says so.
+    prefixes: FxHashMap<(char, char), u8>,
     /// Report every word at every position, not only the longest (for a lexicon of
     /// bigrams, where longest-match would skip every other one).
     overlapping: bool,
@@ -99,7 +102,13 @@ impl Segmenter {
         let id = self.entries.len() as u32;
         self.ids.insert(word.to_owned(), id);
         self.entries.push(Entry::default());
-        self.longest = self.longest.max(word.chars().count());
+        let n = word.chars().count();
+        self.longest = self.longest.max(n);
+        let mut cs = word.chars();
+        if let (Some(a), Some(b)) = (cs.next(), cs.next()) {
+            let longest = self.prefixes.entry((a, b)).or_insert(0);
+            *longest = (*longest).max(u8::try_from(n).unwrap_or(u8::MAX));
+        }
         id
     }
 
@@ -141,9 +150,17 @@ impl Segmenter {
             .chain(std::iter::once(text.len()))
             .collect();
         let chars = bounds.len() - 1;
+        let all: Vec<char> = text.chars().collect();
         let mut i = 0;
         while i < chars {
-            let longest = self.longest.min(chars - i);
+            let Some(&prefix) = all
+                .get(i + 1)
+                .and_then(|&b| self.prefixes.get(&(all[i], b)))
+            else {
+                i += 1;
+                continue;
+            };
+            let longest = usize::from(prefix).min(chars - i);
             let found = (2..=longest)
                 .rev()
                 .find_map(|n| self.lookup(&text[bounds[i]..bounds[i + n]]).map(|w| (n, w)));
@@ -184,8 +201,13 @@ impl Segmenter {
     /// The topics `text` names, one count per cue found: a whole word that is a cue
     /// counts; otherwise the longest cues inside it, without overlap.
     pub fn topic_hits(&self, text: &str) -> Vec<u16> {
+        self.topics_of(&self.words(text))
+    }
+
+    /// [`Segmenter::topic_hits`] of a text whose words are `hits` (from
+    /// [`Segmenter::words`]).
+    pub fn topics_of(&self, hits: &[Hit]) -> Vec<u16> {
         let mut out = Vec::new();
-        let hits = self.words(text);
         let mut k = 0;
         while k < hits.len() {
             let whole = hits[k];
