@@ -14,9 +14,11 @@ mkdir -p artifacts
 for t in "$@"; do
   mkdir -p "$corpus/$t"
   log="artifacts/$t.log"
-  if cargo +nightly fuzz run --debug-assertions "$t" "$corpus/$t" "seeds/$t" -- "${flags[@]}" >"$log" 2>&1; then
-    runs=$(awk '/stat::number_of_executed_units/ {print $2}' "$log")
-    rss=$(awk '/stat::peak_rss_mb/ {print $2}' "$log")
+  dict=()
+  [ -f "dicts/$t.dict" ] && dict=(-dict="dicts/$t.dict")
+  if cargo +nightly fuzz run --debug-assertions "$t" "$corpus/$t" "seeds/$t" -- "${flags[@]}" "${dict[@]}" >"$log" 2>&1; then
+    runs=$(awk '/stat::number_of_executed_units/ {v = $2} END {print v}' "$log")
+    rss=$(awk '/stat::peak_rss_mb/ {v = $2} END {print v}' "$log")
     echo "fuzz $t: ${runs:-?} executions in ${seconds} s, peak ${rss:-?} MB, no failure"
   else
     tail -n 60 "$log"
