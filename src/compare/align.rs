@@ -23,14 +23,17 @@
 //! a subset of it), and comparing B with A pairs exactly what comparing A with B does:
 //! scores are symmetric and ties go to bundle order.
 //!
-//! The figures were chosen on the annotators' dev gold (`../shared/examples/alignment`,
-//! `make align-score`) and checked on region pairs annotated apart from it.
+//! The figures were chosen on four hand-judged gold sets together, the annotators' dev
+//! set (`../shared/examples/alignment`) and three region pairs annotated in the project
+//! (`tests/fixtures/alignment/`; `make align-score` scores all four): a choice was kept
+//! when it helped on average and hurt no set by more than a point or two, never for one
+//! set alone.
 
 use super::features::Features;
 
 /// Pairs scoring below this are not shown as counterparts, unless [`FLOOR`] and
 /// [`FAVOURITE`] say otherwise.
-pub const THRESHOLD: f32 = 0.17;
+pub const THRESHOLD: f32 = 0.165;
 /// The least score of a best counterpart that is a clear favourite.
 pub const FLOOR: f32 = 0.1;
 /// A best counterpart is a clear favourite when the next best scores at most this share
