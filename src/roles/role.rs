@@ -28,11 +28,11 @@ pub fn role(text: &str, headings: &[&str]) -> Role {
 
 fn heading_role(h: &str) -> Option<Role> {
     let any = |words: &[&str]| words.iter().any(|w| h.contains(w));
-    // Where the region stands and what it will build where (功能定位, 战略布局, 战略路径,
-    // 合作方向, Guangxi's 框架思路 that lists what it will build): tasks laid out in
-    // advance, whatever the section around them (Jiangxi's 战略路径 sits in 重大意义和总体要求,
-    // Fujian's 功能定位 in 总体思路).
-    if any(&[
+    if any(&["重大意义", "意义", "战略机遇", "机遇", "时代背景"]) {
+        Some(Role::Significance)
+    } else if h.contains("目标") {
+        Some(Role::Goal)
+    } else if any(&[
         "定位",
         "布局",
         "战略路径",
@@ -41,12 +41,11 @@ fn heading_role(h: &str) -> Option<Role> {
         "重点方向",
         "框架思路",
     ]) {
-        return Some(Role::Task);
-    }
-    if any(&["重大意义", "意义", "战略机遇", "机遇", "时代背景"]) {
-        Some(Role::Significance)
-    } else if h.contains("目标") {
-        Some(Role::Goal)
+        // Where the region stands and what it will build where (功能定位, 战略布局,
+        // 战略路径, 合作方向, Guangxi's 框架思路 that lists what it will build): tasks laid
+        // out in advance, whatever the section around them (Jiangxi's 战略路径 sits in
+        // 重大意义和总体要求, Fujian's 功能定位 in 总体思路).
+        Some(Role::Task)
     } else if any(&["指导思想", "原则", "总体思路", "基本思路", "构想", "前言"]) || h == "总体要求"
     {
         Some(Role::Framing)
