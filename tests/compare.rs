@@ -358,13 +358,18 @@ fn naive_align(left: &[Candidate], right: &[Candidate]) -> Vec<(usize, usize, f3
         v.sort_by(|&x, &y| s(y).total_cmp(&s(x)).then(order(x).cmp(&order(y))));
         v
     };
+    // Good enough: over the threshold, or a clear favourite over the floor.
+    let good_enough = |best: f32, second: Option<f32>| {
+        let second = second.unwrap_or(0.0);
+        best >= align::THRESHOLD || best >= align::FLOOR && second <= align::FAVOURITE * best
+    };
     let mut out = Vec::new();
     for &i in &l {
         let row = ranked(&r, &|j| right[j].order, &|j| score(i, j));
         let Some(&j) = row.first() else { continue };
         let column = ranked(&l, &|k| left[k].order, &|k| score(k, j));
         let rank = column.iter().position(|&k| k == i).unwrap();
-        if score(i, j) >= align::THRESHOLD && rank < limit(l.len()) {
+        if good_enough(score(i, j), row.get(1).map(|&k| score(i, k))) && rank < limit(l.len()) {
             out.push((i, j, score(i, j)));
         }
     }
@@ -373,7 +378,7 @@ fn naive_align(left: &[Candidate], right: &[Candidate]) -> Vec<(usize, usize, f3
         let Some(&i) = column.first() else { continue };
         let row = ranked(&r, &|k| right[k].order, &|k| score(i, k));
         let rank = row.iter().position(|&k| k == j).unwrap();
-        if score(i, j) >= align::THRESHOLD && rank < limit(r.len()) {
+        if good_enough(score(i, j), column.get(1).map(|&k| score(k, j))) && rank < limit(r.len()) {
             out.push((i, j, score(i, j)));
         }
     }

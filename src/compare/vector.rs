@@ -11,9 +11,18 @@ impl Vector {
     /// The vector of `(term, weight)` pairs, in any order (a term's weights add up); scaled
     /// to unit length (all zero stays empty).
     pub fn unit(entries: Vec<(u32, f32)>) -> Vector {
+        Vector::damped(entries, 0.0)
+    }
+
+    /// The vector of `(term, weight)` pairs, scaled by `1 / sqrt(|v|² + prior²)`: as if it
+    /// also had a term of its own of weight `prior`, which no other vector shares. A
+    /// vector of much more weight than `prior` is about unit length; one of little weight
+    /// stays short, so its cosine with any other is small however well the few terms it
+    /// has agree. Zero `prior` is [`Vector::unit`].
+    pub fn damped(entries: Vec<(u32, f32)>, prior: f32) -> Vector {
         let mut entries = merged(entries);
         entries.retain(|e| e.1 > 0.0);
-        let norm = entries.iter().map(|(_, w)| w * w).sum::<f32>().sqrt();
+        let norm = (entries.iter().map(|(_, w)| w * w).sum::<f32>() + prior * prior).sqrt();
         if norm > 0.0 {
             for (_, w) in &mut entries {
                 *w /= norm;
@@ -22,7 +31,8 @@ impl Vector {
         Vector(entries)
     }
 
-    /// Cosine similarity with another unit vector.
+    /// Cosine similarity with another unit vector (for damped vectors, their cosine
+    /// scaled by both their lengths).
     pub fn cosine(&self, other: &Vector) -> f32 {
         let (mut i, mut j, mut sum) = (0, 0, 0.0f32);
         let (a, b) = (&self.0, &other.0);
@@ -76,5 +86,17 @@ mod tests {
         assert_eq!(v.entries()[0].0, 1);
         assert!(Vector::unit(vec![(1, 0.0)]).is_empty());
         assert_eq!(Vector::default().cosine(&v), 0.0);
+    }
+
+    #[test]
+    fn a_damped_vector_of_little_weight_is_short() {
+        let light = Vector::damped(vec![(1, 1.0)], 3.0);
+        let heavy = Vector::damped(vec![(1, 30.0)], 3.0);
+        assert!((light.cosine(&light) - 0.1).abs() < 1e-6);
+        assert!(heavy.cosine(&heavy) > 0.99);
+        assert_eq!(
+            Vector::damped(vec![(1, 2.0)], 0.0),
+            Vector::unit(vec![(1, 2.0)])
+        );
     }
 }

@@ -33,14 +33,20 @@ fn heading_role(h: &str) -> Option<Role> {
     } else if h.contains("目标") {
         Some(Role::Goal)
     } else if any(&[
-        "指导思想",
-        "原则",
-        "总体思路",
-        "基本思路",
+        "定位",
+        "布局",
+        "战略路径",
+        "战略走向",
+        "合作方向",
+        "重点方向",
         "框架思路",
-        "构想",
-        "前言",
-    ]) || h == "总体要求"
+    ]) {
+        // Where the region stands and what it will build where (功能定位, 战略布局,
+        // 战略路径, 合作方向, Guangxi's 框架思路 that lists what it will build): tasks laid
+        // out in advance, whatever the section around them (Jiangxi's 战略路径 sits in
+        // 重大意义和总体要求, Fujian's 功能定位 in 总体思路).
+        Some(Role::Task)
+    } else if any(&["指导思想", "原则", "总体思路", "基本思路", "构想", "前言"]) || h == "总体要求"
     {
         Some(Role::Framing)
     } else if any(&["背景", "建设基础", "发展基础", "工作基础", "现状", "成效"]) {
@@ -65,5 +71,12 @@ mod tests {
         assert_eq!(role("…", &["规划背景", "战略机遇"]), Role::Significance);
         assert_eq!(role("…", &[]), Role::Preamble);
         assert_eq!(role("近期目标(2015—2020年)是…", &["一大构想"]), Role::Goal);
+        // Positioning and layout are what the plan will build where, under any section.
+        assert_eq!(role("…", &["总体思路", "功能定位"]), Role::Task);
+        assert_eq!(
+            role("…", &["重大意义和总体要求", "战略路径", "明确战略走向"]),
+            Role::Task
+        );
+        assert_eq!(role("…", &["框架思路", "共建中国—东盟信息港"]), Role::Task);
     }
 }
