@@ -183,7 +183,6 @@ fn chengdu_tianjin() {
         0.77,
         0.90,
     );
-    );
 }
 
 #[test]
