@@ -102,12 +102,11 @@ fn passage(ctx: &Ctx<'_>, side: Side, p: &PassageRef, text: El) -> El {
     let key = key(p);
     let open = ctx.ui.context.contains(&key);
     let where_id = format!("pc-where-{}-{key}", side.class());
-    let mut out = El::new(ctx.doc, "div").class("passage").child(provenance(
-        ctx,
-        side.region(ctx),
-        p,
-        &where_id,
-    ));
+    // The passage opened from search stands out.
+    let found = ctx.ui.reveal.as_ref() == Some(&key);
+    let mut out = El::new(ctx.doc, "div")
+        .class(if found { "passage found" } else { "passage" })
+        .child(provenance(ctx, side.region(ctx), p, &where_id));
     let neighbours = open.then(|| ctx.session.comparer.neighbours(&p.document, &p.paragraph));
     // The paragraphs around, in a group named for what they are.
     let context = |text: &Option<String>, label: Msg| {
@@ -300,7 +299,12 @@ fn one_sided(ctx: &Ctx<'_>, c: &LazyComparison, side: Side, ids: &[usize]) -> Ve
         k += n;
         let run_key = format!("{}:{}", if boiler { "bp" } else { "run" }, key(segment[0]));
         let folded = boiler || n >= FOLD;
-        let open = folded && ctx.ui.open_runs.contains(&run_key);
+        // A run is open when the reader opened it, or holds the passage opened from search.
+        let open = folded
+            && (ctx.ui.open_runs.contains(&run_key)
+                || segment
+                    .iter()
+                    .any(|p| ctx.ui.reveal.as_ref() == Some(&key(p))));
         let class = format!(
             "row {}-only{}{}",
             side.class(),
