@@ -88,12 +88,7 @@ pub(super) fn on_event(
         ("click", "search") => search(shared),
         ("change", "query-region" | "query-theme" | "topic") => {
             if let Some(select) = el.dyn_ref::<HtmlSelectElement>() {
-                let name = match action {
-                    "query-region" => "query-region",
-                    "query-theme" => "query-theme",
-                    _ => "topic",
-                };
-                user_change(shared, &[(name, select.value())]);
+                user_change(shared, &[(action, select.value())]);
             }
         }
         ("click", "topic-theme") => {

@@ -11,6 +11,9 @@ use crate::bundle::Theme;
 use crate::compare::across::{Map, Subject, Topics};
 use crate::view::Msg;
 
+/// A cell's classes by its shade.
+const SHADES: [&str; 5] = ["num h0", "num h1", "num h2", "num h3", "num h4"];
+
 /// A header cell that sorts by its column (`key`).
 fn sort_header(ctx: &Ctx<'_>, name: &str, key: &str) -> El {
     let sorted = ctx.ui.map_sort.as_ref().filter(|(k, _)| k == key);
@@ -101,12 +104,12 @@ pub fn panel(ctx: &Ctx<'_>) -> (El, String) {
         let name = ctx.region_name(region);
         let mut row =
             El::new(ctx.doc, "tr").child(El::new(ctx.doc, "th").attr("scope", "row").text(&name));
-        for (c, (column, key, theme)) in columns.iter().enumerate() {
+        for (c, (column, _, theme)) in columns.iter().enumerate() {
             let n = map.count(r, c);
             // Four shades, on a square-root scale: the national documents, eleven of
             // them, would otherwise leave every province pale.
             let level = (4.0 * (n as f64 / max).sqrt()).ceil() as usize;
-            let td = El::new(ctx.doc, "td").class(&format!("num h{level}"));
+            let td = El::new(ctx.doc, "td").class(SHADES[level.min(4)]);
             row = row.child(if n == 0 {
                 td.text("0")
             } else {
@@ -115,7 +118,6 @@ pub fn panel(ctx: &Ctx<'_>) -> (El, String) {
                         .attr("type", "button")
                         .attr("data-action", "cell")
                         .attr("data-value", &format!("{region}|{}", theme.id()))
-                        .attr("data-key", &format!("cell:{region}|{key}"))
                         .attr("aria-label", &format!("{name}, {column}: {n}"))
                         .text(&n.to_string()),
                 )

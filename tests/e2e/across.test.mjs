@@ -202,7 +202,7 @@ test('the_map_cell_opens_the_passages_view', async () => {
     await shoot(page, 'map-desktop');
     // Gansu's finance number opens Gansu on finance in the passages view, and the count
     // agrees with that view's (less its boilerplate, which the map does not count).
-    const cell = page.locator('policy-compare [data-key="cell:gansu|finance"]');
+    const cell = page.locator('policy-compare tbody tr', { hasText: 'Gansu' }).locator('[data-value="gansu|finance"]');
     const n = Number(await cell.textContent());
     await cell.click();
     assert.equal(await attr(page, 'view'), 'passages');
