@@ -16,7 +16,7 @@ WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/[
 SUDO := $(shell if [ "$$(id -u)" != 0 ] && command -v sudo >/dev/null; then echo sudo; fi)
 
 .PHONY: all test tools tools-browser tools-node tools-fuzz bundle wasm pkg dist lint test-native \
-	test-browser test-e2e test-tools e2e-deps fuzz fuzz-smoke bench bench-browser align-score clean
+	test-browser test-e2e test-tools e2e-deps fuzz fuzz-smoke bench bench-browser bench-search align-score clean
 
 all: tools bundle pkg dist
 	@echo
@@ -160,6 +160,10 @@ bench:
 
 bench-browser: dist e2e-deps tools-browser
 	cd tests/e2e && node bench.mjs
+
+# Search: 200 queries drawn from the corpus, on the bundle and on one ten times larger.
+bench-search: dist e2e-deps
+	cd tests/e2e && node bench-search.mjs
 
 clean:
 	$(CARGO) clean

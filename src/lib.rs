@@ -42,8 +42,9 @@
 //!
 //! - `web` (wasm32 only): the browser side, the only code that touches the DOM.
 //! - [`view`]: the widget's view model, free of the DOM: state, words, formatting.
+//! - [`search`]: every passage of every region that holds a query.
 //! - [`mod@compare`]: the comparison engine: alignment of passages, readable diffs, targets
-//!   side by side.
+//!   side by side; and [`compare::across`], all regions at once on a theme or topic.
 //! - [`build`]: corpus → bundle, using [`corpus`] (the builder's parser, stage by stage),
 //!   [`themes`] (the classifier) and [`metrics`] (numbers read into statements).
 //! - [`bundle`]: the bundle format, written by the builder and read by the widget, with its
@@ -57,6 +58,7 @@ pub mod corpus;
 pub mod date;
 pub mod metrics;
 pub mod roles;
+pub mod search;
 pub mod sort;
 pub mod themes;
 pub mod topics;

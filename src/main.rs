@@ -1,4 +1,5 @@
-//! The command line: `policy-compare bundle` builds the widget's bundle from the corpus.
+//! The command line: `policy-compare bundle` builds the widget's bundle from the corpus;
+//! `compare`, `metrics` and `search` read it.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
@@ -77,6 +78,31 @@ mod cli {
             #[arg(long, default_value = "table")]
             format: TableFormat,
         },
+        /// Search every passage of every region: words separated by spaces must all
+        /// appear; a phrase in quotes is one term (`'"境外经贸合作区"'`).
+        Search {
+            /// What to look for.
+            query: String,
+            /// Only this region (an id, e.g. henan).
+            #[arg(long)]
+            region: Option<String>,
+            /// Only passages under this theme (an id, or `all`).
+            #[arg(long)]
+            theme: Option<String>,
+            /// The bundle to read.
+            #[arg(long, default_value = "www/bundle.json")]
+            bundle: PathBuf,
+            /// `text`, `json` or `csv`.
+            #[arg(long, default_value = "text")]
+            format: SearchFormat,
+        },
+    }
+
+    #[derive(Clone, Copy, clap::ValueEnum)]
+    enum SearchFormat {
+        Text,
+        Json,
+        Csv,
     }
 
     #[derive(Clone, Copy, clap::ValueEnum)]
@@ -123,6 +149,13 @@ mod cli {
                 bundle,
                 format,
             } => metrics(&bundle, &region, kind, format),
+            Command::Search {
+                query,
+                region,
+                theme,
+                bundle,
+                format,
+            } => search(&bundle, &query, region.as_deref(), theme.as_deref(), format),
         };
         match result {
             Ok(message) => {
@@ -241,6 +274,31 @@ mod cli {
                 Ok(format!("{rows} rows in {} themes", table.groups.len()))
             }
         }
+    }
+
+    fn search(
+        bundle: &Path,
+        query: &str,
+        region: Option<&str>,
+        theme: Option<&str>,
+        format: SearchFormat,
+    ) -> Result<String, String> {
+        let bundle = read_bundle(bundle)?;
+        let report = policy_compare::search::report::Report::new(&bundle, query, region, theme)
+            .map_err(|e| e.to_string())?;
+        if report.terms.is_empty() {
+            return Err(format!("nothing to search for in \"{query}\""));
+        }
+        print(&match format {
+            SearchFormat::Text => report.to_text(),
+            SearchFormat::Json => to_json(&report)? + "\n",
+            SearchFormat::Csv => report.to_csv(),
+        })?;
+        Ok(format!(
+            "{} passages in {} regions",
+            report.total,
+            report.regions.len()
+        ))
     }
 
     fn to_json<T: serde::Serialize>(value: &T) -> Result<String, String> {

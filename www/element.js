@@ -135,7 +135,7 @@
     };
   }
 
-  var OBSERVED = ['left', 'right', 'theme', 'view', 'lang', 'bundle'];
+  var OBSERVED = ['left', 'right', 'theme', 'view', 'lang', 'bundle', 'query', 'query-region', 'query-theme', 'topic'];
 
   class PolicyCompare extends HTMLElement {
     static get observedAttributes() {

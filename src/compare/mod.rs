@@ -26,8 +26,10 @@
 //! → [`blocks`] (pairs into blocks in reading order) → [`marks`] (what each pair shares,
 //! or for near-copies a readable [`diff`] over [`tokens`]). And [`targets`]: two regions'
 //! quantitative targets side by side. [`tfidf`] makes a lexicon for bundles that ship
-//! none; [`mask`] keeps agency names out of the way.
+//! none; [`mask`] keeps agency names out of the way. [`across`] looks at every region at
+//! once: how much each says on each theme and topic, and what each says on one.
 
+pub mod across;
 pub mod align;
 pub mod blocks;
 pub mod diff;

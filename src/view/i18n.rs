@@ -134,6 +134,36 @@ pub enum Msg {
     EndOfRows,
     /// 「差异」 / "Difference"
     Difference,
+    /// 「搜索」 / "Search"
+    Search,
+    /// 「搜索全部规划」 / "Search all plans"
+    SearchAll,
+    /// How to search, shown before the first search.
+    SearchHelp,
+    /// 「全局图」 / "Map"
+    Map,
+    /// 「专题」 / "One topic"
+    Topic,
+    /// 「地区」 / "Region"
+    Region,
+    /// 「全部地区」 / "All regions"
+    AllRegions,
+    /// 「合计」 / "Total"
+    Total,
+    /// 「在对照中打开」 / "Open in comparison"
+    OpenComparison,
+    /// 「对照阅读」 / "Compare"
+    CompareRegion,
+    /// 「专题」 / "Topic" (the topic picker)
+    TopicPicker,
+    /// 「整个主题」 / "The whole theme"
+    WholeTheme,
+    /// 「没有相关段落的地区」 / "Regions with nothing on it"
+    Silent,
+    /// The map's caption.
+    MapCaption,
+    /// How to read the map.
+    MapHint,
 }
 
 impl Msg {
@@ -194,6 +224,30 @@ impl Msg {
             SkipRows => ("跳过段落列表", "Skip the passages"),
             EndOfRows => ("段落列表结束", "End of the passages"),
             Difference => ("差异", "Difference"),
+            Search => ("搜索", "Search"),
+            SearchAll => ("搜索全部规划", "Search all plans"),
+            SearchHelp => (
+                "在所有地区的规划中搜索：多个词用空格分开（须同时出现），整个短语加引号。",
+                "Search every region's plans: words separated by spaces must all appear; put a phrase in quotes.",
+            ),
+            Map => ("全局图", "Map"),
+            Topic => ("专题", "One topic"),
+            Region => ("地区", "Region"),
+            AllRegions => ("全部地区", "All regions"),
+            Total => ("合计", "Total"),
+            OpenComparison => ("在对照中打开", "Open in comparison"),
+            CompareRegion => ("对照阅读", "Compare"),
+            TopicPicker => ("专题", "Topic"),
+            WholeTheme => ("整个主题", "The whole theme"),
+            Silent => ("没有相关段落的地区", "Regions with nothing on it"),
+            MapCaption => (
+                "各地区谈及各主题的段落数",
+                "Passages of each region on each subject",
+            ),
+            MapHint => (
+                "不含格式性文字。选择数字，阅读该地区在该主题上的段落。",
+                "Formal boilerplate not counted. Choose a number to read those passages.",
+            ),
         };
         lang.pick(zh, en)
     }
@@ -228,6 +282,37 @@ pub fn passages_summary(
             only_in(lang, left),
             only_in(lang, right)
         ),
+    }
+}
+
+/// What a search found, in a sentence: `"中欧班列": 42 passages in 9 regions`.
+pub fn search_summary(lang: Lang, query: &str, passages: usize, regions: usize) -> String {
+    match lang {
+        Lang::Zh => format!("“{query}”：{regions} 个地区，{passages} 段"),
+        Lang::En => format!(
+            "\"{query}\": {passages} {} in {regions} {}",
+            if passages == 1 { "passage" } else { "passages" },
+            if regions == 1 { "region" } else { "regions" }
+        ),
+    }
+}
+
+/// What the topic view shows, in a sentence: `Finance: 13 regions`.
+pub fn topic_summary(lang: Lang, subject: &str, regions: usize) -> String {
+    match lang {
+        Lang::Zh => format!("{subject}：{regions} 个地区有相关段落"),
+        Lang::En => format!(
+            "{subject}: {regions} {} say something on it",
+            if regions == 1 { "region" } else { "regions" }
+        ),
+    }
+}
+
+/// A button that shows all of a list: `Show all 12`.
+pub fn show_all(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("显示全部 {n} 段"),
+        Lang::En => format!("Show all {n}"),
     }
 }
 
@@ -273,6 +358,18 @@ mod tests {
             "12 passages only in Guangxi"
         );
         assert_eq!(run_only_in(Lang::Zh, 12, "广西"), "12 段仅见于广西");
+        assert_eq!(
+            search_summary(Lang::En, "中欧班列", 1, 1),
+            "\"中欧班列\": 1 passage in 1 region"
+        );
+        assert_eq!(
+            search_summary(Lang::Zh, "中欧班列", 42, 9),
+            "“中欧班列”：9 个地区，42 段"
+        );
+        assert_eq!(
+            topic_summary(Lang::Zh, "金融", 13),
+            "金融：13 个地区有相关段落"
+        );
     }
 
     #[test]

@@ -1,7 +1,8 @@
 //! The widget's view model, free of the DOM so `cargo test` covers it natively: its
 //! state and attributes ([`state`]), its words in two languages ([`i18n`]), comparisons
 //! diffed on demand ([`lazy`]), the geometry of its chart ([`chart`]), number formatting
-//! ([`format`](mod@format)), the target tables' sort ([`target_sort`]) and its style sheet's compile-time
+//! ([`format`](mod@format)), the target tables' sort ([`target_sort`]), search results cut
+//! to a few lines around what was found ([`snippet`]) and its style sheet's compile-time
 //! minifier ([`css`]). The browser side
 //! (`crate::web`, wasm32 only) draws from these.
 
@@ -11,10 +12,14 @@ pub mod format;
 pub mod i18n;
 pub mod lazy;
 pub mod marks;
+pub mod snippet;
 pub mod state;
 pub mod target_sort;
 
-pub use i18n::{Lang, Msg, boilerplate_run, only_in, passages_summary, run_only_in};
+pub use i18n::{
+    Lang, Msg, boilerplate_run, only_in, passages_summary, run_only_in, search_summary, show_all,
+    topic_summary,
+};
 pub use lazy::LazyComparison;
 pub use state::{State, StateError, View};
 pub use target_sort::{Column, Sort};

@@ -39,6 +39,13 @@ pub struct Ui {
     pub sort: Sort,
     /// Source quotes shown in the target tables, by `document/metric`.
     pub open_quotes: Vec<String>,
+    /// Lists shown whole in the views across regions (`search:henan`, `topic:henan`).
+    pub open_lists: Vec<String>,
+    /// The map's sort: a column key and whether largest first.
+    pub map_sort: Option<(String, bool)>,
+    /// The passage opened from search (`document/paragraph`): shown, and marked, in the
+    /// passages view.
+    pub reveal: Option<String>,
 }
 
 impl Ctx<'_> {

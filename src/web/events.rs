@@ -87,7 +87,9 @@ pub(super) fn on_event(shared: &Rc<Shared>, event: &Event) {
         ("click", "next") => jump(shared, 1),
         ("click", "skip") => skip_rows(shared),
         ("click", "csv") => download_csv(shared),
-        _ => {}
+        (kind, action) => {
+            super::across::on_event(shared, kind, action, value, &el);
+        }
     }
 }
 
@@ -131,6 +133,9 @@ fn on_key(shared: &Rc<Shared>, target: &Element, key: &KeyboardEvent) {
         }
         return;
     }
+    if super::across::on_key(shared, target, key) {
+        return;
+    }
     let typing = matches!(target.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA");
     if typing {
         return;
@@ -145,7 +150,7 @@ fn on_key(shared: &Rc<Shared>, target: &Element, key: &KeyboardEvent) {
 }
 
 /// Writes attributes the reader changed, draws once, and tells the host page.
-fn user_change(shared: &Rc<Shared>, changes: &[(&str, String)]) {
+pub(super) fn user_change(shared: &Rc<Shared>, changes: &[(&str, String)]) {
     let host = {
         let Ok(mut inner) = shared.inner.try_borrow_mut() else {
             return;

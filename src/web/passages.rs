@@ -120,11 +120,15 @@ fn passage(ctx: &Ctx<'_>, side: Side, p: &PassageRef, text: El) -> El {
             }
             .text(ctx.lang),
         );
-    let mut out = El::new(ctx.doc, "div").class("passage").child(
-        provenance(ctx, side.region(ctx), p, &where_id)
-            .text(" · ")
-            .child(button),
-    );
+    // The passage opened from search stands out.
+    let found = ctx.ui.reveal.as_ref() == Some(&key);
+    let mut out = El::new(ctx.doc, "div")
+        .class(if found { "passage found" } else { "passage" })
+        .child(
+            provenance(ctx, side.region(ctx), p, &where_id)
+                .text(" · ")
+                .child(button),
+        );
     let neighbours = open.then(|| ctx.session.comparer.neighbours(&p.document, &p.paragraph));
     // The paragraphs around, in a group named for what they are.
     let context = |text: &Option<String>, label: Msg| {
@@ -315,7 +319,9 @@ fn one_sided(ctx: &Ctx<'_>, c: &LazyComparison, side: Side, ids: &[usize]) -> Op
     let formal = ps.iter().filter(|p| p.boilerplate.is_some()).count();
     let content = ps.len() - formal;
     let run_key = format!("run:{}", key(first));
-    let open = ctx.ui.open_runs.contains(&run_key);
+    // Open when the reader opened it, or when it holds the passage opened from search.
+    let open = ctx.ui.open_runs.contains(&run_key)
+        || ps.iter().any(|p| ctx.ui.reveal.as_ref() == Some(&key(p)));
     let region = ctx.region_name(side.region(ctx));
     let label = match (content, formal) {
         (0, m) => boilerplate_run(ctx.lang, m),

@@ -152,14 +152,14 @@ test('unknown_region_is_reported', async () => {
 });
 
 test('unknown_theme_and_view_are_reported', async () => {
-  const dir = scratch({ 'page.html': hostPage('<policy-compare left="jiangxi" right="henan" theme="space"></policy-compare><policy-compare view="map"></policy-compare>') });
+  const dir = scratch({ 'page.html': hostPage('<policy-compare left="jiangxi" right="henan" theme="space"></policy-compare><policy-compare view="atlas"></policy-compare>') });
   await withPage(pathToFileURL(path.join(dir, 'page.html')).href, async (page) => {
     await ready(page);
     const first = await page.locator('policy-compare').nth(0).locator('[role="alert"]').textContent();
     assert.match(first, /space/);
     assert.match(first, /connectivity/);
     const second = await page.locator('policy-compare').nth(1).locator('[role="alert"]').textContent();
-    assert.match(second, /map/);
+    assert.match(second, /atlas/);
     assert.match(second, /passages/);
   });
 });
