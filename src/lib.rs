@@ -41,6 +41,8 @@
 //! Dependencies point one way, down this list:
 //!
 //! - `web` (wasm32 only): the browser side, the only code that touches the DOM.
+//! - [`catalog`]: what a bundle holds, listed (regions, themes, documents, metric rows),
+//!   and ids looked up as people type them; the command line and the API answer from it.
 //! - [`view`]: the widget's view model, free of the DOM: state, words, formatting.
 //! - [`mod@compare`]: the comparison engine: alignment of passages, readable diffs, targets
 //!   side by side.
@@ -52,6 +54,7 @@
 
 pub mod build;
 pub mod bundle;
+pub mod catalog;
 pub mod compare;
 pub mod corpus;
 pub mod date;
