@@ -10,13 +10,17 @@ SHELL := /bin/bash
 CORPUS  := data/belt-and-road-plans-2018.txt
 BUNDLE  := www/bundle.json
 WASM    := target/wasm32-unknown-unknown/wasm/policy_compare.wasm
+# pkg/'s wasm: the widget and the JavaScript API (the `api` feature), in a profile of its own.
+WASM_API := target/wasm32-unknown-unknown/wasm-api/policy_compare.wasm
+VERSION = $(shell awk -F'"' '/^version = / {print $$2; exit}' Cargo.toml)
 CARGO   := cargo
 # The wasm-bindgen CLI must be the exact version of the crate in Cargo.lock.
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/[^0-9.]/, ""); print}' Cargo.lock)
 SUDO := $(shell if [ "$$(id -u)" != 0 ] && command -v sudo >/dev/null; then echo sudo; fi)
 
-.PHONY: all test tools tools-browser tools-node tools-fuzz bundle wasm pkg dist lint test-native \
-	test-browser test-e2e test-tools e2e-deps fuzz fuzz-smoke bench bench-browser bench-search align-score clean
+.PHONY: all test tools tools-browser tools-node tools-fuzz bundle wasm wasm-api pkg dist lint \
+	test-native test-browser test-e2e test-tools e2e-deps test-npm npm-deps test-install fuzz \
+	fuzz-smoke bench bench-browser bench-search align-score clean
 
 all: tools bundle pkg dist
 	@echo
@@ -26,7 +30,8 @@ all: tools bundle pkg dist
 	@if [ -n "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ] && command -v xdg-open >/dev/null; then \
 	  xdg-open "file://$(CURDIR)/dist/index.html" >/dev/null 2>&1 & fi
 
-test: test-tools tools tools-browser tools-node lint test-native test-browser test-e2e fuzz-smoke
+test: test-tools tools tools-browser tools-node lint test-native test-browser test-e2e test-npm \
+	test-install fuzz-smoke
 	@echo "All tests passed."
 
 # --- tools ---------------------------------------------------------------------------
@@ -97,9 +102,21 @@ bundle:
 wasm: tools
 	$(CARGO) build --quiet --lib --target wasm32-unknown-unknown --profile wasm
 
-# pkg/: the plain ES module for people who use a bundler.
-pkg: wasm
-	wasm-bindgen $(WASM) --target web --out-dir pkg --remove-name-section --remove-producers-section
+wasm-api: tools
+	$(CARGO) build --quiet --lib --target wasm32-unknown-unknown --profile wasm-api --features api
+
+# pkg/: the npm package. Its main export is the JavaScript API (www/npm/: index.js for
+# browsers and bundlers, node.js for Node, index.d.ts); `policy-compare/element` registers
+# <policy-compare> from this ES-module build (www/element.js after a head that imports the
+# glue); the bundle ships as bundle.json.
+pkg: wasm-api
+	rm -rf pkg
+	wasm-bindgen $(WASM_API) --target web --out-dir pkg --remove-name-section --remove-producers-section
+	cp www/npm/api.js www/npm/index.js www/npm/node.js www/npm/index.d.ts www/npm/element.d.ts \
+	  www/npm/README.md pkg/
+	cat www/npm/element-head.js www/element.js > pkg/element.js
+	sed 's/"0.0.0-set-by-make"/"$(VERSION)"/' www/npm/package.json > pkg/package.json
+	cp $(BUNDLE) pkg/bundle.json
 
 # dist/: classic scripts with the wasm inlined, which work from file:// too.
 dist: bundle wasm
@@ -114,6 +131,7 @@ lint: tools
 	$(CARGO) fmt --check
 	$(CARGO) clippy --quiet --all-targets -- -D warnings
 	$(CARGO) clippy --quiet --lib --test web --target wasm32-unknown-unknown -- -D warnings
+	$(CARGO) clippy --quiet --lib --target wasm32-unknown-unknown --features api -- -D warnings
 
 test-native:
 	$(CARGO) test --quiet
@@ -129,6 +147,26 @@ e2e-deps: tools-node
 # every view land in tests/e2e/artifacts/.
 test-e2e: dist e2e-deps tools-browser
 	cd tests/e2e && node --test --test-reporter=spec
+
+npm-deps: tools-node
+	cd tests/npm && npm ci --no-audit --no-fund --loglevel=error
+
+# pkg/ as its users use it: the API in Node (deep-equal to the command line's JSON), the
+# types checked against its real answers (tsc), a page that imports pkg/ over http by an
+# import map (Chromium), and `npm pack` installed into a temporary project.
+test-npm: pkg dist e2e-deps npm-deps tools-browser
+	$(CARGO) build --quiet --release
+	cd tests/npm && POLICY_COMPARE_BIN=$(CURDIR)/target/release/policy-compare \
+	  node --test --test-reporter=spec
+
+# `cargo install --path .` gives a policy-compare that works from any directory (the
+# default bundle is built into it). The release build is reused (same target dir).
+test-install:
+	@tmp="$$(mktemp -d)"; trap 'rm -rf "$$tmp"' EXIT; \
+	  $(CARGO) install --quiet --locked --path . --root "$$tmp/root" --target-dir target; \
+	  cd "$$tmp" && ./root/bin/policy-compare regions > regions.txt && grep -q '^henan ' regions.txt \
+	  && ./root/bin/policy-compare compare --left Jiangxi --right henan --theme finance --pairs-only >/dev/null \
+	  && echo "cargo install --path . works from $$tmp"
 
 # The alignment against hand-judged gold: the annotators' dev set beside the checkout, and
 # the pairs annotated in the project (tests/fixtures/alignment/), scored by the shared tool.

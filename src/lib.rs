@@ -40,7 +40,10 @@
 //!
 //! Dependencies point one way, down this list:
 //!
-//! - `web` (wasm32 only): the browser side, the only code that touches the DOM.
+//! - `web` (wasm32 only): the browser side, the only code that touches the DOM; and
+//!   `api` (wasm32, feature `api`): the JavaScript data API of `pkg/`.
+//! - [`catalog`]: what a bundle holds, listed (regions, themes, documents, metric rows),
+//!   and ids looked up as people type them; the command line and the API answer from it.
 //! - [`view`]: the widget's view model, free of the DOM: state, words, formatting.
 //! - [`search`]: every passage of every region that holds a query.
 //! - [`mod@compare`]: the comparison engine: alignment of passages, readable diffs, targets
@@ -51,8 +54,11 @@
 //!   closed sets ([`Theme`]).
 //! - [`date`] and [`sort`]: small shared helpers.
 
+#[cfg(all(target_arch = "wasm32", feature = "api"))]
+pub mod api;
 pub mod build;
 pub mod bundle;
+pub mod catalog;
 pub mod compare;
 pub mod corpus;
 pub mod date;

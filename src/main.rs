@@ -1,5 +1,7 @@
 //! The command line: `policy-compare bundle` builds the widget's bundle from the corpus;
-//! `compare`, `metrics` and `search` read it.
+//! `regions`, `themes`, `documents` list what it holds; `compare`, `metrics` and `search`
+//! read it. The bundle the widget ships is built into the program, so that it works from
+//! any directory (`--bundle` reads another).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
@@ -17,6 +19,8 @@ mod cli {
     use std::process::ExitCode;
 
     use clap::{Parser, Subcommand};
+
+    mod list;
 
     /// Compare China's provincial Belt-and-Road plans side by side.
     #[derive(Parser)]
@@ -44,24 +48,58 @@ mod cli {
         },
         /// Compare two regions' plans: aligned passages and their differences.
         Compare {
-            /// Left region id (e.g. jiangxi).
+            /// Left region (an id such as jiangxi, in any case, or its name).
             #[arg(long)]
             left: String,
-            /// Right region id (e.g. guangdong).
+            /// Right region (e.g. guangdong).
             #[arg(long)]
             right: String,
-            /// A theme id, or `all`.
+            /// A theme id (see `policy-compare themes`), or `all`.
             #[arg(long, default_value = "all")]
             theme: String,
-            /// The bundle to read.
-            #[arg(long, default_value = "www/bundle.json")]
-            bundle: PathBuf,
+            /// The bundle to read [default: the one built into this program].
+            #[arg(long)]
+            bundle: Option<PathBuf>,
             /// `passages` (aligned text) or `targets` (the side-by-side target table).
             #[arg(long, default_value = "passages")]
             view: View,
-            /// `text` or `json`.
+            /// `text`, `markdown` or `json`.
             #[arg(long, default_value = "text")]
             format: Format,
+            /// Only what both plans say (the blocks of paired passages), not the passages
+            /// only one side has.
+            #[arg(long)]
+            pairs_only: bool,
+        },
+        /// List the regions, with how many documents and targets each has.
+        Regions {
+            /// The bundle to read [default: the one built into this program].
+            #[arg(long)]
+            bundle: Option<PathBuf>,
+            /// `table`, `csv` or `json`.
+            #[arg(long, default_value = "table")]
+            format: TableFormat,
+        },
+        /// List the themes passages are classified under.
+        Themes {
+            /// The bundle to read [default: the one built into this program].
+            #[arg(long)]
+            bundle: Option<PathBuf>,
+            /// `table`, `csv` or `json`.
+            #[arg(long, default_value = "table")]
+            format: TableFormat,
+        },
+        /// List the documents (of one region, or all), with their dates and sizes.
+        Documents {
+            /// Only this region's documents.
+            #[arg(long)]
+            region: Option<String>,
+            /// The bundle to read [default: the one built into this program].
+            #[arg(long)]
+            bundle: Option<PathBuf>,
+            /// `table`, `csv` or `json`.
+            #[arg(long, default_value = "table")]
+            format: TableFormat,
         },
         /// List a region's quantitative statements (targets, baselines, other counts).
         Metrics {
@@ -71,9 +109,9 @@ mod cli {
             /// Only this kind: target, baseline or other.
             #[arg(long)]
             kind: Option<KindArg>,
-            /// The bundle to read.
-            #[arg(long, default_value = "www/bundle.json")]
-            bundle: PathBuf,
+            /// The bundle to read [default: the one built into this program].
+            #[arg(long)]
+            bundle: Option<PathBuf>,
             /// `table`, `csv` or `json`.
             #[arg(long, default_value = "table")]
             format: TableFormat,
@@ -89,9 +127,9 @@ mod cli {
             /// Only passages under this theme (an id, or `all`).
             #[arg(long)]
             theme: Option<String>,
-            /// The bundle to read.
-            #[arg(long, default_value = "www/bundle.json")]
-            bundle: PathBuf,
+            /// The bundle to read [default: the one built into this program].
+            #[arg(long)]
+            bundle: Option<PathBuf>,
             /// `text`, `json` or `csv`.
             #[arg(long, default_value = "text")]
             format: SearchFormat,
@@ -128,6 +166,7 @@ mod cli {
     #[derive(Clone, Copy, clap::ValueEnum)]
     enum Format {
         Text,
+        Markdown,
         Json,
     }
 
@@ -142,20 +181,42 @@ mod cli {
                 bundle,
                 view,
                 format,
-            } => compare(&bundle, &left, &right, &theme, view, format),
+                pairs_only,
+            } => compare(
+                bundle.as_deref(),
+                &left,
+                &right,
+                &theme,
+                view,
+                format,
+                pairs_only,
+            ),
+            Command::Regions { bundle, format } => list::regions(bundle.as_deref(), format),
+            Command::Themes { bundle, format } => list::themes(bundle.as_deref(), format),
+            Command::Documents {
+                region,
+                bundle,
+                format,
+            } => list::documents(bundle.as_deref(), region.as_deref(), format),
             Command::Metrics {
                 region,
                 kind,
                 bundle,
                 format,
-            } => metrics(&bundle, &region, kind, format),
+            } => metrics(bundle.as_deref(), &region, kind, format),
             Command::Search {
                 query,
                 region,
                 theme,
                 bundle,
                 format,
-            } => search(&bundle, &query, region.as_deref(), theme.as_deref(), format),
+            } => search(
+                bundle.as_deref(),
+                &query,
+                region.as_deref(),
+                theme.as_deref(),
+                format,
+            ),
         };
         match result {
             Ok(message) => {
@@ -221,7 +282,15 @@ mod cli {
             .count()
     }
 
-    fn read_bundle(path: &Path) -> Result<policy_compare::Bundle, String> {
+    /// The bundle the widget ships, as it was when this program was compiled.
+    const BUILT_IN: &str = include_str!("../www/bundle.json");
+
+    /// The bundle at `path`, or the built-in one.
+    fn read_bundle(path: Option<&Path>) -> Result<policy_compare::Bundle, String> {
+        let Some(path) = path else {
+            return policy_compare::Bundle::from_json(BUILT_IN)
+                .map_err(|e| format!("the built-in bundle: {e}"));
+        };
         let json =
             fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         policy_compare::Bundle::from_json(&json).map_err(|e| format!("{}: {e}", path.display()))
@@ -235,22 +304,41 @@ mod cli {
     }
 
     fn compare(
-        bundle: &Path,
+        bundle: Option<&Path>,
         left: &str,
         right: &str,
         theme: &str,
         view: View,
         format: Format,
+        pairs_only: bool,
     ) -> Result<String, String> {
-        let comparer = policy_compare::Comparer::new(&read_bundle(bundle)?);
+        use policy_compare::catalog;
+        use policy_compare::compare::{Block, markdown, text};
+        let bundle = read_bundle(bundle)?;
+        // Ids as people type them (`Henan`), named in the error with the valid ones.
+        let id = |flag: &str, typed: &str| {
+            catalog::region(&bundle, typed)
+                .map(|r| r.id.clone())
+                .map_err(|e| format!("--{flag}: {e}"))
+        };
+        let (left, right) = (&id("left", left)?, &id("right", right)?);
+        let theme = catalog::theme(theme).map_err(|e| format!("--theme: {e}"))?;
+        let theme = catalog::theme_id(theme);
+        let comparer = policy_compare::Comparer::new(&bundle);
         match view {
             View::Passages => {
-                let result = comparer
+                let mut result = comparer
                     .compare(left, right, theme)
                     .map_err(|e| e.to_string())?;
                 match format {
-                    Format::Json => print(&(to_json(&result)? + "\n"))?,
-                    Format::Text => print(&policy_compare::compare::text::to_text(&result))?,
+                    Format::Json => {
+                        if pairs_only {
+                            result.blocks.retain(|b| matches!(b, Block::Both { .. }));
+                        }
+                        print(&(to_json(&result)? + "\n"))?
+                    }
+                    Format::Text => print(&text::to_text_with(&result, pairs_only))?,
+                    Format::Markdown => print(&markdown::to_markdown(&result, pairs_only))?,
                 }
                 Ok(format!(
                     "{} topics in both, {} pairs, {} only in {}, {} only in {}",
@@ -263,12 +351,19 @@ mod cli {
                 ))
             }
             View::Targets => {
+                if pairs_only {
+                    return Err(
+                        "--pairs-only is for --view passages (the target table has no pairs)"
+                            .into(),
+                    );
+                }
                 let table = comparer
                     .targets(left, right, theme)
                     .map_err(|e| e.to_string())?;
                 match format {
                     Format::Json => print(&(to_json(&table)? + "\n"))?,
-                    Format::Text => print(&policy_compare::compare::text::targets_to_text(&table))?,
+                    Format::Text => print(&text::targets_to_text(&table))?,
+                    Format::Markdown => print(&markdown::targets_to_markdown(&table))?,
                 }
                 let rows: usize = table.groups.iter().map(|g| g.rows.len()).sum();
                 Ok(format!("{rows} rows in {} themes", table.groups.len()))
@@ -277,7 +372,7 @@ mod cli {
     }
 
     fn search(
-        bundle: &Path,
+        bundle: Option<&Path>,
         query: &str,
         region: Option<&str>,
         theme: Option<&str>,
@@ -301,12 +396,12 @@ mod cli {
         ))
     }
 
-    fn to_json<T: serde::Serialize>(value: &T) -> Result<String, String> {
+    fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, String> {
         serde_json::to_string_pretty(value).map_err(|e| e.to_string())
     }
 
     fn metrics(
-        bundle: &Path,
+        bundle: Option<&Path>,
         region: &str,
         kind: Option<KindArg>,
         format: TableFormat,

@@ -35,6 +35,7 @@ pub mod blocks;
 pub mod diff;
 mod error;
 pub mod features;
+pub mod markdown;
 pub mod marks;
 pub mod mask;
 pub mod passages;

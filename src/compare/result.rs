@@ -234,10 +234,17 @@ impl<D: Serialize> Serialize for PairOut<'_, D> {
         let mut st = s.serialize_struct("Pair", 4)?;
         st.serialize_field("left", &self.passages.get(self.pair.left))?;
         st.serialize_field("right", &self.passages.get(self.pair.right))?;
-        st.serialize_field("score", &self.pair.score)?;
+        st.serialize_field("score", &decimal(self.pair.score))?;
         st.serialize_field("marks", &self.pair.marks)?;
         st.end()
     }
+}
+
+/// A score as the shortest decimal that reads back as it: the same number in serde_json's
+/// text and in the JavaScript API (serde-wasm-bindgen widens an `f32` bit for bit, so 0.1
+/// would become 0.10000000149011612 there).
+fn decimal(score: f32) -> f64 {
+    score.to_string().parse().unwrap_or(f64::from(score))
 }
 
 impl<D: Serialize> Serialize for Comparison<D> {

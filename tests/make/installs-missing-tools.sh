@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The Makefile's tool steps on a machine that lacks the tools.
 #
-# Runs `make tools tools-browser tools-node e2e-deps tools-fuzz` with a PATH made of
+# Runs `make tools tools-browser tools-node e2e-deps npm-deps tools-fuzz` with a PATH made of
 # symlinks to everything on the real PATH except the tools and the installers. The
 # installers (cargo, rustup, apt-get, sudo, npm) are shims that record their arguments and
 # "install" by adding a shim of what they were asked for. Checks, for all tools missing at
@@ -113,7 +113,7 @@ run() {
   : >"$work/calls"
   : >"$work/npm"
   if ! PATH="$SHIM_BIN" "$make_bin" --no-print-directory -C "$root" \
-    tools tools-browser tools-node e2e-deps tools-fuzz >"$work/out" 2>&1; then
+    tools tools-browser tools-node e2e-deps npm-deps tools-fuzz >"$work/out" 2>&1; then
     fail "make stopped:$(sed 's/^/\n    /' "$work/out")"
     return 1
   fi
@@ -139,6 +139,7 @@ node="apt-get install -y -qq nodejs npm"
 nightly="rustup toolchain install nightly --profile minimal"
 fuzz="cargo install --locked cargo-fuzz"
 npm_ci="npm ci --no-audit --no-fund --loglevel=error @tests/e2e"
+npm_ci_npm="npm ci --no-audit --no-fund --loglevel=error @tests/npm"
 
 echo "a bare machine (as root): everything is installed, without sudo"
 machine bare
@@ -146,12 +147,14 @@ if run; then
   expect_installs "${rust_setup[@]}" "$wasm" "$browser" "$node" "$nightly" "$fuzz"
   expect "$work/calls" "apt-get update -qq"
   expect "$work/npm" "$npm_ci"
+  expect "$work/npm" "$npm_ci_npm"
   ! grep -q "^sudo " "$work/calls" || fail "sudo called as root"
 fi
 echo "the same machine again: nothing is installed twice"
 if run; then
   expect_installs
   expect "$work/npm" "$npm_ci"
+  expect "$work/npm" "$npm_ci_npm"
 fi
 
 echo "as a user: apt-get runs through sudo"
@@ -172,6 +175,7 @@ for missing in "${tools[@]}"; do
     cargo-fuzz) expect_installs "$fuzz" ;;
   esac
   expect "$work/npm" "$npm_ci"
+  expect "$work/npm" "$npm_ci_npm"
 done
 
 echo "wasm-bindgen of another version: the right one is installed"
