@@ -41,10 +41,11 @@ mod cli {
         },
         /// Compare two regions' plans: aligned passages and their differences.
         Compare {
-            /// Left region id (e.g. jiangxi).
+            /// Left region id (e.g. jiangxi), or one of its documents as
+            /// region/document-id (e.g. national/national-2017-04-28).
             #[arg(long)]
             left: String,
-            /// Right region id (e.g. guangdong).
+            /// Right region id (e.g. guangdong), or region/document-id.
             #[arg(long)]
             right: String,
             /// A theme id, or `all`.

@@ -1,5 +1,5 @@
 //! The widget's view model, free of the DOM so `cargo test` covers it natively: its
-//! state and attributes ([`state`]), its words in two languages ([`i18n`]), comparisons
+//! state and attributes ([`state`]), how a host page embeds it ([`embed`]), its words in two languages ([`i18n`]), comparisons
 //! diffed on demand ([`lazy`]), the geometry of its chart ([`chart`]), number formatting
 //! ([`format`](mod@format)), the target tables' sort ([`target_sort`]) and its style sheet's compile-time
 //! minifier ([`css`]). The browser side
@@ -7,6 +7,7 @@
 
 pub mod chart;
 pub mod css;
+pub mod embed;
 pub mod format;
 pub mod i18n;
 pub mod lazy;
@@ -14,7 +15,8 @@ pub mod marks;
 pub mod state;
 pub mod target_sort;
 
-pub use i18n::{Lang, Msg, boilerplate_run, only_in, passages_summary, run_only_in};
+pub use embed::{Anchor, Embed};
+pub use i18n::{Lang, Msg, boilerplate_run, only_in, passages_summary, run_only_in, shown_of};
 pub use lazy::LazyComparison;
 pub use state::{State, StateError, View};
 pub use target_sort::{Column, Sort};

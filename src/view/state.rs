@@ -3,9 +3,10 @@
 
 use std::fmt;
 
+use super::embed::Embed;
 use super::i18n::Lang;
-use crate::bundle::Region;
 use crate::bundle::Theme;
+use crate::bundle::{Bundle, Region};
 
 /// The three views.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -50,6 +51,12 @@ pub struct State {
     pub view: View,
     /// The interface language.
     pub lang: Lang,
+    /// One document of the left region (`left-document`), or all of them.
+    pub left_document: Option<String>,
+    /// One document of the right region (`right-document`), or all of them.
+    pub right_document: Option<String>,
+    /// The host page's choices: blocks shown, link target, hash key.
+    pub embed: Embed,
 }
 
 /// An attribute value the widget cannot use.
@@ -155,18 +162,84 @@ impl State {
             theme,
             view,
             lang,
+            left_document: None,
+            right_document: None,
+            embed: Embed::default(),
         })
     }
 
+    /// Adds what the bundle's documents and topics decide: the `left-document` and
+    /// `right-document` chosen, and the [`Embed`]ding.
+    pub fn with_embedding(
+        mut self,
+        get: &dyn Fn(&str) -> Option<String>,
+        bundle: &Bundle,
+    ) -> Result<State, StateError> {
+        for (attribute, region) in [
+            ("left-document", &self.left),
+            ("right-document", &self.right),
+        ] {
+            let id = get(attribute).unwrap_or_default().trim().to_owned();
+            if id.is_empty() {
+                continue;
+            }
+            let mut valid = Vec::new();
+            for d in &bundle.documents {
+                if d.region == *region {
+                    valid.push(d.id.clone());
+                }
+            }
+            if !valid.contains(&id) {
+                return Err(StateError {
+                    attribute,
+                    value: id,
+                    valid,
+                });
+            }
+            if attribute == "left-document" {
+                self.left_document = Some(id);
+            } else {
+                self.right_document = Some(id);
+            }
+        }
+        self.embed = Embed::from_attributes(get, &bundle.topics)?;
+        Ok(self)
+    }
+
+    /// The left side as the comparison engine takes it: `region` or `region/document`.
+    pub fn left_side(&self) -> String {
+        side(&self.left, self.left_document.as_deref())
+    }
+
+    /// The right side as the comparison engine takes it.
+    pub fn right_side(&self) -> String {
+        side(&self.right, self.right_document.as_deref())
+    }
+
     /// The attribute values of this state, for reflecting it on the element.
-    pub fn attributes(&self) -> [(&'static str, String); 5] {
+    pub fn attributes(&self) -> [(&'static str, String); 7] {
         [
             ("left", self.left.clone()),
             ("right", self.right.clone()),
             ("theme", self.theme.map_or("all", |t| t.id()).to_owned()),
             ("view", self.view.id().to_owned()),
             ("lang", self.lang.tag().to_owned()),
+            (
+                "left-document",
+                self.left_document.clone().unwrap_or_default(),
+            ),
+            (
+                "right-document",
+                self.right_document.clone().unwrap_or_default(),
+            ),
         ]
+    }
+}
+
+fn side(region: &str, document: Option<&str>) -> String {
+    match document {
+        Some(d) => format!("{region}/{d}"),
+        None => region.to_owned(),
     }
 }
 
@@ -229,6 +302,48 @@ mod tests {
             (Some(Theme::Finance), View::Targets, Lang::En)
         );
         assert_eq!(s.attributes()[2], ("theme", "finance".to_owned()));
+    }
+
+    #[test]
+    fn documents_belong_to_their_region() {
+        let json = std::fs::read_to_string("www/bundle.json").expect("bundle");
+        let bundle = Bundle::from_json(&json).expect("valid");
+        let with = |attrs: &[(&str, &str)]| {
+            let get = |name: &str| {
+                attrs
+                    .iter()
+                    .find(|(k, _)| *k == name)
+                    .map(|(_, v)| (*v).to_owned())
+            };
+            State::from_attributes(get, "en", &bundle.regions, &["jiangxi", "henan"])
+                .and_then(|s| s.with_embedding(&get, &bundle))
+                .map_err(|e| e.to_string())
+        };
+        let s = with(&[
+            ("left", "national"),
+            ("left-document", "national-2017-04-28"),
+        ])
+        .unwrap();
+        assert_eq!(
+            (s.left_side().as_str(), s.right_side().as_str()),
+            ("national/national-2017-04-28", "jiangxi")
+        );
+        assert_eq!(
+            s.attributes()[5],
+            ("left-document", "national-2017-04-28".to_owned())
+        );
+        assert_eq!(s.attributes()[6], ("right-document", String::new()));
+        assert_eq!(
+            with(&[("left", "henan"), ("left-document", "national-2017-04-28")]).unwrap_err(),
+            "left-document=\"national-2017-04-28\" is not valid; valid values: henan-2017-09-28, henan-2016-10-09"
+        );
+        let s = with(&[("right-document", " ")]).unwrap();
+        assert_eq!(s.right_document, None);
+        assert!(
+            with(&[("topics", "ports nope")])
+                .unwrap_err()
+                .starts_with("topics=\"nope\" is not valid; valid values: rail-freight, railways,")
+        );
     }
 
     #[test]

@@ -37,6 +37,8 @@ pub struct Ui {
     pub sort: Sort,
     /// Source quotes shown in the target tables, by `document/metric`.
     pub open_quotes: Vec<String>,
+    /// The list of documents compared is open.
+    pub sources_open: bool,
 }
 
 impl Ctx<'_> {

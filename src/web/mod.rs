@@ -15,6 +15,7 @@ mod overview;
 mod passages;
 mod render;
 mod session;
+mod sources;
 mod targets;
 
 pub use element::Widget;

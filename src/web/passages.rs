@@ -8,9 +8,11 @@
 use super::ctx::Ctx;
 use super::dom::El;
 use crate::compare::{Block, PassageRef, Span, SpanKind};
-use crate::view::format::{css_string, percent};
+use crate::view::format::percent;
 use crate::view::marks::combine;
-use crate::view::{LazyComparison, Msg, boilerplate_run, only_in, passages_summary, run_only_in};
+use crate::view::{
+    LazyComparison, Msg, boilerplate_run, only_in, passages_summary, run_only_in, shown_of,
+};
 
 /// How many blocks are drawn at once, more than a tall screen shows; the rest follow once
 /// that frame is on screen (see `web::element`), each pair marked as its block is drawn
@@ -93,6 +95,25 @@ pub fn provenance(ctx: &Ctx<'_>, region: &str, passage: &PassageRef, id: &str) -
         .child(path)
 }
 
+/// A permalink to `at` (`document/paragraph`, or `block:` and one for its block): the
+/// element's script makes its address, the page with this widget's state and `at` in the
+/// hash, and copies it when clicked.
+fn permalink(ctx: &Ctx<'_>, at: &str, text: Msg) -> El {
+    El::new(ctx.doc, "a")
+        .class("link plink")
+        .attr("href", "#")
+        .attr("data-value", at)
+        .attr("data-key", &format!("link:{at}"))
+        .text(text.text(ctx.lang))
+}
+
+/// Whether a link points at this passage (`block`: at the block holding it).
+fn linked(ctx: &Ctx<'_>, p: &PassageRef, block: bool) -> bool {
+    ctx.state.embed.at.as_ref().is_some_and(|a| {
+        a.block == block && a.passage.split_once('/') == Some((&p.document, &p.paragraph))
+    })
+}
+
 fn key(p: &PassageRef) -> String {
     format!("{}/{}", p.document, p.paragraph)
 }
@@ -102,12 +123,10 @@ fn passage(ctx: &Ctx<'_>, side: Side, p: &PassageRef, text: El) -> El {
     let key = key(p);
     let open = ctx.ui.context.contains(&key);
     let where_id = format!("pc-where-{}-{key}", side.class());
-    let mut out = El::new(ctx.doc, "div").class("passage").child(provenance(
-        ctx,
-        side.region(ctx),
-        p,
-        &where_id,
-    ));
+    let mut out = El::new(ctx.doc, "div")
+        .class("passage")
+        .attr_if(linked(ctx, p, false), "data-at", "")
+        .child(provenance(ctx, side.region(ctx), p, &where_id));
     let neighbours = open.then(|| ctx.session.comparer.neighbours(&p.document, &p.paragraph));
     // The paragraphs around, in a group named for what they are.
     let context = |text: &Option<String>, label: Msg| {
@@ -148,6 +167,16 @@ fn passage(ctx: &Ctx<'_>, side: Side, p: &PassageRef, text: El) -> El {
                 .text(ctx.lang),
             ),
     )
+    .child(permalink(ctx, &key, Msg::Link).attr("aria-describedby", &where_id))
+}
+
+/// The link to a block, by its first passage.
+fn block_link(ctx: &Ctx<'_>, first: Option<&PassageRef>) -> Option<El> {
+    Some(permalink(
+        ctx,
+        &format!("block:{}", key(first?)),
+        Msg::BlockLink,
+    ))
 }
 
 fn empty(ctx: &Ctx<'_>, side: Side) -> El {
@@ -269,18 +298,33 @@ fn both(ctx: &Ctx<'_>, c: &LazyComparison, left: &[usize], right: &[usize], pair
             .map(key)
             .unwrap_or_default()
     };
+    let mut marked = false;
+    for ids in [left, right] {
+        for &i in ids {
+            marked |= a.passages.get(i).is_some_and(|p| linked(ctx, p, true));
+        }
+    }
     El::new(ctx.doc, "li")
         .class("row pair")
         .attr("tabindex", "-1")
         .attr("data-key", &format!("row:{}|{}", first(left), first(right)))
         .attr("data-differs", "")
+        .attr_if(marked, "data-at", "")
         .child(column(Side::Left, left))
         .child(column(Side::Right, right))
-        .child(El::new(ctx.doc, "p").class("score").text(&format!(
-            "{} {}",
-            Msg::Similarity.text(ctx.lang),
-            percent(best)
-        )))
+        .child(
+            El::new(ctx.doc, "p")
+                .class("score")
+                .text(&format!(
+                    "{} {} · ",
+                    Msg::Similarity.text(ctx.lang),
+                    percent(best)
+                ))
+                .maybe(block_link(
+                    ctx,
+                    left.first().and_then(|&i| a.passages.get(i)),
+                )),
+        )
 }
 
 /// A run of passages one side has, as rows: boilerplate folded to one line, content shown
@@ -300,7 +344,9 @@ fn one_sided(ctx: &Ctx<'_>, c: &LazyComparison, side: Side, ids: &[usize]) -> Ve
         k += n;
         let run_key = format!("{}:{}", if boiler { "bp" } else { "run" }, key(segment[0]));
         let folded = boiler || n >= FOLD;
-        let open = folded && ctx.ui.open_runs.contains(&run_key);
+        // A link to a passage in a folded run opens it.
+        let has_link = segment.iter().any(|p| linked(ctx, p, false));
+        let open = folded && (has_link || ctx.ui.open_runs.contains(&run_key));
         let class = format!(
             "row {}-only{}{}",
             side.class(),
@@ -342,13 +388,20 @@ fn one_sided(ctx: &Ctx<'_>, c: &LazyComparison, side: Side, ids: &[usize]) -> Ve
                     .attr("data-key", &run_key)
                     .attr("aria-expanded", if open { "true" } else { "false" })
                     .text(&label)
-                    .text(" · ")
-                    .text(if open { Msg::HideRun } else { Msg::ShowRun }.text(ctx.lang)),
+                    .child(
+                        El::new(ctx.doc, "span")
+                            .class("act")
+                            .text(" · ")
+                            .text(if open { Msg::HideRun } else { Msg::ShowRun }.text(ctx.lang)),
+                    ),
             );
+            // A short run's passages have their own links.
+            cell = cell.maybe(block_link(ctx, segment.first().copied()));
         }
         if !folded || open {
             cell = cell.children(texts(segment));
         }
+        let marked = segment.iter().any(|p| linked(ctx, p, true));
         let (left, right) = match side {
             Side::Left => (cell, empty(ctx, Side::Right)),
             Side::Right => (empty(ctx, Side::Left), cell),
@@ -358,6 +411,7 @@ fn one_sided(ctx: &Ctx<'_>, c: &LazyComparison, side: Side, ids: &[usize]) -> Ve
                 .class(&class)
                 .attr("tabindex", "-1")
                 .attr("data-key", &format!("row:{run_key}"))
+                .attr_if(marked, "data-at", "")
                 .attr_if(ctx.ui.only_matched, "hidden", "")
                 .child(left)
                 .child(right),
@@ -373,38 +427,92 @@ pub fn rows<'a>(
     c: &'a LazyComparison,
     range: std::ops::Range<usize>,
 ) -> impl Iterator<Item = El> + 'a {
+    let picked = picked(ctx, c);
+    let start = range.start;
     let blocks = c.alignment.blocks.get(range).unwrap_or_default();
-    blocks.iter().flat_map(move |block| match block {
+    let shown = move |k: usize| {
+        picked
+            .as_ref()
+            .is_none_or(|p| p.binary_search(&(start + k)).is_ok())
+    };
+    // `max-rows` counts from the first row (no rows are left for later then).
+    let max = match (start, ctx.state.embed.max_rows) {
+        (0, Some(n)) => n,
+        _ => usize::MAX,
+    };
+    let blocks = blocks.iter().enumerate().filter(move |(k, _)| shown(*k));
+    let rows = blocks.flat_map(move |(_, block)| match block {
         Block::Both { left, right, pairs } => vec![both(ctx, c, left, right, pairs)],
         Block::LeftOnly { passages } => one_sided(ctx, c, Side::Left, passages),
         Block::RightOnly { passages } => one_sided(ctx, c, Side::Right, passages),
-    })
+    });
+    rows.take(max)
 }
 
-/// The side's words for text found only there, as CSS strings: the highlights' alternative
-/// text for screen readers (`del::before { content: "" / var(--_sr-left) }`), which,
-/// unlike hidden text in the page, is not copied with the passage.
-fn spoken_marks(ctx: &Ctx<'_>) -> String {
-    let side = |region: &str| {
-        css_string(&format!(
-            "{}: ",
-            only_in(ctx.lang, &ctx.region_name(region))
-        ))
+/// The blocks the host page chose (by passage, topic, number), by index; `None`: all.
+fn picked(ctx: &Ctx<'_>, c: &LazyComparison) -> Option<Vec<usize>> {
+    let embed = &ctx.state.embed;
+    let topics = &ctx.session.bundle.topics;
+    let chosen: Vec<u16> = (0..topics.len())
+        .filter(|&t| embed.topics.contains(&topics[t].id))
+        .filter_map(|t| u16::try_from(t).ok())
+        .collect();
+    let segmenter = ctx.session.comparer.segmenter();
+    let about = |p: &PassageRef| {
+        segmenter
+            .topic_hits(&p.text)
+            .iter()
+            .any(|t| chosen.contains(t))
     };
-    format!(
-        "--_sr-left: {}; --_sr-right: {}; --_sr-reused: {}; --_sr-moved: {}; --_sr-shared: {}",
-        side(&ctx.state.left),
-        side(&ctx.state.right),
-        css_string(&format!("{}: ", Msg::LegendReused.text(ctx.lang))),
-        css_string(&format!("{}: ", Msg::LegendMoved.text(ctx.lang))),
-        css_string(&format!("{}: ", Msg::LegendTerms.text(ctx.lang))),
-    )
+    let a = &c.alignment;
+    embed.blocks(&a.blocks, &a.passages, &about)
+}
+
+/// The regions' names over the two columns, drawn by the style sheet from the names it
+/// already has (`--_ln`, `--_rn`): they stay in view while the rows scroll.
+fn heads(ctx: &Ctx<'_>) -> El {
+    El::new(ctx.doc, "div")
+        .class("heads")
+        .attr("aria-hidden", "true")
+}
+
+/// How many rows a block is drawn as: one where both speak; one per run of content or
+/// boilerplate where one side speaks (see [`one_sided`]).
+fn row_count(a: &crate::compare::Alignment, block: &Block) -> usize {
+    let (Block::LeftOnly { passages } | Block::RightOnly { passages }) = block else {
+        return 1;
+    };
+    let mut n = 0;
+    let mut last = None;
+    for &i in passages {
+        let boiler = a.passages.get(i).map(|p| p.boilerplate.is_some());
+        if boiler != last {
+            n += 1;
+            last = boiler;
+        }
+    }
+    n
+}
+
+/// When the page narrowed the view: how many of how many, or that none of its choice is
+/// here (a passage id of another comparison).
+pub fn narrowed(ctx: &Ctx<'_>, shown: usize, all: usize) -> El {
+    let note = El::new(ctx.doc, "p").class("status");
+    if shown == 0 {
+        return note.text(Msg::NothingChosen.text(ctx.lang));
+    }
+    note.text(&shown_of(ctx.lang, shown, all))
 }
 
 /// The view with its first blocks, and the summary to announce.
 pub fn panel(ctx: &Ctx<'_>, lazy: &LazyComparison) -> (El, String) {
     let c = &lazy.alignment;
-    let first: Vec<El> = rows(ctx, lazy, 0..c.blocks.len().min(FIRST_ROWS)).collect();
+    // The first blocks, the rest once they are on screen; with `max-rows`, all it allows.
+    let end = match ctx.state.embed.max_rows {
+        Some(_) => c.blocks.len(),
+        None => c.blocks.len().min(FIRST_ROWS),
+    };
+    let first: Vec<El> = rows(ctx, lazy, 0..end).collect();
     let n = &c.counts;
     let summary = passages_summary(
         ctx.lang,
@@ -415,9 +523,19 @@ pub fn panel(ctx: &Ctx<'_>, lazy: &LazyComparison) -> (El, String) {
         (n.blocks, n.pairs),
         (n.left_only, n.right_only),
     );
+    // What the page narrowed, said under the rows: the blocks it chose, of all; or, with
+    // `max-rows` only, the rows drawn of the rows there are when the cap was reached.
+    let note = match (picked(ctx, lazy), ctx.state.embed.max_rows) {
+        (Some(p), _) => Some(narrowed(ctx, p.len(), c.blocks.len())),
+        (None, Some(max)) if first.len() == max => {
+            let all = c.blocks.iter().map(|b| row_count(c, b)).sum();
+            Some(narrowed(ctx, max, all))
+        }
+        _ => None,
+    };
     (
         El::new(ctx.doc, "div")
-            .attr("style", &spoken_marks(ctx))
+            .attr("data-done", Msg::LinkCopied.text(ctx.lang))
             .child(legend(ctx))
             .child(toolbar(ctx))
             // A keyboard user can skip the hundreds of controls in the rows.
@@ -429,7 +547,9 @@ pub fn panel(ctx: &Ctx<'_>, lazy: &LazyComparison) -> (El, String) {
                     .attr("data-key", "skip")
                     .text(Msg::SkipRows.text(ctx.lang)),
             )
+            .child(heads(ctx))
             .child(El::new(ctx.doc, "ol").class("rows").children(first))
+            .maybe(note)
             .child(
                 El::new(ctx.doc, "p")
                     .class("sr")
