@@ -195,34 +195,9 @@
       }
     });
   }
-  /* After the reader changed something: the widget's state into the hash (replacing the
-     entry, as a reader's choices are not navigation), the link target dropped. */
-  function toHash(el) {
-    el.removeAttribute('at');
-    if (!el.hasAttribute('hash')) {
-      return;
-    }
-    var p = params();
-    var pre = prefix(el);
-    HASHED.forEach(function (name) {
-      var value = el.getAttribute(name);
-      if (value) {
-        p.set(pre + name, value);
-      } else {
-        p.delete(pre + name);
-      }
-    });
-    var hash = hashOf(p);
-    if (location.hash !== hash) {
-      history.replaceState(history.state, '', hash || location.pathname + location.search);
-    }
-  }
-  /* A permalink: this page with the widget's state and `at` (a passage, or a block by
-     its first passage) in the hash, merged with what the hash holds for other widgets.
-     The widget draws `<a class="plink" data-value="…">`; its address is made when the
-     reader points at it or focuses it, and a click puts it into the address bar (the
-     widget then marks what it points at) and onto the clipboard where the page may. */
-  function linkFor(el, at) {
+  /* The hash with this widget's state under its key (`at` as given), other widgets'
+     values kept. */
+  function withState(el, at) {
     var p = params();
     var pre = prefix(el);
     HASHED.forEach(function (name) {
@@ -233,14 +208,28 @@
         p.delete(pre + name);
       }
     });
-    return location.href.replace(/#.*$/, '') + hashOf(p);
+    return hashOf(p);
   }
+  /* After the reader changed something: the widget's state into the hash (replacing the
+     entry, as a reader's choices are not navigation), the link target dropped. */
+  function toHash(el) {
+    el.removeAttribute('at');
+    var hash = withState(el, null);
+    if (el.hasAttribute('hash') && location.hash !== hash) {
+      history.replaceState(history.state, '', hash || location.pathname + location.search);
+    }
+  }
+  /* A permalink: this page with the widget's state and `at` (a passage, or a block by
+     its first passage) in the hash. The widget draws `<a class="plink" data-value="…">`;
+     its address is made when the reader points at it or focuses it, and a click puts it
+     into the address bar (the widget then marks what it points at) and onto the
+     clipboard where the page may. */
   function onLink(el, root, event) {
     var a = event.target.closest && event.target.closest('a.plink');
     if (!a) {
       return;
     }
-    var url = linkFor(el, a.getAttribute('data-value'));
+    var url = location.href.replace(/#.*$/, '') + withState(el, a.getAttribute('data-value'));
     a.href = url;
     if (event.type !== 'click') {
       return;
@@ -276,7 +265,11 @@
      at once. */
   var near = null;
   function whenNear(el) {
-    if (typeof IntersectionObserver !== 'function' || el.getAttribute('loading') === 'eager' || el.hasAttribute('at')) {
+    /* On screen already (a look now, not after the first frame as the observer's would
+       be: the data then loads while the wasm compiles). */
+    var box = el.getBoundingClientRect();
+    if (typeof IntersectionObserver !== 'function' || el.getAttribute('loading') === 'eager' || el.hasAttribute('at')
+        || (box.top < innerHeight * 2 && box.bottom > -innerHeight)) {
       el._begin();
       return;
     }

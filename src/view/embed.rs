@@ -34,10 +34,13 @@ pub struct Anchor {
 
 /// Ids separated by spaces or commas.
 fn list(text: &str) -> Vec<String> {
-    text.split([' ', ',', '\n', '\t'])
-        .filter(|s| !s.is_empty())
-        .map(str::to_owned)
-        .collect()
+    let mut out = Vec::new();
+    for id in text.split([' ', ',', '\n', '\t']) {
+        if !id.is_empty() {
+            out.push(id.to_owned());
+        }
+    }
+    out
 }
 
 impl Embed {
@@ -109,11 +112,13 @@ impl Embed {
                     || (!self.topics.is_empty() && about(p))
             })
         };
-        Some(
-            (0..blocks.len())
-                .filter(|&b| blocks[b].passages().any(&chosen))
-                .collect(),
-        )
+        let mut shown = Vec::new();
+        for (b, block) in blocks.iter().enumerate() {
+            if block.passages().any(&chosen) {
+                shown.push(b);
+            }
+        }
+        Some(shown)
     }
 }
 

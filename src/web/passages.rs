@@ -316,7 +316,7 @@ fn both(ctx: &Ctx<'_>, c: &LazyComparison, left: &[usize], right: &[usize], pair
             El::new(ctx.doc, "p")
                 .class("score")
                 .text(&format!(
-                    "{} {} · ",
+                    "{} {}",
                     Msg::Similarity.text(ctx.lang),
                     percent(best)
                 ))
@@ -435,28 +435,23 @@ pub fn rows<'a>(
             .as_ref()
             .is_none_or(|p| p.binary_search(&(start + k)).is_ok())
     };
-    // `max-rows` counts from the first row (no rows are left for later then).
-    let max = match (start, ctx.state.embed.max_rows) {
-        (0, Some(n)) => n,
-        _ => usize::MAX,
-    };
     let blocks = blocks.iter().enumerate().filter(move |(k, _)| shown(*k));
-    let rows = blocks.flat_map(move |(_, block)| match block {
+    blocks.flat_map(move |(_, block)| match block {
         Block::Both { left, right, pairs } => vec![both(ctx, c, left, right, pairs)],
         Block::LeftOnly { passages } => one_sided(ctx, c, Side::Left, passages),
         Block::RightOnly { passages } => one_sided(ctx, c, Side::Right, passages),
-    });
-    rows.take(max)
+    })
 }
 
 /// The blocks the host page chose (by passage, topic, number), by index; `None`: all.
 fn picked(ctx: &Ctx<'_>, c: &LazyComparison) -> Option<Vec<usize>> {
     let embed = &ctx.state.embed;
-    let topics = &ctx.session.bundle.topics;
-    let chosen: Vec<u16> = (0..topics.len())
-        .filter(|&t| embed.topics.contains(&topics[t].id))
-        .filter_map(|t| u16::try_from(t).ok())
-        .collect();
+    let mut chosen: Vec<u16> = Vec::new();
+    for (t, info) in (0u16..).zip(&ctx.session.bundle.topics) {
+        if embed.topics.contains(&info.id) {
+            chosen.push(t);
+        }
+    }
     let segmenter = ctx.session.comparer.segmenter();
     let about = |p: &PassageRef| {
         segmenter
@@ -512,7 +507,8 @@ pub fn panel(ctx: &Ctx<'_>, lazy: &LazyComparison) -> (El, String) {
         Some(_) => c.blocks.len(),
         None => c.blocks.len().min(FIRST_ROWS),
     };
-    let first: Vec<El> = rows(ctx, lazy, 0..end).collect();
+    let mut first: Vec<El> = rows(ctx, lazy, 0..end).collect();
+    first.truncate(ctx.state.embed.max_rows.unwrap_or(usize::MAX));
     let n = &c.counts;
     let summary = passages_summary(
         ctx.lang,

@@ -64,13 +64,13 @@ function site(pages) {
 }
 
 // The think-tank article: a 40 rem column, its own serif at 19 px, a class-based dark
-// toggle that also tells the widget (color-scheme on the element).
+// toggle that also tells the widget (color-scheme on the element, as the README says).
 const ARTICLE_CSS = `
 body { margin: 0; font: 19px/1.6 Georgia, "Noto Serif CJK SC", serif; background: #fbfaf7; color: #222; }
 article { max-width: 40rem; margin: 0 auto; padding: 1rem; }
 html.dark body { background: #16181c; color: #ddd; }
+policy-compare { color-scheme: light; --pc-accent: light-dark(#8a2c0d, #f4a27a); margin: 1.5rem 0; }
 html.dark policy-compare { color-scheme: dark; }
-policy-compare { --pc-accent: light-dark(#8a2c0d, #f4a27a); margin: 1.5rem 0; }
 `;
 const LOREM = '<p>Provinces answered the national plan with plans of their own; the passages below are what two of them say about the same things.</p>';
 function article(widget, { htmlClass = '' } = {}) {
