@@ -174,10 +174,11 @@ test('follows_the_host_font_size', async () => {
     'fonts.html': page(`
       <div class="article"><policy-compare left="hunan" right="guangxi" max-rows="2"></policy-compare></div>
       <div class="reader"><policy-compare left="hunan" right="guangxi" max-rows="2"></policy-compare></div>
-      <div class="article"><policy-compare class="scaled" left="hunan" right="guangxi" max-rows="2"></policy-compare></div>`,
+      <div class="article"><policy-compare class="scaled" left="hunan" right="guangxi" max-rows="2"></policy-compare></div>
+      <div class="article"><policy-compare class="square" left="hunan" right="guangxi" max-rows="2"></policy-compare></div>`,
     // An article at 19 px; a page that leaves the size to the reader (here a reader
     // whose default is 20 px); the scale property on top of the article's size.
-    { css: 'html { font-size: 20px; } .article { font-size: 19px; } .reader { font-size: 1rem; } .scaled { --pc-scale: 1.25; --pc-radius: 0; --pc-tab-radius: 2px; }' }),
+    { css: 'html { font-size: 20px; } .article { font-size: 19px; } .reader { font-size: 1rem; } .scaled { --pc-scale: 1.25; --pc-radius: 0; --pc-tab-radius: 2px; } .square { --pc-radius: 0; }' }),
   });
   await withPage(url('fonts.html'), async (p) => {
     await ready(p);
@@ -202,6 +203,7 @@ test('follows_the_host_font_size', async () => {
     assert.equal(sizes[0].tab, '999px');
     assert.equal(sizes[2].tab, '2px', '--pc-tab-radius reaches the tabs');
     assert.equal(sizes[2].frame, '0px', '--pc-radius');
+    assert.equal(sizes[3].tab, '0px', '--pc-radius alone reaches the tabs too');
   });
 });
 
