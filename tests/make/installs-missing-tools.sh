@@ -22,7 +22,7 @@ want=$(awk '$0 == "name = \"wasm-bindgen\"" { getline; split($0, v, "\""); print
 # What the shims share: where they log, the current machine's bin directory, the tree.
 export SHIM_WORK=$work SHIM_ROOT=$root SHIM_BIN
 
-tools=(wasm-bindgen wasm-bindgen-test-runner chromium chromedriver fc-list node npm cargo-fuzz)
+tools=(wasm-bindgen wasm-bindgen-test-runner chromium chromedriver fc-list pdftoppm node npm cargo-fuzz)
 installers=(cargo rustup apt-get sudo npm id)
 
 # The shims, as scripts in $work/shims: `add NAME` puts one into the current machine.
@@ -66,6 +66,7 @@ add() { cp "$SHIM_WORK/shims/$1" "$SHIM_BIN/$1"; }
 for p in "$@"; do
   case $p in
     chromium) add chromium ;; chromium-driver) add chromedriver ;; fonts-wqy-microhei) add fc-list ;;
+    poppler-utils) add pdftoppm ;;
     nodejs) add node ;; npm) add npm ;;
   esac
 done'
@@ -134,7 +135,7 @@ expect_installs() { # expect_installs LINE...: exactly these installs, in this o
 
 rust_setup=("rustup target add wasm32-unknown-unknown" "rustup component add rustfmt" "rustup component add clippy")
 wasm="cargo install --locked wasm-bindgen-cli --version $want"
-browser="apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei"
+browser="apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei poppler-utils"
 node="apt-get install -y -qq nodejs npm"
 nightly="rustup toolchain install nightly --profile minimal"
 fuzz="cargo install --locked cargo-fuzz"
@@ -170,7 +171,7 @@ for missing in "${tools[@]}"; do
   run || continue
   case $missing in
     wasm-bindgen*) expect_installs "$wasm" ;;
-    chromium | chromedriver | fc-list) expect_installs "$browser" ;;
+    chromium | chromedriver | fc-list | pdftoppm) expect_installs "$browser" ;;
     node | npm) expect_installs "$node" ;;
     cargo-fuzz) expect_installs "$fuzz" ;;
   esac
