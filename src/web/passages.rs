@@ -353,8 +353,8 @@ fn both(ctx: &Ctx<'_>, c: &LazyComparison, left: &[usize], right: &[usize], pair
 
 /// A run of passages one side has: one line that says how many (and how many of them are
 /// boilerplate), opening to the passages on request. Folded always: the first screen
-/// shows what both plans say.
-fn one_sided(ctx: &Ctx<'_>, c: &LazyComparison, side: Side, ids: &[usize]) -> Option<El> {
+/// shows what both plans say. The row is made by [`runs_row`].
+fn one_sided(ctx: &Ctx<'_>, c: &LazyComparison, side: Side, ids: &[usize]) -> Option<Run> {
     let a = &c.alignment;
     let ps: Vec<&PassageRef> = ids.iter().filter_map(|&i| a.passages.get(i)).collect();
     let first = ps.first()?;
@@ -394,7 +394,8 @@ fn one_sided(ctx: &Ctx<'_>, c: &LazyComparison, side: Side, ids: &[usize]) -> Op
                         .text(" · ")
                         .text(if open { Msg::HideRun } else { Msg::ShowRun }.text(ctx.lang)),
                 ),
-        );
+        )
+        .maybe(block_link(ctx, Some(first)));
     if open {
         let tag = if matches!(side, Side::Left) {
             "del"
@@ -413,31 +414,53 @@ fn one_sided(ctx: &Ctx<'_>, c: &LazyComparison, side: Side, ids: &[usize]) -> Op
             }
         }));
     }
-    // The other column stays empty: the line itself says whose passages these are.
-    let other = El::new(ctx.doc, "div").class(&format!(
-        "cell {} empty",
-        match side {
-            Side::Left => "right",
-            Side::Right => "left",
+    Some(Run {
+        cell,
+        key: run_key,
+        formal_only: content == 0,
+        linked: ps.iter().any(|p| linked(ctx, p, true)),
+    })
+}
+
+/// One side's run, drawn: its cell and what the row needs to know of it.
+struct Run {
+    cell: El,
+    key: String,
+    formal_only: bool,
+    linked: bool,
+}
+
+/// The row of a left run, a right run, or both side by side (two runs that follow each
+/// other in the comparison share a line: each column says what only its side has there).
+fn runs_row(ctx: &Ctx<'_>, left: Option<Run>, right: Option<Run>) -> Option<El> {
+    let empty = |side: &str| El::new(ctx.doc, "div").class(&format!("cell {side} empty"));
+    let mut class = String::from("row");
+    let mut keys = Vec::new();
+    let (mut formal, mut marked) = (true, false);
+    for (run, side) in [(&left, "left"), (&right, "right")] {
+        if let Some(r) = run {
+            class.push_str(&format!(" {side}-only"));
+            keys.push(r.key.clone());
+            formal &= r.formal_only;
+            marked |= r.linked;
         }
-    ));
-    let (left, right) = match side {
-        Side::Left => (cell, other),
-        Side::Right => (other, cell),
-    };
+    }
+    if keys.is_empty() {
+        return None;
+    }
+    class.push_str(" folded");
+    if formal {
+        class.push_str(" boilerplate");
+    }
     Some(
         El::new(ctx.doc, "li")
-            .class(&format!(
-                "row {}-only folded{}",
-                side.class(),
-                if content == 0 { " boilerplate" } else { "" }
-            ))
+            .class(&class)
             .attr("tabindex", "-1")
-            .attr("data-key", &format!("row:{run_key}"))
-            .attr_if(ps.iter().any(|p| linked(ctx, p, true)), "data-at", "")
+            .attr("data-key", &format!("row:{}", keys.join("|")))
+            .attr_if(marked, "data-at", "")
             .attr_if(ctx.ui.only_matched, "hidden", "")
-            .child(left)
-            .child(right),
+            .child(left.map_or_else(|| empty("left"), |r| r.cell))
+            .child(right.map_or_else(|| empty("right"), |r| r.cell)),
     )
 }
 
@@ -456,16 +479,44 @@ pub fn rows<'a>(
             .as_ref()
             .is_none_or(|p| p.binary_search(&(start + k)).is_ok())
     };
-    let blocks = blocks.iter().enumerate().filter(move |(k, _)| shown(*k));
-    blocks.flat_map(move |(_, block)| match block {
-        Block::Both { left, right, pairs } => vec![both(ctx, c, left, right, pairs)],
-        Block::LeftOnly { passages } => one_sided(ctx, c, Side::Left, passages)
-            .into_iter()
-            .collect(),
-        Block::RightOnly { passages } => one_sided(ctx, c, Side::Right, passages)
-            .into_iter()
-            .collect(),
-    })
+    let blocks: Vec<&Block> = blocks
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| shown(*k))
+        .map(|(_, b)| b)
+        .collect();
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < blocks.len() {
+        match (blocks[k], blocks.get(k + 1)) {
+            (Block::Both { left, right, pairs }, _) => {
+                out.push(both(ctx, c, left, right, pairs));
+                k += 1;
+            }
+            (Block::LeftOnly { passages: l }, Some(Block::RightOnly { passages: r }))
+            | (Block::RightOnly { passages: r }, Some(Block::LeftOnly { passages: l })) => {
+                out.extend(runs_row(
+                    ctx,
+                    one_sided(ctx, c, Side::Left, l),
+                    one_sided(ctx, c, Side::Right, r),
+                ));
+                k += 2;
+            }
+            (Block::LeftOnly { passages }, _) => {
+                out.extend(runs_row(ctx, one_sided(ctx, c, Side::Left, passages), None));
+                k += 1;
+            }
+            (Block::RightOnly { passages }, _) => {
+                out.extend(runs_row(
+                    ctx,
+                    None,
+                    one_sided(ctx, c, Side::Right, passages),
+                ));
+                k += 1;
+            }
+        }
+    }
+    out.into_iter()
 }
 
 /// The blocks the host page chose (by passage, topic, number), by index; `None`: all.

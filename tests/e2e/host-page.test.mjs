@@ -172,10 +172,10 @@ test('color_scheme_attribute_overrides_the_os', async () => {
 test('follows_the_host_font_size', async () => {
   const { url } = site({
     'fonts.html': page(`
-      <div class="article"><policy-compare left="hunan" right="guangxi" max-rows="2"></policy-compare></div>
-      <div class="reader"><policy-compare left="hunan" right="guangxi" max-rows="2"></policy-compare></div>
-      <div class="article"><policy-compare class="scaled" left="hunan" right="guangxi" max-rows="2"></policy-compare></div>
-      <div class="article"><policy-compare class="square" left="hunan" right="guangxi" max-rows="2"></policy-compare></div>`,
+      <div class="article"><policy-compare left="hunan" right="guangxi" max-rows="4"></policy-compare></div>
+      <div class="reader"><policy-compare left="hunan" right="guangxi" max-rows="4"></policy-compare></div>
+      <div class="article"><policy-compare class="scaled" left="hunan" right="guangxi" max-rows="4"></policy-compare></div>
+      <div class="article"><policy-compare class="square" left="hunan" right="guangxi" max-rows="4"></policy-compare></div>`,
     // An article at 19 px; a page that leaves the size to the reader (here a reader
     // whose default is 20 px); the scale property on top of the article's size.
     { css: 'html { font-size: 20px; } .article { font-size: 19px; } .reader { font-size: 1rem; } .scaled { --pc-scale: 1.25; --pc-radius: 0; --pc-tab-radius: 2px; } .square { --pc-radius: 0; }' }),
