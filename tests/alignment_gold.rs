@@ -60,7 +60,10 @@ fn score(dir: &Path) -> Score {
     let mut total = Score::default();
     let mut region_pairs: Vec<(String, String)> = Vec::new();
     for p in &gold {
-        let rp = (p["left_region"].as_str().unwrap().to_owned(), p["right_region"].as_str().unwrap().to_owned());
+        let rp = (
+            p["left_region"].as_str().unwrap().to_owned(),
+            p["right_region"].as_str().unwrap().to_owned(),
+        );
         if !region_pairs.contains(&rp) {
             region_pairs.push(rp);
         }
@@ -70,17 +73,29 @@ fn score(dir: &Path) -> Score {
         let engine: HashSet<(String, String)> = c
             .pairs
             .iter()
-            .map(|p| (key(&c.passages[p.left].text), key(&c.passages[p.right].text)))
+            .map(|p| {
+                (
+                    key(&c.passages[p.left].text),
+                    key(&c.passages[p.right].text),
+                )
+            })
             .collect();
         let g: HashSet<(String, String)> = gold
             .iter()
             .filter(|p| p["left_region"] == l.as_str() && p["right_region"] == r.as_str())
-            .map(|p| (key(p["left"]["text"].as_str().unwrap()), key(p["right"]["text"].as_str().unwrap())))
+            .map(|p| {
+                (
+                    key(p["left"]["text"].as_str().unwrap()),
+                    key(p["right"]["text"].as_str().unwrap()),
+                )
+            })
             .collect();
         let name = format!("{l}–{r}");
         let boiler: HashSet<String> = passages
             .iter()
-            .filter(|p| p["pair"].as_str().unwrap().replace('-', "–") == name && p["class"] == "boilerplate")
+            .filter(|p| {
+                p["pair"].as_str().unwrap().replace('-', "–") == name && p["class"] == "boilerplate"
+            })
             .map(|p| key(p["text"].as_str().unwrap()))
             .collect();
         total.pairs += engine.len();
@@ -121,28 +136,51 @@ fn check(dir: &Path, precision: f64, recall: f64) {
         s.boilerplate
     );
     assert_eq!(s.boilerplate, 0, "pairs touching boilerplate");
-    assert!(s.precision() >= precision, "precision {:.3} < {precision}", s.precision());
-    assert!(s.recall() >= recall, "passage recall {:.3} < {recall}", s.recall());
+    assert!(
+        s.precision() >= precision,
+        "precision {:.3} < {precision}",
+        s.precision()
+    );
+    assert!(
+        s.recall() >= recall,
+        "passage recall {:.3} < {recall}",
+        s.recall()
+    );
 }
 
 #[test]
 fn the_dev_gold() {
     let dev = Path::new("../shared/examples/alignment");
-    assert!(dev.join("pairs.jsonl").exists(), "../shared is beside every checkout");
+    assert!(
+        dev.join("pairs.jsonl").exists(),
+        "../shared is beside every checkout"
+    );
     check(dev, 0.80, 0.76);
 }
 
 #[test]
 fn guangxi_fujian() {
-    check(Path::new("tests/fixtures/alignment/guangxi-fujian"), 0.62, 0.72);
+    check(
+        Path::new("tests/fixtures/alignment/guangxi-fujian"),
+        0.62,
+        0.72,
+    );
 }
 
 #[test]
 fn hunan_henan() {
-    check(Path::new("tests/fixtures/alignment/hunan-henan"), 0.65, 0.72);
+    check(
+        Path::new("tests/fixtures/alignment/hunan-henan"),
+        0.65,
+        0.72,
+    );
 }
 
 #[test]
 fn chengdu_tianjin() {
-    check(Path::new("tests/fixtures/alignment/chengdu-tianjin"), 0.62, 0.80);
+    check(
+        Path::new("tests/fixtures/alignment/chengdu-tianjin"),
+        0.62,
+        0.80,
+    );
 }

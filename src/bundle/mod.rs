@@ -5,6 +5,7 @@
 //! of the first problem it finds.
 
 mod error;
+mod json;
 mod lexicon;
 mod metric;
 mod path;
@@ -16,6 +17,7 @@ mod types;
 pub use error::{BundleError, BundleErrorKind};
 pub use lexicon::{LexiconGroup, TopicInfo};
 pub use metric::{Canonical, Comparator, Metric, MetricKind, Normalized};
+pub use read::{MAX_ID, MAX_VALUE, YEARS};
 pub use roles::{Boilerplate, Role};
 pub use theme::Theme;
 pub use types::{
