@@ -110,7 +110,7 @@ pub fn try_diff(left: &str, right: &str) -> Option<Diff> {
     let rt = tokens(right);
     let (lk, rk) = keys(&lt, &rt);
     let chunks = cleanup(chunks(&matches(&lk, &rk)?, lk.len(), rk.len()), &lt, &rt);
-    let (mut ls, mut rs) = segments(&chunks, &lt, &rt);
+    let (mut ls, mut rs) = segments(&chunks, &lt);
     mark_moved(&mut ls, &mut rs, &lk, &rk, &lt, &rt);
     Some(Diff {
         left: render(&ls, &lt),
@@ -312,7 +312,7 @@ fn cleanup(mut chunks: Vec<Chunk>, lt: &[Token<'_>], rt: &[Token<'_>]) -> Vec<Ch
 type Segments = Vec<(std::ops::Range<usize>, SpanKind)>;
 
 /// The chunks as each side's runs: changed, shared, or reused (a long shared run).
-fn segments(chunks: &[Chunk], lt: &[Token<'_>], rt: &[Token<'_>]) -> (Segments, Segments) {
+fn segments(chunks: &[Chunk], lt: &[Token<'_>]) -> (Segments, Segments) {
     let (mut ls, mut rs) = (Vec::new(), Vec::new());
     for chunk in chunks {
         let kind = if !chunk.same {
