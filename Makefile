@@ -16,7 +16,7 @@ WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/[
 SUDO := $(shell if [ "$$(id -u)" != 0 ] && command -v sudo >/dev/null; then echo sudo; fi)
 
 .PHONY: all test tools tools-browser tools-node bundle wasm pkg dist lint test-native test-browser \
-	test-e2e e2e-deps bench bench-browser align-score clean
+	test-e2e e2e-deps bench bench-browser bench-diff bench-scale align-score clean
 
 all: tools bundle pkg dist
 	@echo
@@ -117,8 +117,21 @@ align-score: bundle
 bench:
 	$(CARGO) bench --bench compare
 
+# The widget in Chromium: sizes, first comparison from file:// (wall and main-thread CPU
+# from a trace), switches, scrolling the longest comparison.
 bench-browser: dist e2e-deps
 	cd tests/e2e && node bench.mjs
+
+# Our diff beside jsdiff and diff-match-patch, on the same pairs in one page.
+bench-diff: pkg e2e-deps
+	$(CARGO) build --quiet --release
+	cd tests/e2e && node bench-diff.mjs
+
+# 1×, 10×, 100× bundles (made from www/bundle.json): the widget's first comparison and a
+# switch, and the native comparison.
+bench-scale: dist e2e-deps
+	$(CARGO) build --quiet --release
+	cd tests/e2e && node bench-scale.mjs
 
 clean:
 	$(CARGO) clean

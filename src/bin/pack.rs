@@ -22,7 +22,7 @@ use std::process::ExitCode;
 /// by a third. A host that does not compress, and the one-file `policy-compare.html` sent
 /// by email, gain most. Base64 is safe in a string literal and in an inline `<script>`.
 /// Zopfli, not zlib's best level: the deflate stream is about 5 % smaller, once, at build
-/// time (the size test in `tests/size.rs` holds the result).
+/// time (`tests/e2e/size.test.mjs` holds the budget).
 fn packed_wasm(wasm: &[u8]) -> String {
     let mut deflated = Vec::with_capacity(wasm.len() / 2);
     let options = zopfli::Options::default();

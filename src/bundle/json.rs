@@ -5,7 +5,7 @@
 //! its error machinery (with `std::io` messages and the float formatting of serde's
 //! "unexpected value" messages), two visitor paths per struct (objects and arrays), a
 //! float parser with its tables, all inlined into each type. That was the largest part of
-//! the widget's wasm; the size test (`tests/size.rs`) keeps the budget that this reader
+//! the widget's wasm; the size test (`tests/e2e/size.test.mjs`) keeps the budget that this reader
 //! made possible. The derives of `types.rs` stay the one definition of the format: this
 //! reader only walks the text for them.
 //!

@@ -14,7 +14,7 @@ mod roles;
 mod theme;
 mod types;
 
-pub use error::{BundleError, BundleErrorKind};
+pub use error::{BundleError, BundleErrorKind, shorten};
 pub use lexicon::{LexiconGroup, TopicInfo};
 pub use metric::{Canonical, Comparator, Metric, MetricKind, Normalized};
 pub use read::{MAX_ID, MAX_VALUE, YEARS};

@@ -158,7 +158,7 @@ fn keys<'a>(left: &[Token<'a>], right: &[Token<'a>]) -> (Vec<u32>, Vec<u32>) {
 /// alone, as a one-character "shared" run amid changes, which [`cleanup`] would absorb
 /// anyway; leaving such tokens out before Myers shrinks the input of a dissimilar pair
 /// several times over and changes what the reader sees very little.
-fn matches(lk: &[u32], rk: &[u32]) -> Option<Vec<(usize, usize)>> {
+fn matches(lk: &[u32], rk: &[u32]) -> Option<Vec<(usize, usize, usize)>> {
     // What the two share at the start and the end is matched as it stands, whatever the
     // filter below would say (a text diffed with itself is all shared, even one character).
     let prefix = lk.iter().zip(rk).take_while(|(a, b)| a == b).count();
@@ -172,13 +172,20 @@ fn matches(lk: &[u32], rk: &[u32]) -> Option<Vec<(usize, usize)>> {
         &lk[prefix..lk.len() - suffix],
         &rk[prefix..rk.len() - suffix],
     );
-    let mut out: Vec<(usize, usize)> = (0..prefix).map(|i| (i, i)).collect();
-    out.extend(
-        middle_matches(ml, mr)?
-            .into_iter()
-            .map(|(i, j)| (i + prefix, j + prefix)),
-    );
-    out.extend((0..suffix).map(|k| (ml.len() + prefix + k, mr.len() + prefix + k)));
+    // Runs of matched tokens (left start, right start, length).
+    let mut out: Vec<(usize, usize, usize)> = Vec::new();
+    if prefix > 0 {
+        out.push((0, 0, prefix));
+    }
+    for (i, j) in middle_matches(ml, mr)? {
+        match out.last_mut() {
+            Some((a, b, n)) if *a + *n == i + prefix && *b + *n == j + prefix => *n += 1,
+            _ => out.push((i + prefix, j + prefix, 1)),
+        }
+    }
+    if suffix > 0 {
+        out.push((ml.len() + prefix, mr.len() + prefix, suffix));
+    }
     Some(out)
 }
 
@@ -228,8 +235,8 @@ fn middle_matches(lk: &[u32], rk: &[u32]) -> Option<Vec<(usize, usize)>> {
     Some(out)
 }
 
-/// Groups the tokens into alternating shared and changed runs, given the shared ones.
-fn chunks(matches: &[(usize, usize)], left: usize, right: usize) -> Vec<Chunk> {
+/// Groups the tokens into alternating shared and changed runs, given the shared runs.
+fn chunks(matches: &[(usize, usize, usize)], left: usize, right: usize) -> Vec<Chunk> {
     let mut out: Vec<Chunk> = Vec::new();
     let mut push = |same: bool, l: std::ops::Range<usize>, r: std::ops::Range<usize>| {
         if l.is_empty() && r.is_empty() {
@@ -248,10 +255,10 @@ fn chunks(matches: &[(usize, usize)], left: usize, right: usize) -> Vec<Chunk> {
         }
     };
     let (mut i, mut j) = (0, 0);
-    for &(a, b) in matches {
+    for &(a, b, n) in matches {
         push(false, i..a, j..b);
-        push(true, a..a + 1, b..b + 1);
-        (i, j) = (a + 1, b + 1);
+        push(true, a..a + n, b..b + n);
+        (i, j) = (a + n, b + n);
     }
     push(false, i..left, j..right);
     out

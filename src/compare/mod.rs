@@ -125,6 +125,13 @@ impl Comparer {
         })
     }
 
+    /// Whether the lexicon is ready: for a bundle that ships none, the first comparison
+    /// makes one from the whole text (see [`tfidf`]), which the widget does after a frame
+    /// that says so rather than before its first frame.
+    pub fn is_ready(&self) -> bool {
+        self.segmenter.get().is_some() || !self.lexicon.is_empty()
+    }
+
     /// Every passage of the bundle, in reading order.
     pub fn passages(&self) -> &[Passage] {
         &self.passages
@@ -211,7 +218,14 @@ impl Comparer {
                 })
                 .collect()
         };
-        let found = align::align(&candidates(&l), &candidates(&r));
+        // A region with itself: each passage is its own counterpart, shown once per side
+        // (aligning would leave boilerplate and unpaired passages twice, once as each
+        // side's own).
+        let found = if left == right {
+            (0..l.len()).map(|i| (i, i, 1.0)).collect()
+        } else {
+            align::align(&candidates(&l), &candidates(&r))
+        };
         let nl = l.len();
         let passages: Vec<PassageRef> = l
             .iter()

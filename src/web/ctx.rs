@@ -37,6 +37,8 @@ pub struct Ui {
     pub sort: Sort,
     /// Source quotes shown in the target tables, by `document/metric`.
     pub open_quotes: Vec<String>,
+    /// Long passages shown whole, by `document/paragraph`.
+    pub open_long: Vec<String>,
 }
 
 impl Ctx<'_> {

@@ -20,6 +20,79 @@ pub const FIRST_ROWS: usize = 24;
 /// Runs of one side's content this long or longer are folded to one line.
 const FOLD: usize = 3;
 
+/// A passage longer than this many characters is shown shortened, to its first
+/// [`SHORT`], with a button to show it all: a bundle may hold a whole plan in one
+/// paragraph, and megabytes of text in one element block the page's layout for seconds.
+pub const LONG: usize = 3_000;
+/// What a long passage shows until the reader asks for all of it.
+pub const SHORT: usize = 1_000;
+
+/// The spans cut to their first `max` characters, if the text is longer.
+fn shortened(spans: &[Span], max: usize) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut left = max;
+    for s in spans {
+        if left == 0 {
+            break;
+        }
+        match s.text.char_indices().nth(left) {
+            Some((end, _)) => {
+                out.push(Span {
+                    text: format!("{}…", &s.text[..end]),
+                    kind: s.kind,
+                });
+                left = 0;
+            }
+            None => {
+                left -= s.text.chars().count();
+                out.push(s.clone());
+            }
+        }
+    }
+    out
+}
+
+/// The button that shows a long passage whole, or short again.
+fn long_toggle(ctx: &Ctx<'_>, key: &str, chars: usize, open: bool) -> El {
+    let label = if open {
+        ctx.lang.pick("收起", "Show less").to_owned()
+    } else {
+        format!(
+            "{} {chars} {}",
+            ctx.lang.pick("显示全文，共", "Show all"),
+            ctx.lang.pick("字", "characters")
+        )
+    };
+    El::new(ctx.doc, "button")
+        .attr("type", "button")
+        .class("link")
+        .attr("data-action", "long")
+        .attr("data-value", key)
+        .attr("data-key", &format!("long:{key}"))
+        .attr("aria-expanded", if open { "true" } else { "false" })
+        .text(&label)
+}
+
+/// A passage's text as spans, shortened when long and not opened, with the button that
+/// toggles it.
+fn passage_text(ctx: &Ctx<'_>, p: &PassageRef, spans: Vec<Span>, side: Side) -> (El, Option<El>) {
+    let chars = p.text.chars().count();
+    if chars <= LONG {
+        return (self::spans(ctx, &spans, side), None);
+    }
+    let key = key(p);
+    let open = ctx.ui.open_long.contains(&key);
+    let shown = if open {
+        spans
+    } else {
+        shortened(&spans, SHORT)
+    };
+    (
+        self::spans(ctx, &shown, side),
+        Some(long_toggle(ctx, &key, chars, open)),
+    )
+}
+
 fn spans(ctx: &Ctx<'_>, spans: &[Span], side: Side) -> El {
     let children = spans.iter().map(|s| {
         let (tag, class) = match s.kind {
@@ -71,10 +144,13 @@ impl Side {
 /// language; the source's words are marked Chinese.
 pub fn provenance(ctx: &Ctx<'_>, region: &str, passage: &PassageRef, id: &str) -> El {
     let path = El::new(ctx.doc, "span");
+    // Names, titles and headings are cut short: a bundle may hold megabytes in one, and
+    // every passage shows them.
     let path = if passage.path.is_empty() {
         path.text(Msg::Preamble.text(ctx.lang))
     } else {
-        path.attr("lang", "zh").text(&passage.path.join(" › "))
+        path.attr("lang", "zh")
+            .text(&crate::bundle::shorten(&passage.path.join(" › ")))
     };
     El::new(ctx.doc, "p")
         .class("where")
@@ -82,12 +158,12 @@ pub fn provenance(ctx: &Ctx<'_>, region: &str, passage: &PassageRef, id: &str) -
         .child(
             El::new(ctx.doc, "span")
                 .class("side")
-                .text(&ctx.region_name(region)),
+                .text(&crate::bundle::shorten(&ctx.region_name(region))),
         )
         .child(
             El::new(ctx.doc, "span")
                 .attr("lang", "zh")
-                .text(&ctx.title(&passage.document)),
+                .text(&crate::bundle::shorten(&ctx.title(&passage.document))),
         )
         .text(" › ")
         .child(path)
@@ -97,8 +173,9 @@ fn key(p: &PassageRef) -> String {
     format!("{}/{}", p.document, p.paragraph)
 }
 
-/// One passage: where it comes from, its text, and its neighbours on demand.
-fn passage(ctx: &Ctx<'_>, side: Side, p: &PassageRef, text: El) -> El {
+/// One passage: where it comes from, its text (with its "show all" button when long),
+/// and its neighbours on demand.
+fn passage(ctx: &Ctx<'_>, side: Side, p: &PassageRef, (text, toggle): (El, Option<El>)) -> El {
     let key = key(p);
     let open = ctx.ui.context.contains(&key);
     let where_id = format!("pc-where-{}-{key}", side.class());
@@ -126,7 +203,7 @@ fn passage(ctx: &Ctx<'_>, side: Side, p: &PassageRef, text: El) -> El {
     if let Some((before, _)) = &neighbours {
         out = out.maybe(context(before, Msg::ContextBefore));
     }
-    out = out.child(text.attr("lang", "zh"));
+    out = out.child(text.attr("lang", "zh")).maybe(toggle);
     if let Some((_, after)) = &neighbours {
         out = out.maybe(context(after, Msg::ContextAfter));
     }
@@ -251,7 +328,7 @@ fn both(ctx: &Ctx<'_>, c: &LazyComparison, left: &[usize], right: &[usize], pair
                 ctx,
                 side,
                 p,
-                spans(ctx, &combine(&p.text, &sets), side),
+                passage_text(ctx, p, combine(&p.text, &sets), side),
             ))
         });
         El::new(ctx.doc, "div")
@@ -310,18 +387,11 @@ fn one_sided(ctx: &Ctx<'_>, c: &LazyComparison, side: Side, ids: &[usize]) -> Ve
         let texts = |ps: &[&PassageRef]| -> Vec<El> {
             ps.iter()
                 .map(|p| {
-                    let text = El::new(ctx.doc, "p").class("text").child(
-                        El::new(
-                            ctx.doc,
-                            if matches!(side, Side::Left) {
-                                "del"
-                            } else {
-                                "ins"
-                            },
-                        )
-                        .text(&p.text),
-                    );
-                    passage(ctx, side, p, text)
+                    let whole = vec![Span {
+                        text: p.text.clone(),
+                        kind: SpanKind::Changed,
+                    }];
+                    passage(ctx, side, p, passage_text(ctx, p, whole, side))
                 })
                 .collect()
         };
