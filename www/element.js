@@ -108,7 +108,7 @@
         clearTimeout(timer);
         var start = text.replace(/^[\ufeff\s]+/, '').charAt(0);
         if (start !== '{') {
-          throw new Error(label + (start === '<' ? 'the server sent an HTML page, not a bundle' : 'the server sent something that is not a bundle (JSON)'));
+          throw new Error(label + (start === '<' ? 'the server sent an HTML page, not a bundle (JSON)' : 'the server sent something that is not a bundle (JSON)'));
         }
         return text;
       }, function (err) {

@@ -3,7 +3,7 @@
 // the moments the thread was not running).
 
 /** Categories that hold the renderer's tasks and the page's performance marks. */
-export const CATEGORIES = ['toplevel', 'blink.user_timing', 'v8.execute', 'devtools.timeline'];
+export const CATEGORIES = ['toplevel', 'blink.user_timing', 'v8.execute'];
 
 /** Starts tracing `page` (Chromium only). */
 export async function startTrace(browser, page) {
