@@ -110,7 +110,7 @@ pub fn try_diff(left: &str, right: &str) -> Option<Diff> {
     let rt = tokens(right);
     let (lk, rk) = keys(&lt, &rt);
     let chunks = cleanup(chunks(&matches(&lk, &rk)?, lk.len(), rk.len()), &lt, &rt);
-    let (mut ls, mut rs) = segments(&chunks, &lt);
+    let (mut ls, mut rs) = segments(&chunks, left, &lt);
     mark_moved(&mut ls, &mut rs, &lk, &rk, &lt, &rt);
     Some(Diff {
         left: render(&ls, &lt),
@@ -276,13 +276,6 @@ fn weight(t: &Token<'_>) -> usize {
     }
 }
 
-fn chars(tokens: &[Token<'_>], range: &std::ops::Range<usize>) -> usize {
-    tokens[range.clone()]
-        .iter()
-        .map(|t| t.text().chars().count())
-        .sum()
-}
-
 /// Absorbs shared runs no longer than the changes around them, until none is left. A
 /// shared run of [`PHRASE`] characters or more stays: that is a word or phrase the two
 /// passages really share (`电子口岸`, `互联互通`), however much changed around it.
@@ -290,10 +283,24 @@ fn chars(tokens: &[Token<'_>], range: &std::ops::Range<usize>) -> usize {
 /// Absorbing a run changes only its neighbours' neighbourhood, so the scan steps back two
 /// places after each and goes on: linear in the runs, not quadratic.
 fn cleanup(mut chunks: Vec<Chunk>, lt: &[Token<'_>], rt: &[Token<'_>]) -> Vec<Chunk> {
-    let size = |c: &Chunk| chars(lt, &c.left).max(chars(rt, &c.right));
-    let phrase = |c: &Chunk| lt[c.left.clone()].iter().map(weight).sum::<usize>() >= PHRASE;
+    // Characters and weights before each token, so that a run's are a subtraction.
+    let sums = |tokens: &[Token<'_>], f: fn(&Token<'_>) -> usize| -> Vec<usize> {
+        let mut out = Vec::with_capacity(tokens.len() + 1);
+        out.push(0);
+        for t in tokens {
+            out.push(out[out.len() - 1] + f(t));
+        }
+        out
+    };
+    let count = |t: &Token<'_>| t.text().chars().count();
+    let (lc, rc, lw) = (sums(lt, count), sums(rt, count), sums(lt, weight));
+    let span = |s: &[usize], r: &std::ops::Range<usize>| s[r.end] - s[r.start];
+    let size = |c: &Chunk| span(&lc, &c.left).max(span(&rc, &c.right));
+    let phrase = |c: &Chunk| span(&lw, &c.left) >= PHRASE;
     let mut i = 1;
     while i + 1 < chunks.len() {
+        #[cfg(test)]
+        tests::CLEANUP_STEPS.with(|n| n.set(n.get() + 1));
         let between_changes = chunks[i].same && !chunks[i - 1].same && !chunks[i + 1].same;
         // A sliver of one or two characters between changes is noise whatever the sizes
         // (`[提升郑]州新[郑]`); a longer one goes if the changes around it dwarf it.
@@ -319,12 +326,22 @@ fn cleanup(mut chunks: Vec<Chunk>, lt: &[Token<'_>], rt: &[Token<'_>]) -> Vec<Ch
 type Segments = Vec<(std::ops::Range<usize>, SpanKind)>;
 
 /// The chunks as each side's runs: changed, shared, or reused (a long shared run).
-fn segments(chunks: &[Chunk], lt: &[Token<'_>]) -> (Segments, Segments) {
+/// `left` is the left text, whose tokens `lt` are.
+fn segments(chunks: &[Chunk], left: &str, lt: &[Token<'_>]) -> (Segments, Segments) {
+    let mut at = Vec::with_capacity(lt.len() + 1);
+    let mut w = Vec::with_capacity(lt.len() + 1);
+    at.push(0);
+    w.push(0);
+    for t in lt {
+        at.push(at[at.len() - 1] + t.text().len());
+        w.push(w[w.len() - 1] + weight(t));
+    }
     let (mut ls, mut rs) = (Vec::new(), Vec::new());
     for chunk in chunks {
+        let r = &chunk.left;
         let kind = if !chunk.same {
             SpanKind::Changed
-        } else if reused(&lt[chunk.left.clone()]) {
+        } else if reused(&left[at[r.start]..at[r.end]], w[r.end] - w[r.start]) {
             SpanKind::Reused
         } else {
             SpanKind::Same
@@ -348,17 +365,17 @@ fn render(segments: &Segments, tokens: &[Token<'_>]) -> Vec<Span> {
     out
 }
 
-/// Whether a shared run is long enough to be reuse, not counting the names every plan
-/// repeats.
-fn reused(run: &[Token<'_>]) -> bool {
-    if run.iter().map(weight).sum::<usize>() < REUSED {
+/// Whether a shared run (its text and word weight) is long enough to be reuse, not
+/// counting the names every plan repeats.
+fn reused(text: &str, weight_of_run: usize) -> bool {
+    if weight_of_run < REUSED {
         return false;
     }
-    let mut rest: String = run.iter().map(|t| t.text()).collect();
-    for stock in STOCK {
-        rest = rest.replace(stock, "");
-    }
-    tokens(&rest).iter().map(weight).sum::<usize>() >= REUSED
+    let stock: usize = STOCK
+        .iter()
+        .map(|s| text.matches(s).count() * tokens(s).iter().map(weight).sum::<usize>())
+        .sum();
+    weight_of_run.saturating_sub(stock) >= REUSED
 }
 
 /// The longest common run of tokens of `a` and `b` by weight: (tokens, start in a,
@@ -462,6 +479,64 @@ fn push(spans: &mut Vec<Span>, text: String, kind: SpanKind) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    thread_local! {
+        /// How many places [`cleanup`] looked at: its work, for the test of its cost.
+        pub static CLEANUP_STEPS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
+
+    #[test]
+    fn cleanup_work_grows_linearly_with_the_runs() {
+        // Shared phrases that stay, then slivers of one shared character between
+        // changes, all absorbed: a scan that restarts from the beginning after each
+        // absorbed sliver passes every phrase again, quadratic work.
+        let steps = |n: usize| {
+            let unit_left = "海关特殊监管甲乙";
+            let unit_right = "海关特殊监管丙丁";
+            let tail_left = "的甲乙";
+            let tail_right = "的丙丁";
+            let left = format!("{}{}", unit_left.repeat(n), tail_left.repeat(n));
+            let right = format!("{}{}", unit_right.repeat(n), tail_right.repeat(n));
+            let lt = tokens(&left);
+            let rt = tokens(&right);
+            let mut chunks = Vec::new();
+            for k in 0..n {
+                let a = 8 * k;
+                chunks.push(Chunk {
+                    same: true,
+                    left: a..a + 6,
+                    right: a..a + 6,
+                });
+                chunks.push(Chunk {
+                    same: false,
+                    left: a + 6..a + 8,
+                    right: a + 6..a + 8,
+                });
+            }
+            for k in 0..n {
+                let a = 8 * n + 3 * k;
+                chunks.push(Chunk {
+                    same: true,
+                    left: a..a + 1,
+                    right: a..a + 1,
+                });
+                chunks.push(Chunk {
+                    same: false,
+                    left: a + 1..a + 3,
+                    right: a + 1..a + 3,
+                });
+            }
+            CLEANUP_STEPS.with(|c| c.set(0));
+            let out = cleanup(chunks, &lt, &rt);
+            assert_eq!(out.len(), 2 * n, "the phrases stay, the slivers go");
+            CLEANUP_STEPS.with(|c| c.get())
+        };
+        let (small, large) = (steps(500), steps(4000));
+        assert!(
+            large <= small * 8 + 16,
+            "{small} steps for 500 runs, {large} for 4000"
+        );
+    }
 
     fn show(spans: &[Span]) -> String {
         spans

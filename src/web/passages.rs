@@ -12,10 +12,11 @@ use crate::view::format::{css_string, percent};
 use crate::view::marks::combine;
 use crate::view::{LazyComparison, Msg, boilerplate_run, only_in, passages_summary, run_only_in};
 
-/// How many blocks are drawn at once, more than a tall screen shows; the rest follow once
-/// that frame is on screen (see `web::element`), each pair marked as its block is drawn
-/// ([`crate::view::lazy`]).
-pub const FIRST_ROWS: usize = 24;
+/// How many blocks are drawn before the first frame: about what a tall screen shows
+/// (a block is rarely under 100 px high). The rest follow once that frame is on screen, a
+/// slice at a time (see `web::element`), each pair marked as its block is drawn
+/// ([`crate::view::lazy`]): what is not seen yet costs the first frame nothing.
+pub const FIRST_ROWS: usize = 10;
 
 /// Runs of one side's content this long or longer are folded to one line.
 const FOLD: usize = 3;

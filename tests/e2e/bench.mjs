@@ -53,6 +53,10 @@ for (const [name, file] of parts) {
 
 const browser = await launch();
 const first = { wall: [], cpu: [], longest: [], render: [] };
+// Where the CPU goes: the widget's marks in order, and the CPU between each and the next.
+const PHASES = ['navigationStart', 'policy-compare:script', 'policy-compare:wasm-ready', 'policy-compare:bundle-loaded',
+  'policy-compare:bundle-read', 'policy-compare:bundle-prepared', 'policy-compare:first-render', 'policy-compare:shown'];
+const phases = new Map();
 let missed = 0;
 for (let run = 0; run < RUNS; run++) {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
@@ -75,6 +79,14 @@ for (let run = 0; run < RUNS; run++) {
   first.wall.push(w.wall);
   first.cpu.push(w.cpu);
   first.longest.push(w.longest);
+  let previous = from;
+  for (const name of PHASES.slice(1)) {
+    const at = (thread.marks.get(name) || []).find((t) => t >= from);
+    if (at === undefined) continue;
+    if (!phases.has(name)) phases.set(name, []);
+    phases.get(name).push(window_(thread, previous, at).cpu);
+    previous = at;
+  }
   const render = (thread.marks.get('policy-compare:first-render') || [])[0];
   if (render) first.render.push((render - from) / 1000);
   await context.close();
@@ -197,6 +209,8 @@ console.log(line('first comparison on screen, main-thread CPU (trace)', stats(fi
 console.log(line('first comparison on screen, wall (navigation → shown mark)', stats(first.wall)));
 console.log(line('first comparison in the DOM, wall (navigation → first-render mark)', stats(first.render)));
 console.log(line('longest main-thread task before it is shown', stats(first.longest)));
+console.log('- main-thread CPU by phase, median (from the previous mark to this one): ' +
+  [...phases.entries()].map(([name, v]) => `${name.replace('policy-compare:', '')} ${ms(stats(v).median)}`).join(', '));
 if (missed) console.log(`- (${missed} loads did not show within ${WAIT} ms and are not counted)`);
 console.log(line('switch theme → next frame, wall', stats(switches.theme), '≤ 16 ms'));
 console.log(line('switch theme → next frame, main-thread CPU', stats(switches.themeCpu)));
