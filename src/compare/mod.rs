@@ -75,7 +75,7 @@ pub struct Comparer {
     features: Vec<OnceLock<Features>>,
     /// The pairs of the last few region pairs aligned: a theme filters one alignment, so
     /// switching themes (or back to a pair seen) need not align again.
-    aligned: std::sync::Mutex<Vec<(String, String, std::sync::Arc<Vec<(usize, usize, f32)>>)>>,
+    aligned: std::sync::Mutex<Vec<(String, String, Found)>>,
     /// Every target of the bundle, with its region, in reading order.
     targets: Vec<(String, TargetRef)>,
 }
@@ -323,7 +323,7 @@ impl Comparer {
         left: &str,
         right: &str,
         make: impl FnOnce() -> Vec<(usize, usize, f32)>,
-    ) -> std::sync::Arc<Vec<(usize, usize, f32)>> {
+    ) -> Found {
         const KEEP: usize = 8;
         let known = self.aligned.lock().ok().and_then(|cache| {
             cache
@@ -407,6 +407,9 @@ impl Comparer {
             })
     }
 }
+
+/// The pairs of two regions' passages: (left, right, score), positions in each region.
+type Found = std::sync::Arc<Vec<(usize, usize, f32)>>;
 
 /// Vectors of a passage that is never paired.
 static EMPTY_FEATURES: Features = Features {
