@@ -223,11 +223,14 @@ impl Comparer {
                 .collect()
         };
         // A region with itself: each passage is its own counterpart, shown once per side
-        // (aligning would leave boilerplate and unpaired passages twice, once as each
-        // side's own).
+        // (aligning would show the passages it leaves unpaired twice, once as each side's
+        // own). Boilerplate is never paired: it stays in each side's runs, once per side.
         let found = self.aligned_pairs(left, right, || {
             if left == right {
-                (0..l.len()).map(|i| (i, i, 1.0)).collect()
+                (0..l.len())
+                    .filter(|&i| self.passages[l[i]].pairable())
+                    .map(|i| (i, i, 1.0))
+                    .collect()
             } else {
                 align::align(&candidates(&l), &candidates(&r))
             }
