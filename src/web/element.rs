@@ -474,7 +474,8 @@ fn show(shared: &Rc<Shared>, drawing: Drawing) {
     if drawing.counts && !drawing.deferred {
         shared.renders.set(shared.renders.get() + 1);
     }
-    if inner.session.is_some() && inner.load_error.is_none() {
+    // The first drawing with a comparison (not the one saying it is being prepared).
+    if inner.session.is_some() && inner.load_error.is_none() && !inner.preparing {
         let first = !inner.marked;
         inner.marked = true;
         super::mark(if first {
@@ -482,6 +483,9 @@ fn show(shared: &Rc<Shared>, drawing: Drawing) {
         } else {
             "policy-compare:render"
         });
+    }
+    if inner.preparing {
+        super::mark("policy-compare:preparing");
     }
     if inner.pending.is_some() || inner.preparing || (inner.marked && !inner.shown) {
         after_next_frame(&mut inner, Rc::downgrade(shared));
@@ -521,6 +525,7 @@ fn after_next_frame(inner: &mut Inner, me: Weak<Shared>) {
             if let Some(session) = prepare {
                 // The lexicon made from the text, now that the frame saying so is shown.
                 session.comparer.segmenter();
+                super::mark("policy-compare:lexicon-made");
                 draw(&shared);
                 return;
             }

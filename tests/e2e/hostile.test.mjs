@@ -198,3 +198,23 @@ test('a_region_compared_with_itself_shows_each_passage_once_per_side', async () 
     assert.ok(await page.locator('policy-compare li.row.pair').count() > 0);
   });
 });
+
+test('a_bundle_without_a_lexicon_shows_a_frame_then_its_comparison', async () => {
+  const b = bundle();
+  delete b.lexicon;
+  delete b.topics;
+  const { server } = await served({ nolexicon: b }, 'left="shaanxi" right="xian"');
+  try {
+    await withPage(server.base + 'nolexicon.html', async (page) => {
+      await ready(page);
+      assert.ok(await page.locator('policy-compare li.row.pair').count() > 0);
+      // The lexicon was made after the drawing that says it is being prepared, in a task
+      // after that frame, and before the comparison.
+      const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
+      const [preparing, made, drawn] = ['preparing', 'lexicon-made', 'first-render'].map((n) => marks[`policy-compare:${n}`]);
+      assert.ok(preparing < made && made < drawn, JSON.stringify(marks));
+    });
+  } finally {
+    await server.close();
+  }
+});
