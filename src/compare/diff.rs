@@ -373,6 +373,7 @@ fn reused(text: &str, weight_of_run: usize) -> bool {
     }
     let stock: usize = STOCK
         .iter()
+        .filter(|s| text.contains(**s))
         .map(|s| text.matches(s).count() * tokens(s).iter().map(weight).sum::<usize>())
         .sum();
     weight_of_run.saturating_sub(stock) >= REUSED
