@@ -21,9 +21,13 @@ pub const NEAR_COPY: f32 = 0.5;
 pub const COPIED_SPECIFIC: usize = 8;
 
 /// The marks of a pair.
+///
+/// A near-copy too long to diff (see [`diff::MAX_TOKENS`]) gets its shared terms
+/// instead: both texts are shown whole either way.
 pub fn marks(segmenter: &Segmenter, left: &str, right: &str) -> Diff {
-    if dice(left, right) >= NEAR_COPY {
-        let mut d = diff::diff(left, right);
+    if dice(left, right) >= NEAR_COPY
+        && let Some(mut d) = diff::try_diff(left, right)
+    {
         for side in [&mut d.left, &mut d.right] {
             for span in side.iter_mut() {
                 if span.kind == SpanKind::Reused
