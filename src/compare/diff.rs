@@ -131,7 +131,7 @@ fn keys<'a>(left: &[Token<'a>], right: &[Token<'a>]) -> (Vec<u32>, Vec<u32>) {
         .map(|t| t.text())
         .filter(|t| single(t).is_none())
         .collect();
-    words.sort_unstable();
+    crate::sort::sort_by(&mut words, Ord::cmp);
     words.dedup();
     let key = |t: &Token<'a>| -> u32 {
         let text = t.text();

@@ -9,8 +9,9 @@ import zlib from 'node:zlib';
 import { dist } from './harness.mjs';
 
 // kB = 1000 bytes. The goal is 110 kB; the widget is not there yet, so the budget holds
-// what was reached, and no change adds to it unnoticed. Lower it as the widget shrinks.
-const BUDGET = 150_000;
+// what was reached with the views of issues 9–12 (search, map, topics, document picker)
+// on board, and no change adds to it unnoticed. Lower it as the widget shrinks.
+const BUDGET = 170_000;
 
 test('the_widget_script_stays_within_its_size_budget', () => {
   const bytes = fs.readFileSync(path.join(dist, 'policy-compare.js'));
