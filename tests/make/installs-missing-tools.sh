@@ -36,6 +36,7 @@ script wasm-bindgen-test-runner 'echo "wasm-bindgen-test-runner"'
 script chromium 'echo "Chromium 1.0"'
 script chromedriver 'echo "ChromeDriver 1.0"'
 script fc-list 'echo "/usr/share/fonts/wqy-microhei.ttc: WenQuanYi Micro Hei:style=Regular"'
+script pdftoppm 'echo "pdftoppm version 22.02.0" >&2'
 script node 'echo v20.0.0'
 script npm 'echo "npm $* @${PWD#"$SHIM_ROOT"/}" >>"$SHIM_WORK/npm"'
 script cargo-fuzz 'echo "cargo-fuzz 0.13"'
@@ -186,7 +187,7 @@ if SHIM_WASM_BINDGEN_VERSION=0.2.1 run; then
 fi
 
 echo "a registry that cannot resolve wasm-bindgen-cli's lock file: an unlocked install follows"
-machine unlocked ready chromium chromedriver fc-list node npm cargo-fuzz
+machine unlocked ready chromium chromedriver fc-list pdftoppm node npm cargo-fuzz
 if SHIM_LOCKED_FAILS=1 run; then
   expect_installs "$wasm" "cargo install wasm-bindgen-cli --version $want"
 fi
