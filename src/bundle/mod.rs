@@ -12,7 +12,7 @@ mod theme;
 mod types;
 
 pub use error::{BundleError, BundleErrorKind};
-pub use metric::{Canonical, Comparator, Metric, MetricKind, Normalized};
+pub use metric::{Canonical, Comparator, Metric, MetricKind, Normalized, Scope};
 pub use theme::Theme;
 pub use types::{
     Bundle, CorpusRef, Document, FORMAT, Paragraph, Region, RegionKind, Section, Signature,

@@ -26,30 +26,9 @@ pub fn counts(table: &TargetTable, theme: Option<Theme>) -> (usize, usize) {
         })
 }
 
-fn sort_value(t: Option<&TargetRef>) -> Option<f64> {
-    t.map(|t| t.normalized.as_ref().map_or(t.value, |n| n.value))
-}
-
 fn sorted(rows: &[TargetRow], sort: Sort) -> Vec<&TargetRow> {
-    let mut rows: Vec<&TargetRow> = rows.iter().collect();
-    let key = |r: &TargetRow| match sort.column {
-        Column::Match => Some(r.similarity),
-        Column::Left => sort_value(r.left.as_ref()),
-        Column::Right => sort_value(r.right.as_ref()),
-    };
-    if sort.column != Column::Match || !sort.descending {
-        crate::sort::sort_by(&mut rows, |a, b| {
-            // Rows without a value stay at the end whichever way the column sorts.
-            match (key(a), key(b)) {
-                (Some(x), Some(y)) if sort.descending => y.total_cmp(&x),
-                (Some(x), Some(y)) => x.total_cmp(&y),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                (None, Some(_)) => std::cmp::Ordering::Greater,
-                (None, None) => std::cmp::Ordering::Equal,
-            }
-        });
-    }
-    rows
+    // Values of one unit only are ordered against each other (view::target_sort).
+    crate::view::target_sort::sorted_rows(rows, sort)
 }
 
 /// `突破300亿美元`, `100家以上`, `1–3个`, `翻一番`.
