@@ -20,8 +20,10 @@
 //!
 //! The stages: [`passages`] (paragraphs with provenance) → [`tfidf`] (bigram vectors)
 //! → [`align`] (greedy pairing) → [`diff`] (readable spans over [`tokens`]); and
-//! [`targets`], two regions' quantitative targets side by side.
+//! [`targets`], two regions' quantitative targets side by side, and [`across`], one
+//! indicator across every region.
 
+pub mod across;
 pub mod align;
 pub mod diff;
 mod error;

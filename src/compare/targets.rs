@@ -12,8 +12,10 @@
 
 use serde::Serialize;
 
+use super::result::Side;
 use super::tokens::pair;
 use crate::bundle::{Comparator, Metric, MetricKind, Normalized, Scope, Theme};
+use crate::metrics::csv::Record;
 use crate::metrics::units::UnitKey;
 
 /// A target with where it comes from.
@@ -115,6 +117,65 @@ impl TargetRef {
     pub fn measured_value(&self) -> f64 {
         crate::metrics::units::in_key_unit(self.value, &self.unit)
     }
+}
+
+impl TargetRef {
+    /// This target as a CSV line of `side` (`left`, `right`) of row `row`, with its
+    /// document's title and date from `region`'s side of the table.
+    pub fn record<'a>(
+        &'a self,
+        row: usize,
+        side: &'a str,
+        region: &'a Side,
+        region_name: &'a str,
+    ) -> Record<'a> {
+        let doc = region.documents.iter().find(|d| d.id == self.document);
+        Record {
+            row,
+            side,
+            region: &region.region,
+            region_name,
+            document: &self.document,
+            document_title: doc.map_or("", |d| d.title.as_str()),
+            published: doc.map_or("", |d| d.published.as_str()),
+            paragraph: &self.paragraph,
+            metric: &self.metric,
+            indicator: &self.indicator,
+            indicator_id: self.indicator_id.as_deref(),
+            per: self.per(),
+            part_of: self.part_of(),
+            value: self.value,
+            value_max: self.value_max,
+            unit: &self.unit,
+            normalized: self.normalized.as_ref(),
+            year: self.year,
+            comparator: self.comparator,
+            kind: self.kind,
+            theme: self.theme,
+            quote: &self.quote,
+        }
+    }
+}
+
+/// Rows of a side-by-side table as CSV in the one shape ([`crate::metrics::csv`]): each
+/// side of row *n* (from 1) is a line of its own with `row` = *n*; an empty side has no
+/// line. `names` are the two regions' names as the caller shows them.
+pub fn rows_to_csv<'a>(
+    left: &Side,
+    right: &Side,
+    names: (&str, &str),
+    rows: impl IntoIterator<Item = &'a TargetRow>,
+) -> String {
+    let mut records = Vec::new();
+    for (i, row) in rows.into_iter().enumerate() {
+        if let Some(t) = &row.left {
+            records.push(t.record(i + 1, "left", left, names.0));
+        }
+        if let Some(t) = &row.right {
+            records.push(t.record(i + 1, "right", right, names.1));
+        }
+    }
+    crate::metrics::csv::records_to_csv(&records)
 }
 
 /// The unit and scope of a value: values with different measures are never compared or

@@ -1,21 +1,225 @@
-//! Tables of metrics as text: CSV (RFC 4180) for spreadsheets, and aligned columns for the
-//! terminal (Chinese characters count as two columns).
+//! Tables of metrics as text: CSV for spreadsheets, and aligned columns for the terminal
+//! (Chinese characters count as two columns).
+//!
+//! **One shape everywhere.** Every CSV the project writes — `metrics` in the CLI (one
+//! region or all), `compare --view targets`, the widget's *Download CSV* — has the same
+//! columns ([`HEADER`]), one line per statement ([`Record`]). A side-by-side table writes
+//! each side of a row as its own line with the same `row` number and `side` = `left` or
+//! `right`; a list writes `side` empty.
+//!
+//! **Spreadsheet-safe.** The text starts with a UTF-8 byte order mark, so Excel reads the
+//! Chinese as UTF-8; fields are quoted as RFC 4180 asks; and a cell that a spreadsheet
+//! would run as a formula (one starting with `=`, `+`, `-`, `@`, a tab or a carriage
+//! return) is written with a leading `'`, which shows as text — except a plain number
+//! (`-5`, `0.25`), which no spreadsheet runs. Quotes come from the plans, but a bundle can
+//! come from anywhere.
 
-/// Rows as CSV with a header line; fields with commas, quotes or line breaks are quoted.
+use crate::bundle::{Comparator, Document, Metric, MetricKind, Normalized, Theme};
+
+/// The byte order mark every CSV starts with.
+pub const BOM: &str = "\u{feff}";
+
+/// The columns of every CSV.
+pub const HEADER: [&str; 24] = [
+    "row",
+    "side",
+    "region",
+    "region_name",
+    "document_title",
+    "published",
+    "indicator",
+    "indicator_id",
+    "per",
+    "part_of",
+    "value",
+    "value_max",
+    "unit",
+    "normalized_value",
+    "normalized_value_max",
+    "normalized_unit",
+    "year",
+    "comparator",
+    "kind",
+    "theme",
+    "quote",
+    "document",
+    "paragraph",
+    "metric",
+];
+
+/// One statement as a CSV line.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Record<'a> {
+    /// The line's row: its place in a list, or the row of a side-by-side table.
+    pub row: usize,
+    /// `left` or `right` in a side-by-side table, empty in a list.
+    pub side: &'a str,
+    /// Region id.
+    pub region: &'a str,
+    /// Region name (as the caller shows it).
+    pub region_name: &'a str,
+    /// Document id.
+    pub document: &'a str,
+    /// Document title.
+    pub document_title: &'a str,
+    /// Document date (ISO).
+    pub published: &'a str,
+    /// Paragraph id.
+    pub paragraph: &'a str,
+    /// Metric id.
+    pub metric: &'a str,
+    /// What is counted.
+    pub indicator: &'a str,
+    /// Its canonical indicator.
+    pub indicator_id: Option<&'a str>,
+    /// The unit it is per.
+    pub per: Option<&'a str>,
+    /// The total it is part of.
+    pub part_of: Option<&'a str>,
+    /// The value.
+    pub value: f64,
+    /// The upper end of a range.
+    pub value_max: Option<f64>,
+    /// The unit as written.
+    pub unit: &'a str,
+    /// The value in a canonical unit.
+    pub normalized: Option<&'a Normalized>,
+    /// The year.
+    pub year: Option<i32>,
+    /// The qualifying word.
+    pub comparator: Option<Comparator>,
+    /// Target, baseline or other.
+    pub kind: MetricKind,
+    /// The theme.
+    pub theme: Option<Theme>,
+    /// The exact quote.
+    pub quote: &'a str,
+}
+
+impl<'a> Record<'a> {
+    /// A metric of a document, as line `row` of a list.
+    pub fn of_metric(row: usize, region_name: &'a str, doc: &'a Document, m: &'a Metric) -> Self {
+        let scope = m.scope.as_ref();
+        Record {
+            row,
+            side: "",
+            region: &doc.region,
+            region_name,
+            document: &doc.id,
+            document_title: &doc.title,
+            published: &doc.published,
+            paragraph: &m.paragraph,
+            metric: &m.id,
+            indicator: &m.indicator,
+            indicator_id: m.indicator_id.as_deref(),
+            per: scope.and_then(|s| s.per.as_deref()),
+            part_of: scope.and_then(|s| s.part_of.as_deref()),
+            value: m.value,
+            value_max: m.value_max,
+            unit: &m.unit,
+            normalized: m.normalized.as_ref(),
+            year: m.year,
+            comparator: m.comparator,
+            kind: m.kind,
+            theme: m.theme,
+            quote: &m.quote,
+        }
+    }
+
+    /// The cells, in [`HEADER`]'s order.
+    pub fn cells(&self) -> Vec<String> {
+        let opt = |s: Option<&str>| s.unwrap_or_default().to_owned();
+        vec![
+            self.row.to_string(),
+            self.side.to_owned(),
+            self.region.to_owned(),
+            self.region_name.to_owned(),
+            self.document_title.to_owned(),
+            self.published.to_owned(),
+            self.indicator.to_owned(),
+            opt(self.indicator_id),
+            opt(self.per),
+            opt(self.part_of),
+            number(self.value),
+            self.value_max.map(number).unwrap_or_default(),
+            self.unit.to_owned(),
+            self.normalized.map(|n| number(n.value)).unwrap_or_default(),
+            self.normalized
+                .and_then(|n| n.value_max)
+                .map(number)
+                .unwrap_or_default(),
+            self.normalized
+                .map(|n| n.unit.id().to_owned())
+                .unwrap_or_default(),
+            self.year.map(|y| y.to_string()).unwrap_or_default(),
+            self.comparator
+                .map(|c| c.word().to_owned())
+                .unwrap_or_default(),
+            self.kind.id().to_owned(),
+            self.theme.map(|t| t.id().to_owned()).unwrap_or_default(),
+            self.quote.to_owned(),
+            self.document.to_owned(),
+            self.paragraph.to_owned(),
+            self.metric.to_owned(),
+        ]
+    }
+}
+
+/// Records as CSV in the one shape: byte order mark, [`HEADER`], a line each.
+pub fn records_to_csv(records: &[Record<'_>]) -> String {
+    let rows: Vec<Vec<String>> = records.iter().map(Record::cells).collect();
+    to_csv(&HEADER, &rows)
+}
+
+/// A number as a cell: whole numbers without a decimal point (`30000000000`), others as
+/// written by Rust's shortest round-trip form (`0.25`).
+pub fn number(v: f64) -> String {
+    if v.fract() == 0.0 && v.abs() < 1e15 {
+        format!("{}", v as i64)
+    } else {
+        format!("{v}")
+    }
+}
+
+/// Whether a cell is a plain decimal number (`-5`, `0.25`): safe as it is.
+fn is_plain_number(cell: &str) -> bool {
+    let digits = cell.strip_prefix('-').unwrap_or(cell);
+    let mut parts = digits.splitn(2, '.');
+    let whole = parts.next().unwrap_or("");
+    let frac = parts.next();
+    !whole.is_empty()
+        && whole.bytes().all(|b| b.is_ascii_digit())
+        && frac.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// A cell a spreadsheet shows as text, never runs as a formula.
+pub fn neutralize(cell: &str) -> std::borrow::Cow<'_, str> {
+    let runs = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if runs && !is_plain_number(cell) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
+/// Rows as CSV: byte order mark, a header line, then the rows; fields with commas, quotes
+/// or line breaks quoted; formula-like cells neutralised ([`neutralize`]).
 pub fn to_csv(header: &[&str], rows: &[Vec<String>]) -> String {
     let line = |fields: &mut dyn Iterator<Item = &str>| -> String {
         let cells: Vec<String> = fields
             .map(|f| {
+                let f = neutralize(f);
                 if f.contains([',', '"', '\n', '\r']) {
                     format!("\"{}\"", f.replace('"', "\"\""))
                 } else {
-                    f.to_owned()
+                    f.into_owned()
                 }
             })
             .collect();
         cells.join(",") + "\r\n"
     };
-    let mut out = line(&mut header.iter().copied());
+    let mut out = String::from(BOM);
+    out.push_str(&line(&mut header.iter().copied()));
     for row in rows {
         out.push_str(&line(&mut row.iter().map(String::as_str)));
     }
@@ -48,7 +252,7 @@ pub fn to_table(header: &[&str], rows: &[Vec<String>]) -> String {
         for (i, cell) in cells.enumerate() {
             out.push_str(cell);
             if i + 1 < widths.len() {
-                out.push_str(&" ".repeat(widths[i] - width(cell) + 2));
+                out.push_str(&" ".repeat(widths[i].saturating_sub(width(cell)) + 2));
             }
         }
         out.trim_end().to_owned() + "\n"
@@ -65,9 +269,38 @@ mod tests {
     use super::*;
 
     #[test]
-    fn csv_quotes_what_needs_quoting() {
+    fn csv_starts_with_a_bom_and_quotes_what_needs_quoting() {
         let csv = to_csv(&["a", "b"], &[vec!["x,y".into(), "say \"hi\"".into()]]);
-        assert_eq!(csv, "a,b\r\n\"x,y\",\"say \"\"hi\"\"\"\r\n");
+        assert_eq!(csv, "\u{feff}a,b\r\n\"x,y\",\"say \"\"hi\"\"\"\r\n");
+    }
+
+    #[test]
+    fn cells_a_spreadsheet_would_run_are_neutralised() {
+        for (cell, written) in [
+            ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
+            ("+1+2", "'+1+2"),
+            ("-2+3", "'-2+3"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tx", "'\tx"),
+            ("\r=1", "'\r=1"),
+            ("-5", "-5"),
+            ("-0.25", "-0.25"),
+            ("0.25", "0.25"),
+            ("进出口总额", "进出口总额"),
+            ("a=b", "a=b"),
+            ("", ""),
+        ] {
+            assert_eq!(neutralize(cell), written, "{cell:?}");
+        }
+        let csv = to_csv(&["q"], &[vec!["=1+1,\"x\"".into()]]);
+        assert_eq!(csv, "\u{feff}q\r\n\"'=1+1,\"\"x\"\"\"\r\n");
+    }
+
+    #[test]
+    fn numbers_as_cells() {
+        assert_eq!(number(3e10), "30000000000");
+        assert_eq!(number(0.25), "0.25");
+        assert_eq!(number(-5.0), "-5");
     }
 
     #[test]

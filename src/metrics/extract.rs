@@ -581,12 +581,27 @@ fn statement(
                     ..noun_start + noun.len(),
             }]
         } else {
-            // `分别与“一带一路”沿线国家至少3所高校…`: the partner belongs to what is counted.
+            // `分别与“一带一路”沿线国家至少3所高校…`, `…等与沿线地区6对友好城市关系`: the
+            // partner belongs to what is counted (not the `与` of `参与`).
             let partner = left
-                .find("分别与")
-                .map(|i| &left[i + "分别".len()..])
-                .or_else(|| left.starts_with('与').then_some(left));
-            let (indicator, start) = match partner {
+                .match_indices('与')
+                .map(|(i, _)| i)
+                .filter(|&i| !left[..i].ends_with('参'))
+                .next_back()
+                .map(|i| &left[i..]);
+            // `培训百万名…人才`, `吸引万名…人才`: a short verb that is no comparator says what
+            // is counted of the noun (trained, attracted).
+            // Not a place (`在海外新建…`), nor the verb of a tally of the plan's own items
+            // (`谋划三大战略走向`).
+            let tally = unit_text == "大"
+                || (n.form == Form::Chinese && n.value <= 10.0 && n.end > n.start);
+            let verb = (left.chars().count() <= 3
+                && left.chars().all(crate::corpus::clean::is_han)
+                && !left.starts_with(['在', '于', '向', '对', '从'])
+                && !tally
+                && !left.is_empty())
+            .then_some(left);
+            let (indicator, start) = match partner.or(verb) {
                 Some(p) => (format!("{p}{noun}"), offset(text, p).unwrap_or(n.start)),
                 None => (noun.to_owned(), n.start),
             };

@@ -266,9 +266,6 @@ pub struct CueIndex {
     hits: Vec<(usize, usize)>,
 }
 
-/// The longest cue word, in bytes: bounds the look-back of [`CueIndex::any_in`].
-const LONGEST_CUE: usize = 4 * 3;
-
 impl CueIndex {
     /// Finds every occurrence of `words` in `text` (one pass per word: linear).
     pub fn new(text: &str, words: &[&str]) -> CueIndex {
@@ -281,16 +278,15 @@ impl CueIndex {
         CueIndex { hits }
     }
 
-    /// Whether an occurrence lies wholly in `range`. Occurrences starting in the range
-    /// but running past its end are at most a few (cues are short), so this is a binary
-    /// search and a bounded walk.
+    /// Whether an occurrence lies wholly in `range`: a binary search, then a walk that
+    /// stops at the first occurrence that fits. One that starts in the range but runs
+    /// past its end starts within a cue's length of the end (cues are a few characters), so
+    /// the walk passes few of them.
     pub fn any_in(&self, range: Range<usize>) -> bool {
         let i = self.hits.partition_point(|&(s, _)| s < range.start);
         self.hits[i..]
             .iter()
             .take_while(|&&(s, _)| s < range.end)
-            .take_while(|&&(s, _)| s + LONGEST_CUE >= range.end || s < range.end)
-            .take(LONGEST_CUE + 1)
             .any(|&(_, e)| e <= range.end)
     }
 }
