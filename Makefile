@@ -15,8 +15,8 @@ CARGO   := cargo
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/[^0-9.]/, ""); print}' Cargo.lock)
 SUDO := $(shell if [ "$$(id -u)" != 0 ] && command -v sudo >/dev/null; then echo sudo; fi)
 
-.PHONY: all test tools tools-browser tools-node bundle wasm pkg dist lint test-native test-browser \
-	test-e2e e2e-deps bench bench-browser clean
+.PHONY: all test tools tools-browser tools-node tools-office bundle wasm pkg dist lint test-native \
+	test-browser test-e2e test-spreadsheet e2e-deps bench bench-browser clean
 
 all: tools bundle pkg dist
 	@echo
@@ -26,7 +26,8 @@ all: tools bundle pkg dist
 	@if [ -n "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ] && command -v xdg-open >/dev/null; then \
 	  xdg-open "file://$(CURDIR)/dist/index.html" >/dev/null 2>&1 & fi
 
-test: tools tools-browser tools-node lint test-native test-browser test-e2e
+test: tools tools-browser tools-node tools-office lint test-native test-browser test-e2e \
+	test-spreadsheet
 	@echo "All tests passed."
 
 # --- tools ---------------------------------------------------------------------------
@@ -64,6 +65,14 @@ tools-node:
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm >/dev/null; \
 	fi
 
+# LibreOffice (headless) and Python open the CLI's CSV in the spreadsheet test.
+tools-office:
+	@if ! command -v soffice >/dev/null || ! command -v python3 >/dev/null; then \
+	  echo "installing LibreOffice Calc (no GUI) and Python"; \
+	  $(SUDO) apt-get update -qq; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libreoffice-calc-nogui python3 >/dev/null; \
+	fi
+
 # --- build ---------------------------------------------------------------------------
 
 bundle:
@@ -93,6 +102,10 @@ lint:
 test-native:
 	$(CARGO) test --quiet
 	$(CARGO) run --quiet --release -- bundle --check --corpus $(CORPUS) --out $(BUNDLE)
+
+# The CLI's CSV opened by LibreOffice: Chinese intact, no cell a formula.
+test-spreadsheet: bundle
+	tests/spreadsheet.sh
 
 test-browser:
 	$(CARGO) test --target wasm32-unknown-unknown --test web

@@ -13,7 +13,6 @@
 use serde::Serialize;
 
 use super::result::Side;
-use super::tokens::pair;
 use crate::bundle::{Comparator, Metric, MetricKind, Normalized, Scope, Theme};
 use crate::metrics::csv::Record;
 use crate::metrics::units::UnitKey;
@@ -197,8 +196,8 @@ pub struct TargetRow {
     pub left: Option<TargetRef>,
     /// The right region's target.
     pub right: Option<TargetRef>,
-    /// How alike the two indicators are worded (character-bigram Dice; 0 when one side is
-    /// empty). Informative only: rows pair by canonical indicator.
+    /// 1 for a pair (the same canonical indicator, unit and scope), 0 when one side is
+    /// empty. (Kept for the table's own order; wording is never compared.)
     pub similarity: f64,
 }
 
@@ -214,28 +213,6 @@ pub struct TargetGroup {
 /// Whether two targets can stand in one row: the same canonical indicator, unit and scope.
 pub fn comparable(a: &TargetRef, b: &TargetRef) -> bool {
     a.indicator_id.is_some() && a.indicator_id == b.indicator_id && a.measure() == b.measure()
-}
-
-/// Dice similarity of character bigrams (single characters for one-character texts).
-pub fn similarity(a: &str, b: &str) -> f64 {
-    // Sorted, deduplicated bigrams; sets by sorting keep the widget's wasm small.
-    let grams = |s: &str| -> Vec<u64> {
-        let chars: Vec<u32> = s
-            .chars()
-            .filter(|c| c.is_alphanumeric())
-            .map(u32::from)
-            .collect();
-        crate::sort::set_of(match chars.as_slice() {
-            [one] => vec![pair(*one, u32::from(' '))],
-            _ => chars.windows(2).map(|w| pair(w[0], w[1])).collect(),
-        })
-    };
-    let (a, b) = (grams(a), grams(b));
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    let shared = a.iter().filter(|g| b.binary_search(g).is_ok()).count();
-    2.0 * shared as f64 / (a.len() + b.len()) as f64
 }
 
 /// How far apart two targets' years are, for pairing: equal years first, a missing year
@@ -272,7 +249,7 @@ pub fn side_by_side(left: &[TargetRef], right: &[TargetRef]) -> Vec<TargetGroup>
         rows.push(TargetRow {
             left: Some(left[i].clone()),
             right: Some(right[j].clone()),
-            similarity: similarity(&left[i].indicator, &right[j].indicator),
+            similarity: 1.0,
         });
     }
     rows.extend(
@@ -422,7 +399,8 @@ mod tests {
             indicator_id: None,
             ..target("x", "进出口总额", 1.0, "个", 2020)
         };
-        assert!(pairs(&side_by_side(&[unknown.clone()], &[unknown])).is_empty());
+        let one = std::slice::from_ref(&unknown);
+        assert!(pairs(&side_by_side(one, one)).is_empty());
     }
 
     #[test]

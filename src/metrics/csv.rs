@@ -126,49 +126,76 @@ impl<'a> Record<'a> {
         }
     }
 
-    /// The cells, in [`HEADER`]'s order.
-    pub fn cells(&self) -> Vec<String> {
-        let opt = |s: Option<&str>| s.unwrap_or_default().to_owned();
-        vec![
-            self.row.to_string(),
-            self.side.to_owned(),
-            self.region.to_owned(),
-            self.region_name.to_owned(),
-            self.document_title.to_owned(),
-            self.published.to_owned(),
-            self.indicator.to_owned(),
-            opt(self.indicator_id),
-            opt(self.per),
-            opt(self.part_of),
-            number(self.value),
-            self.value_max.map(number).unwrap_or_default(),
-            self.unit.to_owned(),
-            self.normalized.map(|n| number(n.value)).unwrap_or_default(),
-            self.normalized
-                .and_then(|n| n.value_max)
-                .map(number)
-                .unwrap_or_default(),
-            self.normalized
-                .map(|n| n.unit.id().to_owned())
-                .unwrap_or_default(),
-            self.year.map(|y| y.to_string()).unwrap_or_default(),
-            self.comparator
-                .map(|c| c.word().to_owned())
-                .unwrap_or_default(),
-            self.kind.id().to_owned(),
-            self.theme.map(|t| t.id().to_owned()).unwrap_or_default(),
-            self.quote.to_owned(),
-            self.document.to_owned(),
-            self.paragraph.to_owned(),
-            self.metric.to_owned(),
-        ]
+    /// Writes the line, cells in [`HEADER`]'s order.
+    fn write(&self, out: &mut String) {
+        let text = [
+            self.side,
+            self.region,
+            self.region_name,
+            self.document_title,
+            self.published,
+            self.indicator,
+            self.indicator_id.unwrap_or_default(),
+            self.per.unwrap_or_default(),
+            self.part_of.unwrap_or_default(),
+        ];
+        cell(out, &self.row.to_string(), true);
+        for t in text {
+            cell(out, t, false);
+        }
+        let normalized = self.normalized;
+        for v in [Some(self.value), self.value_max] {
+            cell(out, &v.map(number).unwrap_or_default(), false);
+        }
+        cell(out, self.unit, false);
+        for v in [
+            normalized.map(|n| n.value),
+            normalized.and_then(|n| n.value_max),
+        ] {
+            cell(out, &v.map(number).unwrap_or_default(), false);
+        }
+        cell(out, normalized.map_or("", |n| n.unit.id()), false);
+        cell(
+            out,
+            &self.year.map(|y| y.to_string()).unwrap_or_default(),
+            false,
+        );
+        cell(out, self.comparator.map_or("", |c| c.word()), false);
+        cell(out, self.kind.id(), false);
+        cell(out, self.theme.map_or("", |t| t.id()), false);
+        for t in [self.quote, self.document, self.paragraph, self.metric] {
+            cell(out, t, false);
+        }
+        out.push_str("\r\n");
     }
 }
 
 /// Records as CSV in the one shape: byte order mark, [`HEADER`], a line each.
 pub fn records_to_csv(records: &[Record<'_>]) -> String {
-    let rows: Vec<Vec<String>> = records.iter().map(Record::cells).collect();
-    to_csv(&HEADER, &rows)
+    let mut out = String::from(BOM);
+    for (i, h) in HEADER.iter().enumerate() {
+        cell(&mut out, h, i == 0);
+    }
+    out.push_str("\r\n");
+    for r in records {
+        r.write(&mut out);
+    }
+    out
+}
+
+/// Appends one cell (after a comma unless `first`): neutralised, quoted if it must be.
+fn cell(out: &mut String, text: &str, first: bool) {
+    if !first {
+        out.push(',');
+    }
+    let text = neutralize(text);
+    if text.contains([',', '"', '\n', '\r']) {
+        out.push('"');
+        out.push_str(&text.replace('"', "\"\""));
+        out.push('"');
+    } else {
+        out.push_str(&text);
+    }
 }
 
 /// A number as a cell: whole numbers without a decimal point (`30000000000`), others as
@@ -205,23 +232,14 @@ pub fn neutralize(cell: &str) -> std::borrow::Cow<'_, str> {
 /// Rows as CSV: byte order mark, a header line, then the rows; fields with commas, quotes
 /// or line breaks quoted; formula-like cells neutralised ([`neutralize`]).
 pub fn to_csv(header: &[&str], rows: &[Vec<String>]) -> String {
-    let line = |fields: &mut dyn Iterator<Item = &str>| -> String {
-        let cells: Vec<String> = fields
-            .map(|f| {
-                let f = neutralize(f);
-                if f.contains([',', '"', '\n', '\r']) {
-                    format!("\"{}\"", f.replace('"', "\"\""))
-                } else {
-                    f.into_owned()
-                }
-            })
-            .collect();
-        cells.join(",") + "\r\n"
-    };
     let mut out = String::from(BOM);
-    out.push_str(&line(&mut header.iter().copied()));
-    for row in rows {
-        out.push_str(&line(&mut row.iter().map(String::as_str)));
+    for line in std::iter::once(header.to_vec())
+        .chain(rows.iter().map(|r| r.iter().map(String::as_str).collect()))
+    {
+        for (i, f) in line.iter().enumerate() {
+            cell(&mut out, f, i == 0);
+        }
+        out.push_str("\r\n");
     }
     out
 }
@@ -294,6 +312,48 @@ mod tests {
         }
         let csv = to_csv(&["q"], &[vec!["=1+1,\"x\"".into()]]);
         assert_eq!(csv, "\u{feff}q\r\n\"'=1+1,\"\"x\"\"\"\r\n");
+    }
+
+    #[test]
+    fn records_have_every_column_of_the_header() {
+        let normalized = Normalized {
+            value: 3e10,
+            value_max: None,
+            unit: crate::bundle::Canonical::Usd,
+        };
+        let r = Record {
+            row: 1,
+            side: "left",
+            region: "jiangxi",
+            region_name: "江西",
+            document: "jiangxi-2016-10-09",
+            document_title: "江西省…实施方案",
+            published: "2016-10-09",
+            paragraph: "s1.4.p1",
+            metric: "m8",
+            indicator: "对沿线国家进出口总额",
+            indicator_id: Some("trade_with_br_countries"),
+            per: None,
+            part_of: None,
+            value: 300.0,
+            value_max: None,
+            unit: "亿美元",
+            normalized: Some(&normalized),
+            year: Some(2020),
+            comparator: Some(Comparator::BreaksThrough),
+            kind: MetricKind::Target,
+            theme: Some(Theme::Trade),
+            quote: "=对沿线国家进出口总额突破300亿美元",
+        };
+        let csv = records_to_csv(&[r]);
+        let lines: Vec<&str> = csv.trim_start_matches(BOM).lines().collect();
+        assert_eq!(lines[0], HEADER.join(","));
+        assert_eq!(
+            lines[1],
+            "1,left,jiangxi,江西,江西省…实施方案,2016-10-09,对沿线国家进出口总额,trade_with_br_countries,,,\
+             300,,亿美元,30000000000,,usd,2020,突破,target,trade,'=对沿线国家进出口总额突破300亿美元,\
+             jiangxi-2016-10-09,s1.4.p1,m8"
+        );
     }
 
     #[test]

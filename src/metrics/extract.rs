@@ -586,8 +586,7 @@ fn statement(
             let partner = left
                 .match_indices('与')
                 .map(|(i, _)| i)
-                .filter(|&i| !left[..i].ends_with('参'))
-                .next_back()
+                .rfind(|&i| !left[..i].ends_with('参'))
                 .map(|i| &left[i..]);
             // `培训百万名…人才`, `吸引万名…人才`: a short verb that is no comparator says what
             // is counted of the noun (trained, attracted).

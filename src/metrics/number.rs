@@ -315,6 +315,14 @@ mod tests {
     }
 
     #[test]
+    fn a_run_of_numeral_characters_is_read_only_as_far_as_a_numeral_goes() {
+        // Read from each of its positions, a whole run would cost its length each time.
+        let run = "一二".repeat(1000);
+        assert_eq!(chinese_run(&run).chars().count(), LONGEST_NUMERAL);
+        assert_eq!(read_at(&run, 0).filter(|n| n.end > n.start), None);
+    }
+
+    #[test]
     fn offsets_are_bytes_into_the_text() {
         let text = "到2020年突破300亿美元";
         let at = text.find('3').unwrap();

@@ -216,6 +216,12 @@ mod tests {
     }
 
     #[test]
+    fn a_run_of_magnitudes_is_read_only_as_far_as_a_unit_goes() {
+        let run = "万".repeat(1000);
+        assert!(read(&run).is_some_and(|u| u.text.chars().count() <= 4));
+    }
+
+    #[test]
     fn canonical_units_and_factors() {
         assert_eq!(canonical("亿美元"), Some((Canonical::Usd, 1e8)));
         assert_eq!(canonical("万吨"), Some((Canonical::Tonnes, 1e4)));

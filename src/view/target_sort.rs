@@ -70,40 +70,56 @@ pub fn sort_within_measures<T: Copy, M: PartialEq>(
     value: impl Fn(&T) -> Option<(M, f64)>,
     descending: bool,
 ) {
-    // Valued rows first, in their order; rows without a value after them.
-    let (valued, empty): (Vec<T>, Vec<T>) = rows.iter().partition(|r| value(r).is_some());
+    // Measures become small numbers, so the sort itself is one function for every row
+    // type (each instance of a sort costs the widget's download about a kilobyte).
     let mut measures: Vec<M> = Vec::new();
-    let mut group_of: Vec<usize> = Vec::with_capacity(valued.len());
-    for r in &valued {
-        let Some((m, _)) = value(r) else { continue };
-        let g = match measures.iter().position(|x| *x == m) {
-            Some(g) => g,
-            None => {
+    let keys: Vec<Option<(usize, f64)>> = rows
+        .iter()
+        .map(|r| {
+            let (m, v) = value(r)?;
+            let g = measures.iter().position(|x| *x == m).unwrap_or_else(|| {
                 measures.push(m);
                 measures.len() - 1
-            }
-        };
-        group_of.push(g);
-    }
+            });
+            Some((g, v))
+        })
+        .collect();
+    let order = order_within_groups(&keys, descending);
+    let sorted: Vec<T> = order.iter().map(|&i| rows[i]).collect();
+    rows.copy_from_slice(&sorted);
+}
+
+/// The order of [`sort_within_measures`] for rows keyed (group, value): each group's rows
+/// sorted among themselves in the places the group held, keyless rows last.
+fn order_within_groups(keys: &[Option<(usize, f64)>], descending: bool) -> Vec<usize> {
+    let valued: Vec<usize> = (0..keys.len()).filter(|&i| keys[i].is_some()).collect();
+    let value = |i: usize| keys[i].map_or((0, 0.0), |k| k);
+    // Sorted by group, then value: each group's members in order, then dealt back into
+    // the group's places.
+    let mut by_group = valued.clone();
+    crate::sort::sort_by(&mut by_group, |&a, &b| {
+        let ((ga, va), (gb, vb)) = (value(a), value(b));
+        ga.cmp(&gb).then(if descending {
+            vb.total_cmp(&va)
+        } else {
+            va.total_cmp(&vb)
+        })
+    });
     let mut out = valued.clone();
-    for g in 0..measures.len() {
-        let places: Vec<usize> = (0..valued.len()).filter(|&i| group_of[i] == g).collect();
-        let mut members: Vec<T> = places.iter().map(|&i| valued[i]).collect();
-        crate::sort::sort_by(&mut members, |a, b| {
-            let (x, y) = (value(a).map_or(0.0, |v| v.1), value(b).map_or(0.0, |v| v.1));
-            if descending {
-                y.total_cmp(&x)
-            } else {
-                x.total_cmp(&y)
-            }
-        });
-        for (&place, member) in places.iter().zip(members) {
-            out[place] = member;
+    let mut next = 0;
+    let groups = valued
+        .iter()
+        .map(|&i| value(i).0)
+        .max()
+        .map_or(0, |g| g + 1);
+    for g in 0..groups {
+        for place in valued.iter().enumerate().filter(|(_, i)| value(**i).0 == g) {
+            out[place.0] = by_group[next];
+            next += 1;
         }
     }
-    for (slot, r) in rows.iter_mut().zip(out.into_iter().chain(empty)) {
-        *slot = r;
-    }
+    out.extend((0..keys.len()).filter(|&i| keys[i].is_none()));
+    out
 }
 
 /// The rows of a target table in the reader's sort: by either side's value, within each
