@@ -43,7 +43,7 @@
 //! - `web` (wasm32 only): the browser side, the only code that touches the DOM.
 //! - [`view`]: the widget's view model, free of the DOM: state, words, formatting.
 //! - [`mod@compare`]: the comparison engine: alignment of passages, readable diffs, targets
-//!   side by side.
+//!   side by side, one indicator across every region.
 //! - [`build`]: corpus → bundle, using [`corpus`] (the builder's parser, stage by stage),
 //!   [`themes`] (the classifier) and [`metrics`] (numbers read into statements).
 //! - [`bundle`]: the bundle format, written by the builder and read by the widget, with its

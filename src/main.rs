@@ -294,7 +294,7 @@ mod cli {
         lang: LangArg,
     ) -> Result<String, String> {
         use policy_compare::bundle::{MetricKind, Theme};
-        use policy_compare::compare::across::{Across, Subject};
+        use policy_compare::compare::statements::{Statements, Subject};
         use policy_compare::metrics::csv::{self, Record};
         let bundle = read_bundle(bundle)?;
         let all = sel.region == "all";
@@ -313,11 +313,11 @@ mod cli {
                 format!("unknown theme \"{id}\"; valid themes: {}", valid.join(", "))
             })?),
         };
-        let across = Across::new(&bundle);
+        let statements = Statements::new(&bundle);
         if let Some(id) = &sel.indicator
-            && !across.indicators().iter().any(|u| &u.id == id)
+            && !statements.indicators().iter().any(|u| &u.id == id)
         {
-            let valid: Vec<String> = across.indicators().into_iter().map(|u| u.id).collect();
+            let valid: Vec<String> = statements.indicators().into_iter().map(|u| u.id).collect();
             return Err(format!(
                 "no statement has the indicator \"{id}\"; indicators used: {}",
                 valid.join(", ")
@@ -350,10 +350,10 @@ mod cli {
             && wanted.is_none()
             && let Some(subject) = subject
         {
-            let table = across.table(&subject).map_err(|e| e.to_string())?;
+            let table = statements.table(&subject).map_err(|e| e.to_string())?;
             let text = match format {
                 TableFormat::Json => to_json(&table)? + "\n",
-                _ => across_table(&table, lang, &region_name),
+                _ => indicator_table(&table, lang, &region_name),
             };
             print(&text)?;
             return Ok(format!(
@@ -474,8 +474,8 @@ mod cli {
 
     /// One indicator across every region as a terminal table: a row per region and
     /// measure, a column per year; a baseline is marked.
-    fn across_table(
-        table: &policy_compare::compare::across::AcrossTable,
+    fn indicator_table(
+        table: &policy_compare::compare::statements::IndicatorTable,
         lang: LangArg,
         region_name: &dyn Fn(&str) -> String,
     ) -> String {

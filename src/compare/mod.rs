@@ -20,15 +20,15 @@
 //!
 //! The stages: [`passages`] (paragraphs with provenance) → [`tfidf`] (bigram vectors)
 //! → [`align`] (greedy pairing) → [`diff`] (readable spans over [`tokens`]); and
-//! [`targets`], two regions' quantitative targets side by side, and [`across`], one
-//! indicator across every region.
+//! [`targets`], two regions' quantitative targets side by side, and [`statements`], every
+//! region's statements at once (one indicator across every region).
 
-pub mod across;
 pub mod align;
 pub mod diff;
 mod error;
 pub mod passages;
 mod result;
+pub mod statements;
 pub mod targets;
 pub mod text;
 pub mod tfidf;

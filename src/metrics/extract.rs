@@ -438,9 +438,12 @@ fn noun_after(text: &str, from: usize, next_number: usize) -> &str {
 fn paragraph_metrics(p: &Paragraph, ctx: &Context<'_>, cues: &Cues, out: &mut Vec<Metric>) {
     let text = p.text.as_str();
     let marks = Marks::new(text);
-    let kind_cues = KindCues::new(text);
     let per = PerCue(super::marks::CueIndex::new(text, &["每"]));
     let found = find_numbers(&marks, &per);
+    if found.is_empty() {
+        return;
+    }
+    let kind_cues = KindCues::new(text);
     let mut statements: Vec<Statement> = Vec::with_capacity(found.len());
     for (i, f) in found.iter().enumerate() {
         let prev_end = i.checked_sub(1).map_or(0, |j| found[j].end);

@@ -3,16 +3,16 @@
 //! diffed on demand ([`lazy`]), the geometry of its chart ([`chart`]), number formatting
 //! ([`format`](mod@format)), the target tables' sort ([`target_sort`]: values of one unit
 //! only are ordered against each other), amounts in English ([`english`]), the sort of a
-//! table of one indicator across every region ([`across`]) and its style sheet's
+//! table of one indicator across every region ([`indicator_table`]) and its style sheet's
 //! compile-time minifier ([`css`]). The browser side
 //! (`crate::web`, wasm32 only) draws from these.
 
-pub mod across;
 pub mod chart;
 pub mod css;
 pub mod english;
 pub mod format;
 pub mod i18n;
+pub mod indicator_table;
 pub mod lazy;
 pub mod state;
 pub mod target_sort;

@@ -1,5 +1,5 @@
-//! Every region at once: one canonical indicator (or one theme) across all regions, as a
-//! table of regions × years, each cell the statements (targets and baselines, with their
+//! Every region's statements at once: one canonical indicator (or one theme) across all
+//! regions, as a table of regions × years, each cell the statements (targets and baselines, with their
 //! quotes) a region makes about it for that year. Plain data for the CLI
 //! (`metrics --region all --indicator …`) and for a widget view to draw.
 //!
@@ -9,22 +9,22 @@
 //! #   河北省推进共建“一带一路”教育行动计划 \n\n发布时间：2016-10-19 \n\n来源：河北省教育厅 \n\n\
 //! #   一、目标 \n\n力争到2020年，沿线国家在冀国际学生规模达到5000人。 \n";
 //! # let bundle = policy_compare::build_bundle(corpus, "data/example.txt").unwrap();
-//! use policy_compare::compare::across::{Across, Subject};
-//! let across = Across::new(&bundle);
-//! let table = across.table(&Subject::Indicator("international_students".into())).unwrap();
+//! use policy_compare::compare::statements::{Statements, Subject};
+//! let statements = Statements::new(&bundle);
+//! let table = statements.table(&Subject::Indicator("international_students".into())).unwrap();
 //! assert_eq!(table.years, [Some(2020)]);
 //! let regions: Vec<&str> = table.rows.iter().map(|r| r.region.as_str()).collect();
 //! assert_eq!(regions, ["hebei", "jiangxi"]);
 //! assert_eq!(table.rows[1].cells[0][0].value, 2800.0);
 //! // What a region without targets has instead:
-//! assert_eq!(across.counts("jiangxi").unwrap().targets, 1);
+//! assert_eq!(statements.counts("jiangxi").unwrap().targets, 1);
 //! ```
 //!
 //! Rows: one per region and measure (unit and scope: a region's `亿美元` and its `翻一番`
 //! of the same indicator are two rows, and so are per-city and whole-province counts);
 //! under a theme, one per region, canonical indicator and measure. Columns: the years
 //! stated, in order, then statements without a year. Sort a column with
-//! [`crate::view::across::sorted`], which orders values of one measure only.
+//! [`crate::view::indicator_table::sorted`], which orders values of one measure only.
 
 use serde::{Serialize, Serializer};
 
@@ -55,7 +55,7 @@ impl Serialize for Subject {
 
 /// Every region's statements, prepared once.
 #[derive(Clone, Debug)]
-pub struct Across {
+pub struct Statements {
     regions: Vec<Region>,
     /// Regions with at least one document.
     with_documents: Vec<String>,
@@ -65,21 +65,21 @@ pub struct Across {
 
 /// One canonical indicator across all regions: regions × years.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct AcrossTable {
+pub struct IndicatorTable {
     /// What the table is about.
     pub subject: Subject,
     /// The columns: years in order, then `None` for statements without a year.
     pub years: Vec<Option<i32>>,
     /// One row per region and measure (and, under a theme, canonical indicator), in the
     /// bundle's region order.
-    pub rows: Vec<AcrossRow>,
+    pub rows: Vec<IndicatorRow>,
     /// Regions with documents that state nothing about the subject.
     pub without: Vec<String>,
 }
 
 /// A region's statements about one indicator in one measure, by year.
 #[derive(Clone, Debug, PartialEq, Serialize)]
-pub struct AcrossRow {
+pub struct IndicatorRow {
     /// Region id.
     pub region: String,
     /// Region name in Chinese.
@@ -101,7 +101,7 @@ pub struct AcrossRow {
     pub cells: Vec<Vec<TargetRef>>,
 }
 
-impl AcrossRow {
+impl IndicatorRow {
     /// The row's measure: what its values are compared in.
     pub fn measure(&self) -> Option<Measure> {
         self.cells.iter().flatten().next().map(TargetRef::measure)
@@ -147,16 +147,16 @@ pub struct IndicatorUse {
     pub statements: usize,
 }
 
-impl Across {
+impl Statements {
     /// Prepares a bundle's statements.
-    pub fn new(bundle: &Bundle) -> Across {
+    pub fn new(bundle: &Bundle) -> Statements {
         let mut with_documents: Vec<String> = Vec::new();
         for r in &bundle.regions {
             if bundle.documents.iter().any(|d| d.region == r.id) {
                 with_documents.push(r.id.clone());
             }
         }
-        Across {
+        Statements {
             regions: bundle.regions.clone(),
             with_documents,
             statements: bundle
@@ -222,7 +222,7 @@ impl Across {
     }
 
     /// The table of `subject` across all regions: its targets and baselines.
-    pub fn table(&self, subject: &Subject) -> Result<AcrossTable, CompareError> {
+    pub fn table(&self, subject: &Subject) -> Result<IndicatorTable, CompareError> {
         if let Subject::Indicator(id) = subject
             && !self
                 .statements
@@ -259,19 +259,19 @@ impl Across {
                 (None, None) => std::cmp::Ordering::Equal,
             }
         });
-        let mut rows: Vec<AcrossRow> = Vec::new();
+        let mut rows: Vec<IndicatorRow> = Vec::new();
         for region in &self.regions {
             // Rows of this region, in the order their first statement comes.
             let start = rows.len();
             for (_, t) in chosen.iter().filter(|(r, _)| *r == region.id) {
                 let measure = t.measure();
-                let same = |row: &AcrossRow| {
+                let same = |row: &IndicatorRow| {
                     row.indicator_id == t.indicator_id && row.measure().as_ref() == Some(&measure)
                 };
                 let at = match rows[start..].iter().position(same) {
                     Some(i) => start + i,
                     None => {
-                        rows.push(AcrossRow {
+                        rows.push(IndicatorRow {
                             region: region.id.clone(),
                             zh: region.zh.clone(),
                             en: region.en.clone(),
@@ -296,7 +296,7 @@ impl Across {
             .filter(|r| !rows.iter().any(|row| &row.region == *r))
             .cloned()
             .collect();
-        Ok(AcrossTable {
+        Ok(IndicatorTable {
             subject: subject.clone(),
             years,
             rows,

@@ -1,16 +1,16 @@
 //! What a view of one indicator across every region needs beyond the model
-//! ([`crate::compare::across`]): its rows sorted by a year's values, one measure at a time.
+//! ([`crate::compare::statements`]): its rows sorted by a year's values, one measure at a time.
 
 use super::target_sort::sort_within_measures;
-use crate::compare::across::{AcrossRow, AcrossTable};
+use crate::compare::statements::{IndicatorRow, IndicatorTable};
 
 /// The rows of `table` sorted by the values in year column `column` (an index into
 /// `table.years`): largest first when `descending`. Values are ordered only against values
 /// of the same measure (unit and scope), each measure's rows keeping the places they
 /// held; rows with nothing in that year go last, in the table's order. A column out of
 /// range leaves the table's order.
-pub fn sorted(table: &AcrossTable, column: usize, descending: bool) -> Vec<&AcrossRow> {
-    let mut rows: Vec<&AcrossRow> = table.rows.iter().collect();
+pub fn sorted(table: &IndicatorTable, column: usize, descending: bool) -> Vec<&IndicatorRow> {
+    let mut rows: Vec<&IndicatorRow> = table.rows.iter().collect();
     sort_within_measures(
         &mut rows,
         |r| {
@@ -26,7 +26,7 @@ pub fn sorted(table: &AcrossTable, column: usize, descending: bool) -> Vec<&Acro
 mod tests {
     use super::*;
     use crate::bundle::MetricKind;
-    use crate::compare::across::Subject;
+    use crate::compare::statements::Subject;
     use crate::compare::targets::TargetRef;
 
     fn cell(value: f64, unit: &str) -> Vec<TargetRef> {
@@ -49,8 +49,8 @@ mod tests {
         }]
     }
 
-    fn row(region: &str, cells: Vec<Vec<TargetRef>>) -> AcrossRow {
-        AcrossRow {
+    fn row(region: &str, cells: Vec<Vec<TargetRef>>) -> IndicatorRow {
+        IndicatorRow {
             region: region.into(),
             zh: region.into(),
             en: region.into(),
@@ -65,7 +65,7 @@ mod tests {
 
     #[test]
     fn a_year_sorts_within_its_units() {
-        let table = AcrossTable {
+        let table = IndicatorTable {
             subject: Subject::Indicator("x".into()),
             years: vec![Some(2020)],
             rows: vec![
