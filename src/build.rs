@@ -6,9 +6,12 @@ use std::collections::HashMap;
 use sha2::{Digest, Sha256};
 
 use crate::bundle::Theme;
-use crate::bundle::{Bundle, CorpusRef, Document, FORMAT, ThemeInfo, VERSION};
+use crate::bundle::{
+    Bundle, CorpusRef, Document, FORMAT, LexiconGroup, ThemeInfo, TopicInfo, VERSION,
+};
 use crate::corpus::{self, CorpusError, regions};
 use crate::metrics;
+use crate::roles;
 use crate::themes::{self, Cues};
 
 /// Builds the bundle for the corpus `text`, recorded as coming from `file` (a path
@@ -39,10 +42,13 @@ pub fn build_bundle(text: &str, file: &str) -> Result<Bundle, CorpusError> {
                 metrics: Vec::new(),
             };
             themes::label_document(&mut document, cues);
+            roles::label_document(&mut document);
             document.metrics = metrics::document_metrics(&document, cues);
             document
         })
         .collect();
+    let documents: Vec<Document> = documents;
+    let (topics, lexicon) = comparison_model(&documents);
     Ok(Bundle {
         format: FORMAT.to_owned(),
         version: VERSION,
@@ -60,7 +66,23 @@ pub fn build_bundle(text: &str, file: &str) -> Result<Bundle, CorpusError> {
             .collect(),
         regions: regions::bundle_regions(),
         documents,
+        topics,
+        lexicon,
     })
+}
+
+/// The topics and the lexicon that readers compare passages with.
+#[cfg(not(target_arch = "wasm32"))]
+fn comparison_model(documents: &[Document]) -> (Vec<TopicInfo>, Vec<LexiconGroup>) {
+    let mut topics = crate::topics::builtin();
+    let lexicon = crate::vocabulary::build(documents, &mut topics);
+    (topics, lexicon)
+}
+
+/// Bundles are built natively; the browser only reads them, and has no dictionary.
+#[cfg(target_arch = "wasm32")]
+fn comparison_model(_: &[Document]) -> (Vec<TopicInfo>, Vec<LexiconGroup>) {
+    (crate::topics::builtin(), Vec::new())
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {

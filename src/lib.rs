@@ -40,25 +40,38 @@
 //!
 //! Dependencies point one way, down this list:
 //!
-//! - `web` (wasm32 only): the browser side, the only code that touches the DOM.
+//! - `web` (wasm32 only): the browser side, the only code that touches the DOM; and
+//!   `api` (wasm32, feature `api`): the JavaScript data API of `pkg/`.
+//! - [`catalog`]: what a bundle holds, listed (regions, themes, documents, metric rows),
+//!   and ids looked up as people type them; the command line and the API answer from it.
 //! - [`view`]: the widget's view model, free of the DOM: state, words, formatting.
+//! - [`search`]: every passage of every region that holds a query.
 //! - [`mod@compare`]: the comparison engine: alignment of passages, readable diffs, targets
-//!   side by side, one indicator across every region.
+//!   side by side; [`compare::across`], all regions at once on a theme or topic; and
+//!   [`compare::statements`], one indicator across every region.
 //! - [`build`]: corpus → bundle, using [`corpus`] (the builder's parser, stage by stage),
 //!   [`themes`] (the classifier) and [`metrics`] (numbers read into statements).
 //! - [`bundle`]: the bundle format, written by the builder and read by the widget, with its
 //!   closed sets ([`Theme`]).
 //! - [`date`] and [`sort`]: small shared helpers.
 
+#[cfg(all(target_arch = "wasm32", feature = "api"))]
+pub mod api;
 pub mod build;
 pub mod bundle;
+pub mod catalog;
 pub mod compare;
 pub mod corpus;
 pub mod date;
 pub mod metrics;
+pub mod roles;
+pub mod search;
 pub mod sort;
 pub mod themes;
+pub mod topics;
 pub mod view;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod vocabulary;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -1,4 +1,7 @@
-//! The command line: `policy-compare bundle` builds the widget's bundle from the corpus.
+//! The command line: `policy-compare bundle` builds the widget's bundle from the corpus;
+//! `regions`, `themes`, `documents` list what it holds; `compare`, `metrics` and `search`
+//! read it. The bundle the widget ships is built into the program, so that it works from
+//! any directory (`--bundle` reads another).
 
 #[cfg(target_arch = "wasm32")]
 fn main() {}
@@ -17,6 +20,8 @@ mod cli {
 
     use clap::{Parser, Subcommand};
 
+    mod list;
+
     /// Compare China's provincial Belt-and-Road plans side by side.
     #[derive(Parser)]
     #[command(version, about)]
@@ -32,7 +37,9 @@ mod cli {
             /// The corpus: the plain-text extraction of the compilation.
             #[arg(long, default_value = "data/belt-and-road-plans-2018.txt")]
             corpus: PathBuf,
-            /// Where to write the bundle.
+            /// Where to write the bundle. A symlink is written through (the file it points to
+            /// is replaced, the link stays); a device or pipe is written to in place
+            /// (`--out /dev/stdout`); the corpus itself is refused.
             #[arg(long, short, default_value = "www/bundle.json")]
             out: PathBuf,
             /// Write nothing; fail if the bundle at --out differs from a fresh build.
@@ -41,24 +48,58 @@ mod cli {
         },
         /// Compare two regions' plans: aligned passages and their differences.
         Compare {
-            /// Left region id (e.g. jiangxi).
+            /// Left region (an id such as jiangxi, in any case, or its name).
             #[arg(long)]
             left: String,
-            /// Right region id (e.g. guangdong).
+            /// Right region (e.g. guangdong).
             #[arg(long)]
             right: String,
-            /// A theme id, or `all`.
+            /// A theme id (see `policy-compare themes`), or `all`.
             #[arg(long, default_value = "all")]
             theme: String,
-            /// The bundle to read.
-            #[arg(long, default_value = "www/bundle.json")]
-            bundle: PathBuf,
+            /// The bundle to read [default: the one built into this program].
+            #[arg(long)]
+            bundle: Option<PathBuf>,
             /// `passages` (aligned text) or `targets` (the side-by-side target table).
             #[arg(long, default_value = "passages")]
             view: View,
-            /// `text` or `json`; `csv` for `--view targets`.
+            /// `text`, `markdown` or `json`; `csv` for `--view targets`.
             #[arg(long, default_value = "text")]
             format: Format,
+            /// Only what both plans say (the blocks of paired passages), not the passages
+            /// only one side has.
+            #[arg(long)]
+            pairs_only: bool,
+        },
+        /// List the regions, with how many documents and targets each has.
+        Regions {
+            /// The bundle to read [default: the one built into this program].
+            #[arg(long)]
+            bundle: Option<PathBuf>,
+            /// `table`, `csv` or `json`.
+            #[arg(long, default_value = "table")]
+            format: TableFormat,
+        },
+        /// List the themes passages are classified under.
+        Themes {
+            /// The bundle to read [default: the one built into this program].
+            #[arg(long)]
+            bundle: Option<PathBuf>,
+            /// `table`, `csv` or `json`.
+            #[arg(long, default_value = "table")]
+            format: TableFormat,
+        },
+        /// List the documents (of one region, or all), with their dates and sizes.
+        Documents {
+            /// Only this region's documents.
+            #[arg(long)]
+            region: Option<String>,
+            /// The bundle to read [default: the one built into this program].
+            #[arg(long)]
+            bundle: Option<PathBuf>,
+            /// `table`, `csv` or `json`.
+            #[arg(long, default_value = "table")]
+            format: TableFormat,
         },
         /// List quantitative statements (targets, baselines, other counts) of a region or
         /// of all; with `--region all` and `--indicator` or `--theme`, the table and JSON
@@ -76,9 +117,9 @@ mod cli {
             /// Only this theme (e.g. trade).
             #[arg(long)]
             theme: Option<String>,
-            /// The bundle to read.
-            #[arg(long, default_value = "www/bundle.json")]
-            bundle: PathBuf,
+            /// The bundle to read [default: the one built into this program].
+            #[arg(long)]
+            bundle: Option<PathBuf>,
             /// `table`, `csv` or `json`.
             #[arg(long, default_value = "table")]
             format: TableFormat,
@@ -87,6 +128,31 @@ mod cli {
             #[arg(long, default_value = "zh")]
             lang: LangArg,
         },
+        /// Search every passage of every region: words separated by spaces must all
+        /// appear; a phrase in quotes is one term (`'"境外经贸合作区"'`).
+        Search {
+            /// What to look for.
+            query: String,
+            /// Only this region (an id, e.g. henan).
+            #[arg(long)]
+            region: Option<String>,
+            /// Only passages under this theme (an id, or `all`).
+            #[arg(long)]
+            theme: Option<String>,
+            /// The bundle to read [default: the one built into this program].
+            #[arg(long)]
+            bundle: Option<PathBuf>,
+            /// `text`, `json` or `csv`.
+            #[arg(long, default_value = "text")]
+            format: SearchFormat,
+        },
+    }
+
+    #[derive(Clone, Copy, clap::ValueEnum)]
+    enum SearchFormat {
+        Text,
+        Json,
+        Csv,
     }
 
     #[derive(Clone, Copy, clap::ValueEnum)]
@@ -112,6 +178,7 @@ mod cli {
     #[derive(Clone, Copy, clap::ValueEnum)]
     enum Format {
         Text,
+        Markdown,
         Json,
         Csv,
     }
@@ -133,7 +200,23 @@ mod cli {
                 bundle,
                 view,
                 format,
-            } => compare(&bundle, &left, &right, &theme, view, format),
+                pairs_only,
+            } => compare(
+                bundle.as_deref(),
+                &left,
+                &right,
+                &theme,
+                view,
+                format,
+                pairs_only,
+            ),
+            Command::Regions { bundle, format } => list::regions(bundle.as_deref(), format),
+            Command::Themes { bundle, format } => list::themes(bundle.as_deref(), format),
+            Command::Documents {
+                region,
+                bundle,
+                format,
+            } => list::documents(bundle.as_deref(), region.as_deref(), format),
             Command::Metrics {
                 region,
                 kind,
@@ -143,7 +226,7 @@ mod cli {
                 format,
                 lang,
             } => metrics(
-                &bundle,
+                bundle.as_deref(),
                 &Selection {
                     region,
                     kind,
@@ -152,6 +235,19 @@ mod cli {
                 },
                 format,
                 lang,
+            ),
+            Command::Search {
+                query,
+                region,
+                theme,
+                bundle,
+                format,
+            } => search(
+                bundle.as_deref(),
+                &query,
+                region.as_deref(),
+                theme.as_deref(),
+                format,
             ),
         };
         match result {
@@ -171,7 +267,7 @@ mod cli {
             fs::read(corpus).map_err(|e| format!("cannot read {}: {e}", corpus.display()))?;
         let text = String::from_utf8(bytes).map_err(|e| {
             let at = e.utf8_error().valid_up_to();
-            let line = e.as_bytes()[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+            let line = line_breaks(&e.as_bytes()[..at]) + 1;
             format!("{}:{line}: not UTF-8 text", corpus.display())
         })?;
         let label = corpus.to_string_lossy().replace('\\', "/");
@@ -205,11 +301,28 @@ mod cli {
                 ))
             };
         }
-        write_atomically(out, json.as_bytes())?;
+        write_bundle(out, corpus, json.as_bytes())?;
         Ok(format!("wrote {} ({summary})", out.display()))
     }
 
-    fn read_bundle(path: &Path) -> Result<policy_compare::Bundle, String> {
+    /// Line breaks as the builder counts them: `\n`, `\r\n` or a lone `\r`.
+    fn line_breaks(bytes: &[u8]) -> usize {
+        bytes
+            .iter()
+            .enumerate()
+            .filter(|&(i, &b)| b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')))
+            .count()
+    }
+
+    /// The bundle the widget ships, as it was when this program was compiled.
+    const BUILT_IN: &str = include_str!("../www/bundle.json");
+
+    /// The bundle at `path`, or the built-in one.
+    fn read_bundle(path: Option<&Path>) -> Result<policy_compare::Bundle, String> {
+        let Some(path) = path else {
+            return policy_compare::Bundle::from_json(BUILT_IN)
+                .map_err(|e| format!("the built-in bundle: {e}"));
+        };
         let json =
             fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
         policy_compare::Bundle::from_json(&json).map_err(|e| format!("{}: {e}", path.display()))
@@ -223,31 +336,51 @@ mod cli {
     }
 
     fn compare(
-        bundle: &Path,
+        bundle: Option<&Path>,
         left: &str,
         right: &str,
         theme: &str,
         view: View,
         format: Format,
+        pairs_only: bool,
     ) -> Result<String, String> {
-        let comparer = policy_compare::Comparer::new(&read_bundle(bundle)?);
+        use policy_compare::catalog;
+        use policy_compare::compare::{Block, markdown, text};
+        let bundle = read_bundle(bundle)?;
+        // Ids as people type them (`Henan`), named in the error with the valid ones.
+        let id = |flag: &str, typed: &str| {
+            catalog::region(&bundle, typed)
+                .map(|r| r.id.clone())
+                .map_err(|e| format!("--{flag}: {e}"))
+        };
+        let (left, right) = (&id("left", left)?, &id("right", right)?);
+        let theme = catalog::theme(theme).map_err(|e| format!("--theme: {e}"))?;
+        let theme = catalog::theme_id(theme);
+        let comparer = policy_compare::Comparer::new(&bundle);
         match view {
             View::Passages => {
-                let result = comparer
+                let mut result = comparer
                     .compare(left, right, theme)
                     .map_err(|e| e.to_string())?;
                 match format {
-                    Format::Json => print(&(to_json(&result)? + "\n"))?,
-                    Format::Text => print(&policy_compare::compare::text::to_text(&result))?,
+                    Format::Json => {
+                        if pairs_only {
+                            result.blocks.retain(|b| matches!(b, Block::Both { .. }));
+                        }
+                        print(&(to_json(&result)? + "\n"))?
+                    }
+                    Format::Text => print(&text::to_text_with(&result, pairs_only))?,
+                    Format::Markdown => print(&markdown::to_markdown(&result, pairs_only))?,
                     Format::Csv => {
                         return Err(
-                            "--format csv is for `--view targets` (passages are text: use text or json)"
+                            "--format csv is for `--view targets` (passages: text, markdown or json)"
                                 .to_owned(),
                         );
                     }
                 }
                 Ok(format!(
-                    "{} pairs, {} only in {}, {} only in {}",
+                    "{} topics in both, {} pairs, {} only in {}, {} only in {}",
+                    result.counts.blocks,
                     result.counts.pairs,
                     result.counts.left_only,
                     left,
@@ -256,12 +389,19 @@ mod cli {
                 ))
             }
             View::Targets => {
+                if pairs_only {
+                    return Err(
+                        "--pairs-only is for --view passages (the target table has no pairs)"
+                            .into(),
+                    );
+                }
                 let table = comparer
                     .targets(left, right, theme)
                     .map_err(|e| e.to_string())?;
                 match format {
                     Format::Json => print(&(to_json(&table)? + "\n"))?,
-                    Format::Text => print(&policy_compare::compare::text::targets_to_text(&table))?,
+                    Format::Text => print(&text::targets_to_text(&table))?,
+                    Format::Markdown => print(&markdown::targets_to_markdown(&table))?,
                     Format::Csv => print(&policy_compare::compare::targets::rows_to_csv(
                         &table.left,
                         &table.right,
@@ -275,7 +415,32 @@ mod cli {
         }
     }
 
-    fn to_json<T: serde::Serialize>(value: &T) -> Result<String, String> {
+    fn search(
+        bundle: Option<&Path>,
+        query: &str,
+        region: Option<&str>,
+        theme: Option<&str>,
+        format: SearchFormat,
+    ) -> Result<String, String> {
+        let bundle = read_bundle(bundle)?;
+        let report = policy_compare::search::report::Report::new(&bundle, query, region, theme)
+            .map_err(|e| e.to_string())?;
+        if report.terms.is_empty() {
+            return Err(format!("nothing to search for in \"{query}\""));
+        }
+        print(&match format {
+            SearchFormat::Text => report.to_text(),
+            SearchFormat::Json => to_json(&report)? + "\n",
+            SearchFormat::Csv => report.to_csv(),
+        })?;
+        Ok(format!(
+            "{} passages in {} regions",
+            report.total,
+            report.regions.len()
+        ))
+    }
+
+    fn to_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<String, String> {
         serde_json::to_string_pretty(value).map_err(|e| e.to_string())
     }
 
@@ -288,7 +453,7 @@ mod cli {
     }
 
     fn metrics(
-        bundle: &Path,
+        bundle: Option<&Path>,
         sel: &Selection,
         format: TableFormat,
         lang: LangArg,
@@ -297,21 +462,19 @@ mod cli {
         use policy_compare::compare::statements::{Statements, Subject};
         use policy_compare::metrics::csv::{self, Record};
         let bundle = read_bundle(bundle)?;
-        let all = sel.region == "all";
-        if !all && !bundle.regions.iter().any(|r| r.id == sel.region) {
-            let valid: Vec<&str> = bundle.regions.iter().map(|r| r.id.as_str()).collect();
-            return Err(format!(
-                "unknown region \"{}\"; valid regions: all, {}",
-                sel.region,
-                valid.join(", ")
-            ));
-        }
-        let theme = match &sel.theme {
+        // Ids as people type them (any case, or a region's name), like every command.
+        let all = sel.region.trim().eq_ignore_ascii_case("all");
+        let region = if all {
+            String::new()
+        } else {
+            policy_compare::catalog::region(&bundle, &sel.region)
+                .map_err(|e| format!("{e} (or all)"))?
+                .id
+                .clone()
+        };
+        let theme: Option<Theme> = match &sel.theme {
             None => None,
-            Some(id) => Some(Theme::from_id(id).ok_or_else(|| {
-                let valid: Vec<&str> = Theme::ALL.iter().map(|t| t.id()).collect();
-                format!("unknown theme \"{id}\"; valid themes: {}", valid.join(", "))
-            })?),
+            Some(typed) => policy_compare::catalog::theme(typed).map_err(|e| e.to_string())?,
         };
         let statements = Statements::new(&bundle);
         if let Some(id) = &sel.indicator
@@ -374,7 +537,7 @@ mod cli {
         )> = bundle
             .documents
             .iter()
-            .filter(|d| all || d.region == sel.region)
+            .filter(|d| all || d.region == region)
             .flat_map(|d| d.metrics.iter().map(move |m| (d, m)))
             .filter(|(_, m)| wanted.is_none_or(|k| m.kind == k))
             .filter(|(_, m)| {
@@ -459,7 +622,7 @@ mod cli {
         Ok(format!(
             "{} metrics of {}",
             rows.len(),
-            if all { "all regions" } else { &sel.region }
+            if all { "all regions" } else { &region }
         ))
     }
 
@@ -532,9 +695,82 @@ mod cli {
         }
     }
 
+    /// Writes the bundle where `out` says, as a user would expect of `>`: through a symlink
+    /// to the file it points to (the link stays a link), into a device or pipe in place
+    /// (`--out /dev/stdout`, `/dev/null`), and into a file by replacing it whole. The
+    /// corpus itself — by the same path, another path, a symlink or a hard link — is
+    /// refused: building would destroy the source.
+    fn write_bundle(out: &Path, corpus: &Path, bytes: &[u8]) -> Result<(), String> {
+        let meta = fs::metadata(out).ok();
+        if meta.is_some() && same_file(out, corpus) {
+            return Err(format!(
+                "{} is the corpus {}: writing the bundle there would destroy it; choose another --out",
+                out.display(),
+                corpus.display()
+            ));
+        }
+        match meta {
+            Some(m) if m.is_dir() => Err(format!(
+                "{} is a directory; --out names the bundle file",
+                out.display()
+            )),
+            // Opened by the path as given: the kernel follows the links, including the
+            // ones under /proc that `/dev/stdout` leads to.
+            Some(m) if !m.is_file() => fs::OpenOptions::new()
+                .write(true)
+                .open(out)
+                .and_then(|mut f| f.write_all(bytes))
+                .map_err(|e| format!("cannot write {}: {e}", out.display())),
+            _ => write_atomically(&resolve_links(out)?, bytes, meta.map(|m| m.permissions())),
+        }
+    }
+
+    /// The file a chain of symlinks ends at (which may not exist yet).
+    fn resolve_links(path: &Path) -> Result<PathBuf, String> {
+        let mut path = path.to_path_buf();
+        // As many hops as Linux follows before it gives up (ELOOP).
+        for _ in 0..40 {
+            match fs::symlink_metadata(&path) {
+                Ok(m) if m.file_type().is_symlink() => {
+                    let link = fs::read_link(&path)
+                        .map_err(|e| format!("cannot read the link {}: {e}", path.display()))?;
+                    path = path.parent().map_or(link.clone(), |dir| dir.join(&link));
+                }
+                _ => return Ok(path),
+            }
+        }
+        Err(format!(
+            "{}: too many levels of symbolic links",
+            path.display()
+        ))
+    }
+
+    /// Whether two paths name the same file (hard links and symlinks included).
+    fn same_file(a: &Path, b: &Path) -> bool {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            match (fs::metadata(a), fs::metadata(b)) {
+                (Ok(a), Ok(b)) => a.dev() == b.dev() && a.ino() == b.ino(),
+                _ => false,
+            }
+        }
+        #[cfg(not(unix))]
+        {
+            match (fs::canonicalize(a), fs::canonicalize(b)) {
+                (Ok(a), Ok(b)) => a == b,
+                _ => false,
+            }
+        }
+    }
+
     /// Writes through a temporary file and a rename, so a failure leaves the old bundle (or
-    /// nothing) in place, never half a file.
-    fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), String> {
+    /// nothing) in place, never half a file. The new file keeps the old one's permissions.
+    fn write_atomically(
+        path: &Path,
+        bytes: &[u8],
+        permissions: Option<fs::Permissions>,
+    ) -> Result<(), String> {
         let dir = path
             .parent()
             .filter(|p| !p.as_os_str().is_empty())
@@ -542,16 +778,26 @@ mod cli {
         let name = path
             .file_name()
             .ok_or_else(|| format!("{} is not a file path", path.display()))?;
-        let tmp = dir.join(format!(".{}.tmp", name.to_string_lossy()));
-        let write = || -> std::io::Result<()> {
-            let mut file = fs::File::create(&tmp)?;
+        // A name of this run's own, created new: never an existing file (the corpus could
+        // have any name).
+        let tmp = dir.join(format!(
+            ".{}.{}.tmp",
+            name.to_string_lossy(),
+            std::process::id()
+        ));
+        let error = |e: std::io::Error| format!("cannot write {}: {e}", path.display());
+        let mut file = fs::File::create_new(&tmp).map_err(error)?;
+        let mut write = || -> std::io::Result<()> {
             file.write_all(bytes)?;
+            if let Some(permissions) = &permissions {
+                file.set_permissions(permissions.clone())?;
+            }
             file.sync_all()?;
             fs::rename(&tmp, path)
         };
         write().map_err(|e| {
             let _ = fs::remove_file(&tmp);
-            format!("cannot write {}: {e}", path.display())
+            error(e)
         })
     }
 }

@@ -60,6 +60,14 @@ pub fn set_of(mut items: Vec<u64>) -> Vec<u64> {
     items
 }
 
+/// Sorts `(item, key)` pairs by key, largest first, ties in the order given. (One function
+/// for the rankings of the views across regions — search results, map rows, topic cards —
+/// so that the widget's wasm has one copy of the sort for all of them; smallest first is
+/// the keys negated.)
+pub fn ranked(items: &mut [(usize, i64)]) {
+    sort_by(items, |a, b| b.1.cmp(&a.1));
+}
+
 /// Sorts `items` stably by a key, like `slice::sort_by_key`.
 pub fn sort_by_key<T: Copy, K: Ord>(items: &mut [T], mut key: impl FnMut(&T) -> K) {
     sort_by(items, |a, b| key(a).cmp(&key(b)));

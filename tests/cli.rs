@@ -105,6 +105,21 @@ fn malformed_corpora_are_reported_with_file_line_and_reason() {
             "只有一段正文。 \n".to_owned(),
             ":1: no documents found",
         ),
+        (
+            "trailing-spaces-trimmed",
+            GOOD.replace(" \n", "\n"),
+            ":5: no line of the corpus ends with a space, so the layout that marks where paragraphs end is lost",
+        ),
+        (
+            "nul-in-text",
+            GOOD.replace("推进", "推\0进"),
+            ":11: control character U+0000 (NUL) at column 2",
+        ),
+        (
+            "escape-in-heading",
+            GOOD.replace("重大意义", "重大\u{1b}[2J意义"),
+            ":9: control character U+001B (ESC) at column 5",
+        ),
     ];
     for (name, text, expected) in cases {
         let s = Scratch::new(name);
@@ -325,4 +340,127 @@ fn csv_cells_a_spreadsheet_would_run_are_written_as_text() {
 fn bundle_ok(corpus: &Path, out: &Path) -> bool {
     let o = bundle(corpus, out);
     o.status.success()
+}
+
+#[test]
+fn cr_only_and_crlf_corpora_build_the_same_bundle_as_lf() {
+    let s = Scratch::new("line-breaks");
+    let built = |name: &str, text: String| {
+        let (corpus, out) = (
+            s.path(&format!("{name}.txt")),
+            s.path(&format!("{name}.json")),
+        );
+        fs::write(&corpus, text).unwrap();
+        let o = bundle(&corpus, &out);
+        assert!(o.status.success(), "{name}: {}", stderr(&o));
+        let json: serde_json::Value = serde_json::from_slice(&fs::read(&out).unwrap()).unwrap();
+        json["documents"].clone()
+    };
+    let lf = built("lf", GOOD.to_owned());
+    assert_eq!(built("cr", GOOD.replace('\n', "\r")), lf);
+    assert_eq!(built("crlf", GOOD.replace('\n', "\r\n")), lf);
+}
+
+#[cfg(unix)]
+mod out_paths {
+    use super::*;
+    use std::os::unix::fs::{FileTypeExt, symlink};
+
+    fn good_corpus(s: &Scratch) -> PathBuf {
+        let corpus = s.path("corpus.txt");
+        fs::write(&corpus, GOOD).unwrap();
+        corpus
+    }
+
+    #[test]
+    fn the_corpus_is_never_overwritten_by_its_bundle() {
+        let s = Scratch::new("out-is-corpus");
+        let corpus = good_corpus(&s);
+        fs::create_dir(s.path("sub")).unwrap();
+        symlink(&corpus, s.path("link.json")).unwrap();
+        fs::hard_link(&corpus, s.path("hard.json")).unwrap();
+        for out in [
+            corpus.clone(),
+            s.path("sub/../corpus.txt"),
+            s.path("link.json"),
+            s.path("hard.json"),
+        ] {
+            let o = bundle(&corpus, &out);
+            assert!(!o.status.success(), "{} was accepted", out.display());
+            assert!(
+                stderr(&o).contains("is the corpus") && stderr(&o).contains("choose another --out"),
+                "{}",
+                stderr(&o)
+            );
+            assert_eq!(fs::read_to_string(&corpus).unwrap(), GOOD);
+        }
+        assert!(
+            fs::symlink_metadata(s.path("link.json"))
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(
+            fs::read_dir(&s.0).unwrap().count(),
+            4,
+            "no file left behind"
+        );
+    }
+
+    #[test]
+    fn a_symlink_given_as_out_is_written_through_and_stays_a_link() {
+        let s = Scratch::new("out-symlink");
+        let corpus = good_corpus(&s);
+        fs::create_dir(s.path("site")).unwrap();
+        fs::write(s.path("site/bundle.json"), "old").unwrap();
+        // A relative link, as `ln -s site/bundle.json www.json` makes, and a dangling one.
+        symlink("site/bundle.json", s.path("www.json")).unwrap();
+        symlink("site/new.json", s.path("dangling.json")).unwrap();
+        for (link, target) in [
+            ("www.json", "site/bundle.json"),
+            ("dangling.json", "site/new.json"),
+        ] {
+            let o = bundle(&corpus, &s.path(link));
+            assert!(o.status.success(), "{link}: {}", stderr(&o));
+            assert!(
+                fs::symlink_metadata(s.path(link))
+                    .unwrap()
+                    .file_type()
+                    .is_symlink()
+            );
+            let json = fs::read_to_string(s.path(target)).unwrap();
+            assert!(json.contains("\"region\": \"jiangxi\""), "{target}: {json}");
+        }
+    }
+
+    /// A named pipe stands for devices and `/dev/stdout` (testing on the real ones could,
+    /// run as root against a broken build, replace them).
+    #[test]
+    fn a_pipe_given_as_out_is_written_to_not_replaced() {
+        let s = Scratch::new("out-pipe");
+        let corpus = good_corpus(&s);
+        let fifo = s.path("pipe.json");
+        let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+        assert!(made.success());
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || fs::read_to_string(fifo).unwrap())
+        };
+        let o = bundle(&corpus, &fifo);
+        assert!(o.status.success(), "{}", stderr(&o));
+        assert!(
+            fs::symlink_metadata(&fifo).unwrap().file_type().is_fifo(),
+            "the pipe was replaced by a file"
+        );
+        assert!(reader.join().unwrap().contains("\"region\": \"jiangxi\""));
+    }
+
+    #[test]
+    fn a_directory_given_as_out_is_refused() {
+        let s = Scratch::new("out-dir");
+        let corpus = good_corpus(&s);
+        let o = bundle(&corpus, &s.0);
+        assert!(!o.status.success());
+        assert!(stderr(&o).contains("is a directory"), "{}", stderr(&o));
+    }
 }

@@ -1,10 +1,11 @@
-/* The demo page's state follows the URL hash (#left=jiangxi&right=henan&theme=finance&view=targets),
+/* The demo page's state follows the URL hash (#left=jiangxi&right=henan&theme=finance&view=targets,
+   #view=search&query=中欧班列),
    so a comparison can be shared as a link. A separate file, not an inline script, so the
    page works under a strict Content-Security-Policy. */
 (function () {
   'use strict';
   var widget = document.getElementById('compare');
-  var KEYS = ['left', 'right', 'theme', 'view', 'lang'];
+  var KEYS = ['left', 'right', 'theme', 'view', 'lang', 'query', 'query-region', 'query-theme', 'topic'];
 
   function fromHash() {
     var params = new URLSearchParams(location.hash.replace(/^#/, ''));
@@ -12,6 +13,9 @@
       var value = params.get(key);
       if (value !== null && widget.getAttribute(key) !== value) {
         widget.setAttribute(key, value);
+      } else if (value === null && KEYS.indexOf(key) > 4 && widget.hasAttribute(key)) {
+        /* A search or topic the link no longer holds goes. */
+        widget.removeAttribute(key);
       }
     });
   }

@@ -2,15 +2,19 @@
    "no-modules" glue and the wasm bytes to make dist/policy-compare.js, one classic script
    that works the same over http and from file:// (which blocks fetch, modules and .wasm
    files). POLICY_COMPARE_WASM holds the wasm deflated, in base64 (see src/bin/pack.rs).
-   The element loads bundle text and forwards attributes; the wasm draws everything. */
+   The element loads bundle text and forwards attributes; the wasm draws everything.
+   pkg/element.js (the ES-module build) is this file after a head that imports the glue
+   and sets POLICY_COMPARE_BASE: then the wasm and the default bundle (bundle.json) are
+   fetched from there. */
 (function () {
   'use strict';
-  if (!window.customElements || window.customElements.get('policy-compare')) {
+  if (typeof window === 'undefined' || !window.customElements || window.customElements.get('policy-compare')) {
     return;
   }
   performance.mark('policy-compare:script');
   var script = document.currentScript;
-  var base = script && script.src ? script.src.replace(/[^\/]*$/, '') : '';
+  var esModule = typeof POLICY_COMPARE_BASE === 'string';
+  var base = esModule ? POLICY_COMPARE_BASE : script && script.src ? script.src.replace(/[^\/]*$/, '') : '';
   var started = null;
 
   /* Inflates and compiles the wasm, once for the page; the browser compiles it off the
@@ -18,6 +22,9 @@
   function start() {
     if (!started) {
       started = Promise.resolve().then(function () {
+        if (esModule) {
+          return undefined;
+        }
         if (typeof DecompressionStream !== 'function') {
           throw new Error('this browser cannot run policy-compare (it has no DecompressionStream; any browser from 2023 on has)');
         }
@@ -29,7 +36,7 @@
         var wasm = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
         return new Response(wasm).arrayBuffer();
       }).then(function (wasm) {
-        return wasm_bindgen({ module_or_path: wasm });
+        return wasm_bindgen(wasm && { module_or_path: wasm });
       }).then(function () {
         performance.mark('policy-compare:wasm-ready');
       });
@@ -57,6 +64,17 @@
   function loadDefault() {
     if (typeof window.PolicyCompareBundle === 'string') {
       return Promise.resolve(window.PolicyCompareBundle);
+    }
+    if (!defaultBundle && esModule) {
+      defaultBundle = fetch(base + 'bundle.json').then(function (response) {
+        if (!response.ok) {
+          throw new Error('cannot load the default bundle ' + base + 'bundle.json: HTTP ' + response.status);
+        }
+        return response.text();
+      });
+      defaultBundle.catch(function () {
+        defaultBundle = null;
+      });
     }
     if (!defaultBundle) {
       defaultBundle = new Promise(function (resolve, reject) {
@@ -135,7 +153,7 @@
     };
   }
 
-  var OBSERVED = ['left', 'right', 'theme', 'view', 'lang', 'bundle'];
+  var OBSERVED = ['left', 'right', 'theme', 'view', 'lang', 'bundle', 'query', 'query-region', 'query-theme', 'topic'];
 
   class PolicyCompare extends HTMLElement {
     static get observedAttributes() {

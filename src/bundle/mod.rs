@@ -5,14 +5,18 @@
 //! of the first problem it finds.
 
 mod error;
+mod lexicon;
 mod metric;
 mod path;
 mod read;
+mod roles;
 mod theme;
 mod types;
 
 pub use error::{BundleError, BundleErrorKind};
+pub use lexicon::{LexiconGroup, TopicInfo};
 pub use metric::{Canonical, Comparator, Metric, MetricKind, Normalized, Scope};
+pub use roles::{Boilerplate, Role};
 pub use theme::Theme;
 pub use types::{
     Bundle, CorpusRef, Document, FORMAT, Paragraph, Region, RegionKind, Section, Signature,

@@ -6,7 +6,9 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::lexicon::{LexiconGroup, TopicInfo};
 use super::metric::Metric;
+use super::roles::{Boilerplate, Role};
 use super::theme::Theme;
 
 /// The value of [`Bundle::format`].
@@ -29,6 +31,14 @@ pub struct Bundle {
     pub regions: Vec<Region>,
     /// The documents, in the order of the corpus.
     pub documents: Vec<Document>,
+    /// Topics finer than the themes, with their cue words: what passages are about.
+    /// (An addition within version 1; a bundle without it is compared by its text alone.)
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub topics: Vec<TopicInfo>,
+    /// The corpus's shared vocabulary with its weights: how passages are compared.
+    /// (An addition within version 1; a bundle without it gets one made from its text.)
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lexicon: Vec<LexiconGroup>,
 }
 
 /// The corpus file a bundle was built from, so a bundle can be traced to its source.
@@ -131,7 +141,7 @@ pub struct Section {
 }
 
 /// A paragraph of body text.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Paragraph {
     /// Unique within the document.
     pub id: String,
@@ -139,6 +149,13 @@ pub struct Paragraph {
     pub text: String,
     /// Theme ids, strongest first; may be empty.
     pub themes: Vec<Theme>,
+    /// Why the paragraph is boilerplate, if it is: shown, never compared. (Addition
+    /// within version 1.)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub boilerplate: Option<Boilerplate>,
+    /// The kind of section it sits in; `task` when absent. (Addition within version 1.)
+    #[serde(default, skip_serializing_if = "Role::is_task")]
+    pub role: Role,
 }
 
 /// A signature block: who issued the document and when.

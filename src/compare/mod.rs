@@ -1,5 +1,5 @@
-//! The comparison engine: which passages of two regions' plans speak to the same thing,
-//! and what differs between them.
+//! The comparison engine: what two regions' plans say about the same thing, and where
+//! they differ.
 //!
 //! ```
 //! # let corpus = "江西省参与“一带一路”建设实施方案 \n\n发布时间：2016-10-9 \n\n来源：江西省发改委网站 \n\n\
@@ -7,66 +7,86 @@
 //! #   甘肃省参与“一带一路”建设实施方案 \n\n发布时间：2015-12-09 \n\n来源：甘肃省发改委 \n\n\
 //! #   一、畅通陆上通道 \n\n加快中欧班列发展，到2020年开行班列500列。 \n";
 //! # let bundle = policy_compare::build_bundle(corpus, "data/example.txt").unwrap();
-//! use policy_compare::compare::{Comparer, Row, SpanKind};
+//! use policy_compare::compare::{Block, Comparer, SpanKind};
 //! let comparer = Comparer::new(&bundle);
 //! let result = comparer.compare("jiangxi", "gansu", "all").unwrap();
-//! let Row::Pair { diff, .. } = &result.rows[0] else { panic!() };
-//! let changed: Vec<_> = diff.right.iter().filter(|s| s.kind == SpanKind::Changed).map(|s| &s.text).collect();
+//! // One block where both speak, one pair in it: a near-copy, so a diff.
+//! assert!(matches!(result.blocks[0], Block::Both { .. }));
+//! let marks = &result.pairs[0].marks;
+//! let changed: Vec<_> = marks.right.iter().filter(|s| s.kind == SpanKind::Changed).map(|s| &s.text).collect();
 //! assert_eq!(changed, ["500"]);
 //!
 //! let err = comparer.compare("jiangxi", "atlantis", "all").unwrap_err();
 //! assert!(err.to_string().starts_with("unknown region \"atlantis\"; valid regions: national, "));
 //! ```
 //!
-//! The stages: [`passages`] (paragraphs with provenance) → [`tfidf`] (bigram vectors)
-//! → [`align`] (greedy pairing) → [`diff`] (readable spans over [`tokens`]); and
-//! [`targets`], two regions' quantitative targets side by side, and [`statements`], every
-//! region's statements at once (one indicator across every region).
+//! The stages: [`passages`] (paragraphs with provenance, role and boilerplate) →
+//! [`segment`] (their words and topics, with the bundle's lexicon) → [`features`] (word,
+//! topic and theme vectors) → [`align`] (each passage's best counterparts, many to many)
+//! → [`blocks`] (pairs into blocks in reading order) → [`marks`] (what each pair shares,
+//! or for near-copies a readable [`diff`] over [`tokens`]). And [`targets`]: two regions'
+//! quantitative targets side by side, and [`statements`], every region's targets and
+//! baselines at once (one indicator across every region, by year). [`tfidf`] makes a lexicon for bundles that ship
+//! none; [`mask`] keeps agency names out of the way. [`across`] looks at every region at
+//! once: how much each says on each theme and topic, and what each says on one.
 
+pub mod across;
 pub mod align;
+pub mod blocks;
 pub mod diff;
 mod error;
+pub mod features;
+pub mod markdown;
+pub mod marks;
+pub mod mask;
 pub mod passages;
 mod result;
+pub mod segment;
 pub mod statements;
 pub mod targets;
 pub mod text;
 pub mod tfidf;
 pub mod tokens;
+pub mod vector;
 
 pub use diff::{Diff, Span, SpanKind};
 pub use error::CompareError;
 pub use result::{
-    Alignment, Comparison, Counts, Coverage, DocumentRef, PassageRef, Row, Side, TargetTable,
+    Alignment, Block, Comparison, Counts, Coverage, DocumentRef, Pair, PassageRef, Side,
+    TargetTable,
 };
 
-use crate::bundle::Theme;
-use crate::bundle::{Bundle, MetricKind, Region};
-use align::Item;
-use passages::Passage;
-use targets::TargetRef;
-use tfidf::Model;
+use std::sync::OnceLock;
 
-/// The bundle prepared for comparisons: every passage and its vector, computed once.
-#[derive(Clone, Debug)]
+use crate::bundle::{Bundle, MetricKind, Region, Theme, TopicInfo};
+use features::Features;
+use passages::Passage;
+use segment::Segmenter;
+use targets::TargetRef;
+
+/// The bundle prepared for comparisons. Preparing is cheap: the words and topics of a
+/// region's passages are found the first time the region is compared, and kept.
+#[derive(Debug)]
 pub struct Comparer {
     regions: Vec<Region>,
     documents: Vec<(String, DocumentRef)>,
     passages: Vec<Passage>,
-    model: Model,
+    topics: Vec<TopicInfo>,
+    /// The bundle's lexicon as a table (or, for a bundle without one, a lexicon made from
+    /// its text on first use).
+    segmenter: OnceLock<Segmenter>,
+    lexicon: Vec<crate::bundle::LexiconGroup>,
+    /// Each passage's vectors, made on first use.
+    features: Vec<OnceLock<Features>>,
     /// Every target of the bundle, with its region, in reading order.
     targets: Vec<(String, TargetRef)>,
 }
 
 impl Comparer {
-    /// Prepares a bundle: collects its passages and weighs their bigrams against all of them.
+    /// Prepares a bundle.
     pub fn new(bundle: &Bundle) -> Comparer {
         let passages = passages::all(bundle);
-        let model = Model::new(
-            passages
-                .iter()
-                .map(|p| (p.text.as_str(), p.heading.as_str())),
-        );
+        let features = (0..passages.len()).map(|_| OnceLock::new()).collect();
         Comparer {
             regions: bundle.regions.clone(),
             documents: bundle
@@ -82,7 +102,10 @@ impl Comparer {
                 })
                 .collect(),
             passages,
-            model,
+            topics: bundle.topics.clone(),
+            segmenter: OnceLock::new(),
+            lexicon: bundle.lexicon.clone(),
+            features,
             targets: bundle
                 .documents
                 .iter()
@@ -94,6 +117,31 @@ impl Comparer {
                 })
                 .collect(),
         }
+    }
+
+    /// The lexicon as a lookup table.
+    pub fn segmenter(&self) -> &Segmenter {
+        self.segmenter.get_or_init(|| {
+            if self.lexicon.is_empty() {
+                tfidf::lexicon(&self.passages)
+            } else {
+                Segmenter::new(&self.lexicon, &self.topics)
+            }
+        })
+    }
+
+    /// Every passage of the bundle, in reading order.
+    pub fn passages(&self) -> &[Passage] {
+        &self.passages
+    }
+
+    /// The vectors of passage `i` (of [`Comparer::passages`]), made on first use.
+    pub fn features(&self, i: usize) -> &Features {
+        self.features[i].get_or_init(|| {
+            let p = &self.passages[i];
+            let headings: Vec<&str> = p.headings.iter().map(String::as_str).collect();
+            Features::new(self.segmenter(), &self.topics, &p.text, &headings)
+        })
     }
 
     /// The targets of `left` and `right` side by side under `theme` (a theme id or `all`):
@@ -128,67 +176,116 @@ impl Comparer {
         right: &str,
         theme: &str,
     ) -> Result<Comparison, CompareError> {
-        Ok(self.align(left, right, theme)?.diffed())
+        Ok(self
+            .align(left, right, theme)?
+            .marked(|a, b| marks::marks(self.segmenter(), a, b)))
     }
 
-    /// Which passages of `left` and `right` pair up under `theme`, without diffing them:
-    /// [`Comparer::compare`] without its most expensive part, for a caller that diffs only
-    /// the pairs it shows.
+    /// What a pair of passages shares (and, for near-copies, what changed): the marks of
+    /// [`Comparer::compare`], for a caller that marks only the pairs it shows.
+    pub fn marks(&self, left: &str, right: &str) -> Diff {
+        marks::marks(self.segmenter(), left, right)
+    }
+
+    /// Which passages of `left` and `right` pair up, and the blocks they make, shown
+    /// under `theme`: [`Comparer::compare`] without the marks. The pairing is the same
+    /// whatever the theme; a theme shows the blocks that touch it.
     pub fn align(&self, left: &str, right: &str, theme: &str) -> Result<Alignment, CompareError> {
         let theme = self.theme(theme)?;
         let (left_side, right_side) = (self.side(left)?, self.side(right)?);
-        let pick = |region: &str| -> Vec<usize> {
-            self.passages
-                .iter()
-                .enumerate()
-                .filter(|(_, p)| p.region == region && theme.is_none_or(|t| p.themes.contains(&t)))
-                .map(|(i, _)| i)
+        let of = |region: &str| -> Vec<usize> {
+            (0..self.passages.len())
+                .filter(|&i| self.passages[i].region == region)
                 .collect()
         };
-        let items = align::align(&pick(left), &pick(right), &self.model, |i| {
-            self.passages[i].pairable
-        });
-
-        let mut counts = Counts::default();
-        let rows = items
+        let (l, r) = (of(left), of(right));
+        let candidates = |ids: &[usize]| -> Vec<align::Candidate> {
+            ids.iter()
+                .map(|&i| {
+                    let p = &self.passages[i];
+                    align::Candidate {
+                        order: p.order,
+                        pairable: p.pairable(),
+                        role: p.role,
+                        features: if p.pairable() {
+                            self.features(i)
+                        } else {
+                            &EMPTY_FEATURES
+                        },
+                    }
+                })
+                .collect()
+        };
+        let found = align::align(&candidates(&l), &candidates(&r));
+        let nl = l.len();
+        let passages: Vec<PassageRef> = l
+            .iter()
+            .chain(&r)
+            .map(|&i| reference(&self.passages[i]))
+            .collect();
+        // A theme shows the pairs that touch it, each whole, and the passages of its own
+        // with no counterpart: a filter of one alignment, the same from either side.
+        let has_theme = |i: usize| theme.is_none_or(|t| passages[i].themes.contains(&t));
+        let found: Vec<(usize, usize, f32)> = found
             .into_iter()
-            .map(|item| match item {
-                Item::Pair(a, b, score) => {
-                    counts.pairs += 1;
-                    Row::Pair {
-                        left: reference(&self.passages[a]),
-                        right: reference(&self.passages[b]),
-                        score,
-                        diff: (),
-                    }
+            .map(|(a, b, s)| (a, nl + b, s))
+            .filter(|&(a, b, _)| has_theme(a) || has_theme(b))
+            .collect();
+        let positions: Vec<(usize, usize)> = found.iter().map(|&(a, b, _)| (a, b)).collect();
+        let blocks: Vec<Block> = blocks::blocks(nl, r.len(), &positions)
+            .into_iter()
+            .filter_map(|b| match b {
+                Block::Both { .. } => Some(b),
+                Block::LeftOnly { passages } => {
+                    let kept: Vec<usize> = passages.into_iter().filter(|&i| has_theme(i)).collect();
+                    (!kept.is_empty()).then_some(Block::LeftOnly { passages: kept })
                 }
-                Item::Left(a) => {
-                    counts.left_only += 1;
-                    Row::LeftOnly {
-                        passage: reference(&self.passages[a]),
-                    }
-                }
-                Item::Right(b) => {
-                    counts.right_only += 1;
-                    Row::RightOnly {
-                        passage: reference(&self.passages[b]),
-                    }
+                Block::RightOnly { passages } => {
+                    let kept: Vec<usize> = passages.into_iter().filter(|&i| has_theme(i)).collect();
+                    (!kept.is_empty()).then_some(Block::RightOnly { passages: kept })
                 }
             })
             .collect();
+        // Pairs in the order the blocks show them, renumbered.
+        let mut order: Vec<usize> = Vec::new();
+        let blocks: Vec<Block> = blocks
+            .into_iter()
+            .map(|b| match b {
+                Block::Both { left, right, pairs } => {
+                    let pairs = pairs
+                        .into_iter()
+                        .map(|k| {
+                            order.push(k);
+                            order.len() - 1
+                        })
+                        .collect();
+                    Block::Both { left, right, pairs }
+                }
+                other => other,
+            })
+            .collect();
+        let pairs: Vec<Pair<()>> = order
+            .iter()
+            .map(|&k| Pair {
+                left: found[k].0,
+                right: found[k].1,
+                score: found[k].2,
+                marks: (),
+            })
+            .collect();
+        let counts = count(&blocks, &pairs, &passages, nl);
         let coverage = Theme::ALL
             .into_iter()
             .map(|t| {
-                let count = |region: &str| {
-                    self.passages
-                        .iter()
-                        .filter(|p| p.region == region && p.themes.contains(&t))
+                let count = |ids: &[usize]| {
+                    ids.iter()
+                        .filter(|&&i| self.passages[i].themes.contains(&t))
                         .count()
                 };
                 Coverage {
                     theme: t,
-                    left: count(left),
-                    right: count(right),
+                    left: count(&l),
+                    right: count(&r),
                 }
             })
             .collect();
@@ -196,7 +293,9 @@ impl Comparer {
             left: left_side,
             right: right_side,
             theme,
-            rows,
+            passages,
+            blocks,
+            pairs,
             coverage,
             counts,
         })
@@ -266,14 +365,57 @@ impl Comparer {
     }
 }
 
+/// Vectors of a passage that is never paired.
+static EMPTY_FEATURES: Features = Features {
+    words: vector::Vector::EMPTY,
+    topics: vector::Vector::EMPTY,
+    themes: vector::Vector::EMPTY,
+};
+
 fn reference(p: &Passage) -> PassageRef {
     PassageRef {
+        region: p.region.clone(),
         document: p.document.clone(),
         paragraph: p.paragraph.clone(),
         path: p.path.clone(),
         text: p.text.clone(),
         themes: p.themes.clone(),
+        role: p.role,
+        boilerplate: p.boilerplate,
     }
+}
+
+/// What the shown blocks hold, counted; `nl` passages are the left region's.
+fn count<D>(blocks: &[Block], pairs: &[Pair<D>], passages: &[PassageRef], nl: usize) -> Counts {
+    let mut c = Counts {
+        pairs: pairs.len(),
+        ..Counts::default()
+    };
+    let mut matched = vec![false; passages.len()];
+    for p in pairs {
+        matched[p.left] = true;
+        matched[p.right] = true;
+    }
+    let mut seen = vec![false; passages.len()];
+    for b in blocks {
+        if matches!(b, Block::Both { .. }) {
+            c.blocks += 1;
+        }
+        for i in b.passages() {
+            if std::mem::replace(&mut seen[i], true) {
+                continue;
+            }
+            let left = i < nl;
+            match (matched[i], passages[i].boilerplate.is_some(), left) {
+                (true, _, true) => c.left_matched += 1,
+                (true, _, false) => c.right_matched += 1,
+                (false, true, _) => c.boilerplate += 1,
+                (false, false, true) => c.left_only += 1,
+                (false, false, false) => c.right_only += 1,
+            }
+        }
+    }
+    c
 }
 
 /// Compares two regions of a bundle under a theme (`all` or a theme id). For repeated

@@ -4,8 +4,7 @@
 
 use serde::Serialize;
 
-use crate::bundle::Theme;
-use crate::bundle::{Bundle, Paragraph, Section};
+use crate::bundle::{Boilerplate, Bundle, Document, Paragraph, Role, Section, Theme};
 
 /// One paragraph of the bundle, ready to be compared.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -18,11 +17,12 @@ pub struct Passage {
     pub paragraph: String,
     /// The headings above it, outermost first, each with its ordinal (`三、加强产业合作…`).
     pub path: Vec<String>,
-    /// The nearest heading's text, without its ordinal: context for similarity.
-    pub heading: String,
-    /// Whether it can be paired: substantive text, not a title line, an addressee or a
-    /// cover letter's formula (those are shown, never matched).
-    pub pairable: bool,
+    /// The same headings without their ordinals: context for similarity.
+    pub headings: Vec<String>,
+    /// Why it is boilerplate, if it is: shown, never paired.
+    pub boilerplate: Option<Boilerplate>,
+    /// The kind of section it sits in.
+    pub role: Role,
     /// The text.
     pub text: String,
     /// Its themes, strongest first.
@@ -31,79 +31,69 @@ pub struct Passage {
     pub order: usize,
 }
 
+impl Passage {
+    /// Whether it can be paired: content, not boilerplate.
+    pub fn pairable(&self) -> bool {
+        self.boilerplate.is_none()
+    }
+}
+
 /// Every paragraph of the bundle as a passage, in reading order.
 pub fn all(bundle: &Bundle) -> Vec<Passage> {
     let mut out = Vec::new();
     for doc in &bundle.documents {
-        let mut at = Location {
-            region: &doc.region,
-            document: &doc.id,
-            path: Vec::new(),
-            headings: Vec::new(),
-        };
-        for p in &doc.preamble {
-            at.push(p, &mut out);
+        for (p, path, headings) in walk(doc) {
+            out.push(Passage {
+                region: doc.region.clone(),
+                document: doc.id.clone(),
+                paragraph: p.id.clone(),
+                path,
+                headings: headings.into_iter().map(str::to_owned).collect(),
+                boilerplate: p.boilerplate,
+                role: p.role,
+                text: p.text.clone(),
+                themes: p.themes.clone(),
+                order: out.len(),
+            });
         }
-        walk(&doc.sections, &mut at, &mut out);
     }
     out
 }
 
-/// Where the walk through a document is.
-struct Location<'a> {
-    region: &'a str,
-    document: &'a str,
-    path: Vec<String>,
-    headings: Vec<&'a str>,
+/// Every paragraph of `doc` with the headings above it (without ordinals), in reading
+/// order.
+pub fn with_headings(doc: &Document) -> Vec<(&Paragraph, Vec<&str>)> {
+    walk(doc).into_iter().map(|(p, _, h)| (p, h)).collect()
 }
 
-impl Location<'_> {
-    fn push(&self, p: &Paragraph, out: &mut Vec<Passage>) {
-        out.push(Passage {
-            region: self.region.to_owned(),
-            document: self.document.to_owned(),
-            paragraph: p.id.clone(),
-            path: self.path.clone(),
-            heading: self
-                .headings
-                .last()
-                .map_or(String::new(), |h| (*h).to_owned()),
-            pairable: pairable(&p.text),
-            text: p.text.clone(),
-            themes: p.themes.clone(),
-            order: out.len(),
-        });
-    }
-}
-
-fn walk<'a>(sections: &'a [Section], at: &mut Location<'a>, out: &mut Vec<Passage>) {
-    for s in sections {
-        at.path.push(format!(
-            "{}{}",
-            s.number.as_deref().unwrap_or(""),
-            s.heading
-        ));
-        at.headings.push(&s.heading);
-        for p in &s.paragraphs {
-            at.push(p, out);
+/// Every paragraph of `doc` with its path (headings with ordinals) and its headings.
+fn walk(doc: &Document) -> Vec<(&Paragraph, Vec<String>, Vec<&str>)> {
+    fn go<'a>(
+        sections: &'a [Section],
+        path: &mut Vec<String>,
+        headings: &mut Vec<&'a str>,
+        out: &mut Vec<(&'a Paragraph, Vec<String>, Vec<&'a str>)>,
+    ) {
+        for s in sections {
+            path.push(format!(
+                "{}{}",
+                s.number.as_deref().unwrap_or(""),
+                s.heading
+            ));
+            headings.push(&s.heading);
+            for p in &s.paragraphs {
+                out.push((p, path.clone(), headings.clone()));
+            }
+            go(&s.sections, path, headings, out);
+            path.pop();
+            headings.pop();
         }
-        walk(&s.sections, at, out);
-        at.path.pop();
-        at.headings.pop();
     }
-}
-
-/// Passages shorter than this (in characters) are not paired: list items and fragments
-/// match long paragraphs by accident.
-pub const MIN_PAIRABLE: usize = 20;
-
-/// The formulas of cover letters: same on every side, telling nothing.
-const FORMULAS: [&str; 5] = ["印发给你们", "请认真贯彻", "请结合", "特此通知", "特此公告"];
-
-/// Whether a paragraph says something that can be compared.
-pub fn pairable(text: &str) -> bool {
-    text.chars().count() >= MIN_PAIRABLE
-        && text.contains(['，', '。', '；'])
-        && !text.ends_with(['：', ':'])
-        && !FORMULAS.iter().any(|f| text.contains(f))
+    let mut out: Vec<(&Paragraph, Vec<String>, Vec<&str>)> = doc
+        .preamble
+        .iter()
+        .map(|p| (p, Vec::new(), Vec::new()))
+        .collect();
+    go(&doc.sections, &mut Vec::new(), &mut Vec::new(), &mut out);
+    out
 }

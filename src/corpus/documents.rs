@@ -68,6 +68,14 @@ pub fn split<'a>(lines: &[Line<'a>]) -> Result<Vec<RawDocument<'a>>, CorpusError
             kind: CorpusErrorKind::NoDocuments,
         });
     }
+    // Without the spaces that end paragraphs, titles would run back into the previous
+    // document and paragraphs into each other: say what was lost rather than misread it.
+    if !lines.iter().any(|l| l.ends_paragraph) {
+        return Err(CorpusError {
+            line: lines[blocks[0].0].no,
+            kind: CorpusErrorKind::TrailingSpacesTrimmed,
+        });
+    }
 
     // The title of each block starts where the previous paragraph ended.
     let mut title_starts = Vec::with_capacity(blocks.len());
@@ -206,6 +214,12 @@ mod tests {
         let unknown = TWO.replace("甘肃省", "某某省");
         assert!(error_of(&unknown).starts_with("line 16: document 「某某省参与“一带一路”建设实施方案」 names no known region (national, tianjin,"));
         assert!(error_of("只有正文。 \n").contains("no documents found"));
+        let trimmed = TWO.replace(" \n", "\n");
+        assert!(
+            error_of(&trimmed).starts_with("line 7: no line of the corpus ends with a space"),
+            "{}",
+            error_of(&trimmed)
+        );
         assert!(error_of("发布时间：2016-1-1 \n").contains("no title"));
     }
 }

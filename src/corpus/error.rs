@@ -46,6 +46,15 @@ pub enum CorpusErrorKind {
         /// The document's title.
         title: String,
     },
+    /// No line ends with a space: the trailing spaces that end paragraphs were trimmed.
+    TrailingSpacesTrimmed,
+    /// A character no plan's text contains (see [`super::lines::check`]).
+    ControlCharacter {
+        /// The character.
+        ch: char,
+        /// 1-based column, in characters.
+        column: usize,
+    },
 }
 
 impl fmt::Display for CorpusErrorKind {
@@ -76,6 +85,31 @@ impl fmt::Display for CorpusErrorKind {
                 known.join(", ")
             ),
             EmptyDocument { title } => write!(f, "document 「{title}」 has no text"),
+            TrailingSpacesTrimmed => write!(
+                f,
+                "no line of the corpus ends with a space, so the layout that marks where \
+                 paragraphs end is lost (were trailing spaces trimmed, by an editor setting \
+                 or a copy?): in the PDF's extraction the last line of each paragraph ends \
+                 with a space and a wrapped line does not; build from the extraction as it \
+                 was written"
+            ),
+            ControlCharacter { ch, column } => {
+                let name = match ch {
+                    '\0' => " (NUL)",
+                    '\u{7}' => " (BEL)",
+                    '\u{8}' => " (BS)",
+                    '\u{1b}' => " (ESC)",
+                    '\u{7f}' => " (DEL)",
+                    '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' => " (bidirectional control)",
+                    _ => "",
+                };
+                write!(
+                    f,
+                    "control character U+{:04X}{name} at column {column}: the corpus must \
+                     be plain text; remove it",
+                    u32::from(*ch)
+                )
+            }
         }
     }
 }

@@ -49,6 +49,7 @@ pub struct ParsedDocument {
 
 /// Parses the whole corpus text into documents.
 pub fn parse(text: &str) -> Result<Vec<ParsedDocument>, CorpusError> {
+    lines::check(text)?;
     let lines = lines::split(text);
     let raw = documents::split(&lines)?;
     Ok(raw.into_iter().map(parse_document).collect())

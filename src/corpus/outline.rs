@@ -83,9 +83,19 @@ struct Slot {
     role: Role,
 }
 
+/// Steps taken by the passes that look ahead of the block they decide, counted so that a
+/// test can hold the outline's cost linear in the number of blocks. Every pass is: each
+/// look-ahead either consumes what it passes over or stops after a bounded number of steps.
+#[derive(Debug, Default)]
+struct Work(usize);
+
 /// Builds the outline of a document from its blocks. `title` is the document's title,
 /// used to recognise the attached plan's title under a cover letter.
 pub fn build(blocks: Vec<Block>, title: &str) -> Outline {
+    build_counted(blocks, title, &mut Work::default())
+}
+
+fn build_counted(blocks: Vec<Block>, title: &str, work: &mut Work) -> Outline {
     let mut slots: Vec<Slot> = blocks
         .into_iter()
         .map(|block| {
@@ -96,10 +106,10 @@ pub fn build(blocks: Vec<Block>, title: &str) -> Outline {
     let mut outline = Outline::default();
     signatures(&mut slots, &mut outline);
     attachments(&mut slots, &mut outline);
-    table_of_contents(&mut slots);
+    table_of_contents(&mut slots, work);
     repeated_titles(&mut slots, title);
     standalone_headings(&mut slots);
-    numbered_headings(&mut slots);
+    numbered_headings(&mut slots, work);
     lead_ins(&mut slots);
     tree(slots, &mut outline);
     outline
@@ -162,6 +172,17 @@ fn signatures(slots: &mut [Slot], outline: &mut Outline) {
 /// Attachment lines: a title over attached text that follows (Jiangxi's project list)
 /// is a top-level heading; a line naming a document the compilation leaves out is a field.
 fn attachments(slots: &mut [Slot], outline: &mut Outline) {
+    // Whether anything but attachment lines and signatures sits at or after each index.
+    // Roles after an attachment line are not changed by the loop below before it looks at
+    // them, so this is computed once rather than rescanned for every line.
+    let mut content_from = vec![false; slots.len() + 1];
+    for k in (0..slots.len()).rev() {
+        content_from[k] = content_from[k + 1]
+            || !matches!(
+                slots[k].role,
+                Role::Attachment | Role::SignatureDate | Role::Issuer | Role::Gone
+            );
+    }
     for i in 0..slots.len() {
         if slots[i].role != Role::Attachment {
             continue;
@@ -177,13 +198,7 @@ fn attachments(slots: &mut [Slot], outline: &mut Outline) {
             title.role = Role::Gone;
             next += 1;
         }
-        let content_follows = slots[next..].iter().any(|s| {
-            !matches!(
-                s.role,
-                Role::Attachment | Role::SignatureDate | Role::Issuer | Role::Gone
-            )
-        });
-        if content_follows {
+        if content_from[next] {
             slots[i].role = Role::Heading {
                 number: None,
                 heading,
@@ -205,32 +220,60 @@ fn attachments(slots: &mut [Slot], outline: &mut Outline) {
 
 /// A run of three or more headings with no text between them, each repeated later in the
 /// document, is a table of contents: the sections are not listed twice.
-fn table_of_contents(slots: &mut [Slot]) {
+///
+/// Linear in the number of blocks. A line recurs after a cut exactly when the last heading
+/// with its text sits at or past the cut, so with each text's last heading known, the cuts
+/// that work are a prefix of the run, found in one scan from its start; a table of
+/// contents found is skipped whole, and a run that is none stops the scan within three
+/// lines. (Trying every start and cut and rescanning the document for each was cubic:
+/// 16 s for a contents label and 800 headings.)
+fn table_of_contents(slots: &mut [Slot], work: &mut Work) {
     let heading_line = |s: &Slot| match s.role {
         Role::Standalone => true,
         Role::Numbered => numbering::ordinal(&s.block.text)
             .is_some_and(|o| !o.rest.contains(SENTENCE_END) && o.style != Style::Article),
         _ => false,
     };
+    let n = slots.len();
+    let texts: Vec<Option<String>> = slots
+        .iter()
+        .map(|s| heading_line(s).then(|| compact(&s.block.text)))
+        .collect();
+    let mut last_at: HashMap<&str, usize> = HashMap::new();
+    for (k, text) in texts.iter().enumerate() {
+        if let Some(text) = text {
+            last_at.insert(text, k);
+        }
+    }
+    // For each heading line, the index of the last heading line with its text.
+    let last: Vec<usize> = texts
+        .iter()
+        .map(|t| t.as_deref().map_or(0, |t| last_at[t]))
+        .collect();
+    // For each index, the end of the run of heading lines that starts there.
+    let mut run_end = vec![n; n + 1];
+    for k in (0..n).rev() {
+        run_end[k] = if texts[k].is_some() {
+            run_end[k + 1]
+        } else {
+            k
+        };
+    }
     let mut i = 0;
-    while i < slots.len() {
+    while i < n {
+        work.0 += 1;
         let label = frontmatter::is_contents_label(&compact(&slots[i].block.text));
         let start = if label { i + 1 } else { i };
-        let mut end = start;
-        while end < slots.len() && heading_line(&slots[end]) {
-            end += 1;
-        }
+        let end = run_end[start];
         // The contents may run straight into the first real heading (`前言` twice in a
         // row), so take the longest prefix of the run whose lines all recur after it.
-        let repeated = (start + 3..=end).rev().find(|&cut| {
-            (start..cut).all(|k| {
-                let text = compact(&slots[k].block.text);
-                slots[cut..]
-                    .iter()
-                    .any(|later| heading_line(later) && compact(&later.block.text) == text)
-            })
-        });
-        if let Some(cut) = repeated {
+        let (mut cut, mut recurs_from) = (start, usize::MAX);
+        while cut < end && recurs_from.min(last[cut]) > cut {
+            work.0 += 1;
+            recurs_from = recurs_from.min(last[cut]);
+            cut += 1;
+        }
+        if cut >= start + 3 {
             for slot in &mut slots[i..cut] {
                 slot.role = Role::Gone;
             }
@@ -285,7 +328,7 @@ fn standalone_headings(slots: &mut [Slot]) {
 }
 
 /// How a numbered item's text divides between heading and body.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 enum Split {
     /// The whole text is the heading.
     Title,
@@ -304,7 +347,7 @@ enum Split {
 /// A style is read consistently within a document: where most items of a style are plain
 /// numbered sentences (the articles of a regulation), a short first sentence in one of
 /// them (`九、本办法自发布之日起30日后施行。…`) is not a heading either.
-fn numbered_headings(slots: &mut [Slot]) {
+fn numbered_headings(slots: &mut [Slot], work: &mut Work) {
     let mut ranks: Vec<Style> = Vec::new();
     let rank_of = |ranks: &[Style], style| ranks.iter().position(|&s| s == style);
     let mut decisions: Vec<(usize, Style, Split)> = Vec::new();
@@ -335,8 +378,11 @@ fn numbered_headings(slots: &mut [Slot]) {
         {
             // A numbered sentence on its own line is a heading only if something sits
             // under it before the next item at its level.
+            // Passes over blocks dropped as a table of contents: each run of them follows
+            // one block only, so the look-ahead stays linear overall.
             let next_is_sibling = slots[i + 1..]
                 .iter()
+                .inspect(|_| work.0 += 1)
                 .find(|s| s.role != Role::Gone)
                 .and_then(|s| match s.role {
                     Role::Numbered => numbering::ordinal(&s.block.text),
@@ -354,12 +400,11 @@ fn numbered_headings(slots: &mut [Slot]) {
         decisions.push((i, ordinal.style, split));
     }
 
-    let count = |style, split| {
-        decisions
-            .iter()
-            .filter(|&&(_, s, d)| s == style && d == split)
-            .count()
-    };
+    let mut counts: HashMap<(Style, Split), usize> = HashMap::new();
+    for &(_, style, split) in &decisions {
+        *counts.entry((style, split)).or_default() += 1;
+    }
+    let count = |style, split| counts.get(&(style, split)).copied().unwrap_or(0);
     for &(i, style, split) in &decisions {
         let split = match split {
             Split::Inline | Split::Sentence
@@ -467,9 +512,8 @@ fn tree(slots: Vec<Slot>, outline: &mut Outline) {
     }
     fn paragraph(stack: &mut [Open], outline: &mut Outline, text: String) {
         let p = Paragraph {
-            id: String::new(),
             text,
-            themes: Vec::new(),
+            ..Paragraph::default()
         };
         match stack.last_mut() {
             Some(open) => open.section.paragraphs.push(p),
@@ -560,4 +604,156 @@ fn assign_ids(outline: &mut Outline) {
         }
     }
     walk(&mut outline.sections, "s");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn slots(texts: &[String]) -> Vec<Slot> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, text)| {
+                let block = Block::from_lines(i + 1, &[text], BlockKind::Text);
+                let role = initial_role(&block);
+                Slot { block, role }
+            })
+            .collect()
+    }
+
+    /// The search as first written: every start, every cut, the rest of the document
+    /// rescanned for each line. Cubic, and obviously right.
+    fn naive_table_of_contents(slots: &mut [Slot]) {
+        let heading_line = |s: &Slot| match s.role {
+            Role::Standalone => true,
+            Role::Numbered => numbering::ordinal(&s.block.text)
+                .is_some_and(|o| !o.rest.contains(SENTENCE_END) && o.style != Style::Article),
+            _ => false,
+        };
+        let mut i = 0;
+        while i < slots.len() {
+            let label = frontmatter::is_contents_label(&compact(&slots[i].block.text));
+            let start = if label { i + 1 } else { i };
+            let mut end = start;
+            while end < slots.len() && heading_line(&slots[end]) {
+                end += 1;
+            }
+            let repeated = (start + 3..=end).rev().find(|&cut| {
+                (start..cut).all(|k| {
+                    let text = compact(&slots[k].block.text);
+                    slots[cut..]
+                        .iter()
+                        .any(|later| heading_line(later) && compact(&later.block.text) == text)
+                })
+            });
+            if let Some(cut) = repeated {
+                for slot in &mut slots[i..cut] {
+                    slot.role = Role::Gone;
+                }
+                i = cut;
+            } else {
+                i += 1;
+            }
+        }
+    }
+
+    fn roles(slots: &[Slot]) -> Vec<Role> {
+        slots.iter().map(|s| s.role.clone()).collect()
+    }
+
+    proptest! {
+        #[test]
+        fn table_of_contents_finds_what_the_naive_search_finds(
+            picks in proptest::collection::vec(0usize..9, 0..40)
+        ) {
+            const LINES: [&str; 9] = [
+                "目录", "一、总体要求", "二、重点任务", "三、保障措施", "前言",
+                "（一）加强合作", "附录", "推进合作，加强交流。", "第一条 本办法。",
+            ];
+            let texts: Vec<String> = picks.iter().map(|&k| LINES[k].to_owned()).collect();
+            let (mut fast, mut naive) = (slots(&texts), slots(&texts));
+            table_of_contents(&mut fast, &mut Work::default());
+            naive_table_of_contents(&mut naive);
+            prop_assert_eq!(roles(&fast), roles(&naive));
+        }
+    }
+
+    #[test]
+    fn a_table_of_contents_that_runs_into_the_first_heading_is_dropped() {
+        let texts: Vec<String> = [
+            "目录",
+            "前言",
+            "一、甲",
+            "二、乙",
+            "前言",
+            "正文。",
+            "一、甲",
+            "正文。",
+            "二、乙",
+            "正文。",
+        ]
+        .map(str::to_owned)
+        .to_vec();
+        let mut s = slots(&texts);
+        table_of_contents(&mut s, &mut Work::default());
+        let gone: Vec<bool> = s.iter().map(|s| s.role == Role::Gone).collect();
+        assert_eq!(
+            gone,
+            [
+                true, true, true, true, false, false, false, false, false, false
+            ]
+        );
+    }
+
+    /// The steps the outline takes for a document of `n` repetitions of a shape.
+    fn work(n: usize, shape: impl Fn(usize) -> Vec<String>) -> usize {
+        let texts: Vec<String> = (0..n).flat_map(&shape).collect();
+        let blocks = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| Block::from_lines(i + 1, &[t], BlockKind::Text))
+            .collect();
+        let mut work = Work::default();
+        build_counted(blocks, "江西省参与“一带一路”建设实施方案", &mut work);
+        work.0
+    }
+
+    #[test]
+    fn the_outline_s_cost_is_linear_in_the_number_of_blocks() {
+        const DIGITS: [&str; 10] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+        type Shape = Box<dyn Fn(usize) -> Vec<String>>;
+        let shapes: [(&str, Shape); 3] = [
+            // A contents label and headings that never recur (the cubic case: 16 s at 800).
+            (
+                "headings after a contents label",
+                Box::new(|k| {
+                    let label = if k == 0 {
+                        vec!["目录".to_owned()]
+                    } else {
+                        vec![]
+                    };
+                    [label, vec![format!("{}、标题{k}", DIGITS[k % 10])]].concat()
+                }),
+            ),
+            // A contents that does recur: found once, skipped whole.
+            (
+                "recurring headings",
+                Box::new(|k| vec![format!("{}、标题{}", DIGITS[k % 10], k % 7)]),
+            ),
+            // Numbered sentences on their own lines, each looking ahead for what sits under it.
+            (
+                "numbered sentences",
+                Box::new(|k| vec![format!("{}、推进合作{k}。", DIGITS[k % 10])]),
+            ),
+        ];
+        for (name, shape) in shapes {
+            let (small, large) = (work(200, &shape), work(800, &shape));
+            assert!(
+                large <= 4 * small + 8,
+                "{name}: {small} steps for 200 blocks, {large} for 800"
+            );
+        }
+    }
 }

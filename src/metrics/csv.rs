@@ -1,5 +1,5 @@
 //! Tables of metrics as text: CSV for spreadsheets, and aligned columns for the terminal
-//! (Chinese characters count as two columns).
+//! (aligned by display width).
 //!
 //! **One shape everywhere.** Every CSV the project writes — `metrics` in the CLI (one
 //! region or all), `compare --view targets`, the widget's *Download CSV* — has the same
@@ -244,17 +244,11 @@ pub fn to_csv(header: &[&str], rows: &[Vec<String>]) -> String {
     out
 }
 
-/// Display width of a text in a terminal: East Asian wide characters take two columns.
+/// Display width of a text in a terminal: East Asian wide characters (汉字, `，`, `、`)
+/// take two columns; characters of ambiguous width (`“ ”`, `·`) one, as terminals outside
+/// CJK locales draw them.
 pub fn width(text: &str) -> usize {
-    text.chars()
-        .map(|c| {
-            if (c as u32) >= 0x1100 && !('\u{FF61}'..='\u{FFDC}').contains(&c) {
-                2
-            } else {
-                1
-            }
-        })
-        .sum()
+    unicode_width::UnicodeWidthStr::width(text)
 }
 
 /// Rows as aligned columns under a header.
@@ -373,5 +367,19 @@ mod tests {
             ],
         );
         assert_eq!(t, "k       v\n进出口  300\nx       1\n");
+    }
+
+    #[test]
+    fn curly_quotes_take_one_column_and_cjk_punctuation_two() {
+        assert_eq!(width("“一带一路”"), 10);
+        assert_eq!(width("进出口，总额"), 12);
+        let t = to_table(
+            &["indicator", "v"],
+            &[
+                vec!["“一带一路”".into(), "1".into()],
+                vec!["x".into(), "2".into()],
+            ],
+        );
+        assert_eq!(t, "indicator   v\n“一带一路”  1\nx           2\n");
     }
 }

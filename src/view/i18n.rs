@@ -70,14 +70,24 @@ pub enum Msg {
     LegendReused,
     /// 「位置不同的相同词句」 / "same words, elsewhere"
     LegendMoved,
-    /// 「只看有差异的段落」 / "Only passages that differ"
-    OnlyDifferences,
-    /// 「上一处差异」 / "Previous difference"
-    PreviousDifference,
-    /// 「下一处差异」 / "Next difference"
-    NextDifference,
-    /// The keys that jump between differences.
+    /// 「两地都用的词语」 / "terms both use"
+    LegendTerms,
+    /// 「只看两地都谈到的主题」 / "Only topics both plans address"
+    OnlyMatched,
+    /// 「上一个共同主题」 / "Previous shared topic"
+    PreviousTopic,
+    /// 「下一个共同主题」 / "Next shared topic"
+    NextTopic,
+    /// The keys that jump between shared topics.
     KeyboardHint,
+    /// 「展开」 / "Show"
+    ShowRun,
+    /// 「显示全文」 / "Show in full"
+    ShowInFull,
+    /// 「收起全文」 / "Show less"
+    ShowLess,
+    /// 「收起」 / "Hide"
+    HideRun,
     /// 「相似度」 / "similarity"
     Similarity,
     /// 「另一侧无对应段落」 / "no counterpart on the other side"
@@ -124,6 +134,36 @@ pub enum Msg {
     EndOfRows,
     /// 「差异」 / "Difference"
     Difference,
+    /// 「搜索」 / "Search"
+    Search,
+    /// 「搜索全部规划」 / "Search all plans"
+    SearchAll,
+    /// How to search, shown before the first search.
+    SearchHelp,
+    /// 「全局图」 / "Map"
+    Map,
+    /// 「专题」 / "One topic"
+    Topic,
+    /// 「地区」 / "Region"
+    Region,
+    /// 「全部地区」 / "All regions"
+    AllRegions,
+    /// 「合计」 / "Total"
+    Total,
+    /// 「在对照中打开」 / "Open in comparison"
+    OpenComparison,
+    /// 「对照阅读」 / "Compare"
+    CompareRegion,
+    /// 「专题」 / "Topic" (the topic picker)
+    TopicPicker,
+    /// 「整个主题」 / "The whole theme"
+    WholeTheme,
+    /// 「没有相关段落的地区」 / "Regions with nothing on it"
+    Silent,
+    /// The map's caption.
+    MapCaption,
+    /// How to read the map.
+    MapHint,
 }
 
 impl Msg {
@@ -146,13 +186,18 @@ impl Msg {
             LegendShared => ("两地共有", "in both"),
             LegendReused => ("逐字相同的长句", "shared word for word"),
             LegendMoved => ("位置不同的相同词句", "same words, elsewhere"),
-            OnlyDifferences => ("只看有差异的段落", "Only passages that differ"),
-            PreviousDifference => ("上一处差异", "Previous difference"),
-            NextDifference => ("下一处差异", "Next difference"),
+            LegendTerms => ("两地都用的词语", "terms both use"),
+            OnlyMatched => ("只看两地都谈到的主题", "Only topics both plans address"),
+            PreviousTopic => ("上一个共同主题", "Previous shared topic"),
+            NextTopic => ("下一个共同主题", "Next shared topic"),
             KeyboardHint => (
-                "快捷键：j / k 跳到下一处 / 上一处差异",
-                "Keys: j / k jump to the next / previous difference",
+                "快捷键：j / k 跳到下一个 / 上一个共同主题",
+                "Keys: j / k jump to the next / previous shared topic",
             ),
+            ShowRun => ("展开", "Show"),
+            ShowInFull => ("显示全文", "Show in full"),
+            ShowLess => ("收起全文", "Show less"),
+            HideRun => ("收起", "Hide"),
             Similarity => ("相似度", "similarity"),
             NoCounterpart => ("另一侧无对应段落", "no counterpart on the other side"),
             ShowContext => ("查看上下文", "Show in context"),
@@ -179,6 +224,30 @@ impl Msg {
             SkipRows => ("跳过段落列表", "Skip the passages"),
             EndOfRows => ("段落列表结束", "End of the passages"),
             Difference => ("差异", "Difference"),
+            Search => ("搜索", "Search"),
+            SearchAll => ("搜索全部规划", "Search all plans"),
+            SearchHelp => (
+                "在所有地区的规划中搜索：多个词用空格分开（须同时出现），整个短语加引号。",
+                "Search every region's plans: words separated by spaces must all appear; put a phrase in quotes.",
+            ),
+            Map => ("全局图", "Map"),
+            Topic => ("专题", "One topic"),
+            Region => ("地区", "Region"),
+            AllRegions => ("全部地区", "All regions"),
+            Total => ("合计", "Total"),
+            OpenComparison => ("在对照中打开", "Open in comparison"),
+            CompareRegion => ("对照阅读", "Compare"),
+            TopicPicker => ("专题", "Topic"),
+            WholeTheme => ("整个主题", "The whole theme"),
+            Silent => ("没有相关段落的地区", "Regions with nothing on it"),
+            MapCaption => (
+                "各地区谈及各主题的段落数",
+                "Passages of each region on each subject",
+            ),
+            MapHint => (
+                "不含格式性文字。选择数字，阅读该地区在该主题上的段落。",
+                "Formal boilerplate not counted. Choose a number to read those passages.",
+            ),
         };
         lang.pick(zh, en)
     }
@@ -193,24 +262,79 @@ pub fn only_in(lang: Lang, region: &str) -> String {
 }
 
 /// What the passages view shows, in a sentence: announced to screen readers and shown
-/// above the rows.
+/// above the blocks.
 pub fn passages_summary(
     lang: Lang,
     (left, right): (&str, &str),
-    pairs: usize,
+    (blocks, pairs): (usize, usize),
     (left_only, right_only): (usize, usize),
 ) -> String {
     match lang {
         Lang::Zh => format!(
-            "{left} 对 {right}：{pairs} 组对应段落，{left_only} 段{}，{right_only} 段{}",
+            "{left} 对 {right}：{blocks} 个共同主题（{pairs} 组对应段落），{left_only} 段{}，{right_only} 段{}",
             only_in(lang, left),
             only_in(lang, right)
         ),
         Lang::En => format!(
-            "{left} vs {right}: {pairs} matched {}, {left_only} {}, {right_only} {}",
+            "{left} vs {right}: {blocks} {} both address ({pairs} matched {}), {left_only} {}, {right_only} {}",
+            if blocks == 1 { "topic" } else { "topics" },
             if pairs == 1 { "pair" } else { "pairs" },
             only_in(lang, left),
             only_in(lang, right)
+        ),
+    }
+}
+
+/// What a search found, in a sentence: `"中欧班列": 42 passages in 9 regions`.
+pub fn search_summary(lang: Lang, query: &str, passages: usize, regions: usize) -> String {
+    match lang {
+        Lang::Zh => format!("“{query}”：{regions} 个地区，{passages} 段"),
+        Lang::En => format!(
+            "\"{query}\": {passages} {} in {regions} {}",
+            if passages == 1 { "passage" } else { "passages" },
+            if regions == 1 { "region" } else { "regions" }
+        ),
+    }
+}
+
+/// What the topic view shows, in a sentence: `Finance: 13 regions`.
+pub fn topic_summary(lang: Lang, subject: &str, regions: usize) -> String {
+    match lang {
+        Lang::Zh => format!("{subject}：{regions} 个地区有相关段落"),
+        Lang::En => format!(
+            "{subject}: {regions} {} say something on it",
+            if regions == 1 { "region" } else { "regions" }
+        ),
+    }
+}
+
+/// A button that shows all of a list: `Show all 12`.
+pub fn show_all(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("显示全部 {n} 段"),
+        Lang::En => format!("Show all {n}"),
+    }
+}
+
+/// A folded run of passages one side has: `12 passages only in Guangxi`.
+pub fn run_only_in(lang: Lang, n: usize, region: &str) -> String {
+    match lang {
+        Lang::Zh => format!("{n} 段{}", only_in(lang, region)),
+        Lang::En => format!(
+            "{n} {} {}",
+            if n == 1 { "passage" } else { "passages" },
+            only_in(lang, region)
+        ),
+    }
+}
+
+/// A folded run of boilerplate: `3 formal passages (titles, cover letters…)`.
+pub fn boilerplate_run(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("{n} 段格式性文字（标题、印发通知、责任单位等）"),
+        Lang::En => format!(
+            "{n} formal {} (titles, cover letters, agency lists…)",
+            if n == 1 { "passage" } else { "passages" }
         ),
     }
 }
@@ -222,12 +346,29 @@ mod tests {
     #[test]
     fn summaries_name_both_sides() {
         assert_eq!(
-            passages_summary(Lang::Zh, ("江西", "河南"), 34, (92, 77)),
-            "江西 对 河南：34 组对应段落，92 段仅见于江西，77 段仅见于河南"
+            passages_summary(Lang::Zh, ("江西", "河南"), (20, 34), (92, 77)),
+            "江西 对 河南：20 个共同主题（34 组对应段落），92 段仅见于江西，77 段仅见于河南"
         );
         assert_eq!(
-            passages_summary(Lang::En, ("Jiangxi", "Henan"), 1, (0, 2)),
-            "Jiangxi vs Henan: 1 matched pair, 0 only in Jiangxi, 2 only in Henan"
+            passages_summary(Lang::En, ("Jiangxi", "Henan"), (1, 1), (0, 2)),
+            "Jiangxi vs Henan: 1 topic both address (1 matched pair), 0 only in Jiangxi, 2 only in Henan"
+        );
+        assert_eq!(
+            run_only_in(Lang::En, 12, "Guangxi"),
+            "12 passages only in Guangxi"
+        );
+        assert_eq!(run_only_in(Lang::Zh, 12, "广西"), "12 段仅见于广西");
+        assert_eq!(
+            search_summary(Lang::En, "中欧班列", 1, 1),
+            "\"中欧班列\": 1 passage in 1 region"
+        );
+        assert_eq!(
+            search_summary(Lang::Zh, "中欧班列", 42, 9),
+            "“中欧班列”：9 个地区，42 段"
+        );
+        assert_eq!(
+            topic_summary(Lang::Zh, "金融", 13),
+            "金融：13 个地区有相关段落"
         );
     }
 

@@ -3,8 +3,9 @@
 //! diffed on demand ([`lazy`]), the geometry of its chart ([`chart`]), number formatting
 //! ([`format`](mod@format)), the target tables' sort ([`target_sort`]: values of one unit
 //! only are ordered against each other), amounts in English ([`english`]), the sort of a
-//! table of one indicator across every region ([`indicator_table`]) and its style sheet's
-//! compile-time minifier ([`css`]). The browser side
+//! table of one indicator across every region ([`indicator_table`]), search results cut
+//! to a few lines around what was found ([`snippet`]) and its style sheet's compile-time
+//! minifier ([`css`]). The browser side
 //! (`crate::web`, wasm32 only) draws from these.
 
 pub mod chart;
@@ -14,10 +15,15 @@ pub mod format;
 pub mod i18n;
 pub mod indicator_table;
 pub mod lazy;
+pub mod marks;
+pub mod snippet;
 pub mod state;
 pub mod target_sort;
 
-pub use i18n::{Lang, Msg, only_in, passages_summary};
+pub use i18n::{
+    Lang, Msg, boilerplate_run, only_in, passages_summary, run_only_in, search_summary, show_all,
+    topic_summary,
+};
 pub use lazy::LazyComparison;
 pub use state::{State, StateError, View};
 pub use target_sort::{Column, Sort};

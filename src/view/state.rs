@@ -1,5 +1,6 @@
-//! The widget's state — which regions, theme, view and language — read from the element's
-//! attributes, with a clear error for anything the bundle does not have.
+//! The widget's state — which regions, theme, view and language, and what is searched or
+//! read across all regions — read from the element's attributes, with a clear error for
+//! anything the bundle does not have.
 
 use std::fmt;
 
@@ -7,7 +8,7 @@ use super::i18n::Lang;
 use crate::bundle::Region;
 use crate::bundle::Theme;
 
-/// The three views.
+/// The views.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum View {
     /// Aligned passages with their differences.
@@ -16,11 +17,24 @@ pub enum View {
     Targets,
     /// Coverage per theme and the passages shared most.
     Overview,
+    /// Every passage of every region that holds the query.
+    Search,
+    /// Regions × themes (or × the topics of a theme): how much each says on each.
+    Map,
+    /// What every region says on one theme or topic.
+    Topic,
 }
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 3] = [View::Passages, View::Targets, View::Overview];
+    pub const ALL: [View; 6] = [
+        View::Passages,
+        View::Targets,
+        View::Overview,
+        View::Search,
+        View::Map,
+        View::Topic,
+    ];
 
     /// The attribute value.
     pub fn id(self) -> &'static str {
@@ -28,6 +42,9 @@ impl View {
             View::Passages => "passages",
             View::Targets => "targets",
             View::Overview => "overview",
+            View::Search => "search",
+            View::Map => "map",
+            View::Topic => "topic",
         }
     }
 
@@ -50,6 +67,15 @@ pub struct State {
     pub view: View,
     /// The interface language.
     pub lang: Lang,
+    /// What is searched for (`query`), as typed; empty for nothing.
+    pub query: String,
+    /// Search results only from this region (`query-region`), or from all.
+    pub query_region: Option<String>,
+    /// Search results only under this theme (`query-theme`), or under any.
+    pub query_theme: Option<Theme>,
+    /// The topic read across regions (`topic`), a topic id of the bundle: checked by the
+    /// view that shows it, against the bundle's topics.
+    pub topic: Option<String>,
 }
 
 /// An attribute value the widget cannot use.
@@ -115,20 +141,21 @@ impl State {
         let left = region("left", defaults.first().copied())?;
         let right = region("right", defaults.iter().find(|r| ***r != left).copied())?;
 
-        let theme = match read("theme") {
-            None => None,
-            Some(v) if v == "all" => None,
-            Some(v) => Some(Theme::from_id(&v).ok_or_else(|| {
-                StateError {
-                    attribute: "theme",
+        let theme_of = |attribute: &'static str| -> Result<Option<Theme>, StateError> {
+            match read(attribute) {
+                None => Ok(None),
+                Some(v) if v == "all" => Ok(None),
+                Some(v) => Theme::from_id(&v).map(Some).ok_or_else(|| StateError {
+                    attribute,
                     value: v,
                     valid: std::iter::once("all")
                         .chain(Theme::ALL.iter().map(|t| t.id()))
                         .map(str::to_owned)
                         .collect(),
-                }
-            })?),
+                }),
+            }
         };
+        let theme = theme_of("theme")?;
         let view = match read("view") {
             None => View::Passages,
             Some(v) => View::from_id(&v).ok_or_else(|| StateError {
@@ -149,24 +176,42 @@ impl State {
                 });
             }
         };
+        let query_region = match read("query-region") {
+            Some(id) if id != "all" => Some(region("query-region", None)?),
+            _ => None,
+        };
         Ok(State {
             left,
             right,
             theme,
             view,
             lang,
+            // Not trimmed of inner spaces: they separate terms.
+            query: read("query").unwrap_or_default(),
+            query_region,
+            query_theme: theme_of("query-theme")?,
+            topic: read("topic"),
         })
     }
 
-    /// The attribute values of this state, for reflecting it on the element.
-    pub fn attributes(&self) -> [(&'static str, String); 5] {
-        [
+    /// The attribute values of this state, for reflecting it on the element: the five
+    /// that are always there, then those of search and the topic view that are set.
+    pub fn attributes(&self) -> Vec<(&'static str, String)> {
+        let mut out = vec![
             ("left", self.left.clone()),
             ("right", self.right.clone()),
             ("theme", self.theme.map_or("all", |t| t.id()).to_owned()),
             ("view", self.view.id().to_owned()),
             ("lang", self.lang.tag().to_owned()),
-        ]
+        ];
+        let optional = [
+            ("query", Some(self.query.clone()).filter(|q| !q.is_empty())),
+            ("query-region", self.query_region.clone()),
+            ("query-theme", self.query_theme.map(|t| t.id().to_owned())),
+            ("topic", self.topic.clone()),
+        ];
+        out.extend(optional.into_iter().filter_map(|(k, v)| Some((k, v?))));
+        out
     }
 }
 
@@ -229,6 +274,40 @@ mod tests {
             (Some(Theme::Finance), View::Targets, Lang::En)
         );
         assert_eq!(s.attributes()[2], ("theme", "finance".to_owned()));
+        assert_eq!(s.attributes().len(), 5, "nothing searched, nothing said");
+    }
+
+    #[test]
+    fn search_and_topic_attributes() {
+        let s = read(
+            &[
+                ("view", "search"),
+                ("query", "  中欧 班列 "),
+                ("query-region", "henan"),
+                ("query-theme", "trade"),
+                ("topic", "rail-freight"),
+            ],
+            "zh",
+        )
+        .unwrap();
+        assert_eq!(s.view, View::Search);
+        assert_eq!(s.query, "中欧 班列");
+        assert_eq!(s.query_region.as_deref(), Some("henan"));
+        assert_eq!(s.query_theme, Some(Theme::Trade));
+        assert_eq!(s.topic.as_deref(), Some("rail-freight"));
+        let attrs = s.attributes();
+        assert_eq!(
+            attrs[5..],
+            [
+                ("query", "中欧 班列".to_owned()),
+                ("query-region", "henan".to_owned()),
+                ("query-theme", "trade".to_owned()),
+                ("topic", "rail-freight".to_owned()),
+            ]
+        );
+        // `all` is the same as no filter.
+        let s = read(&[("query-region", "all"), ("query-theme", "all")], "zh").unwrap();
+        assert_eq!((s.query_region, s.query_theme), (None, None));
     }
 
     #[test]
@@ -243,9 +322,19 @@ mod tests {
                 .contains("valid values: all, connectivity")
         );
         assert!(
-            read(&[("view", "map")], "en")
+            read(&[("view", "atlas")], "en")
                 .unwrap_err()
-                .contains("passages, targets, overview")
+                .contains("passages, targets, overview, search, map, topic")
+        );
+        assert!(
+            read(&[("query-region", "atlantis")], "en")
+                .unwrap_err()
+                .starts_with("query-region=\"atlantis\" is not valid; valid values: national")
+        );
+        assert!(
+            read(&[("query-theme", "sport")], "en")
+                .unwrap_err()
+                .starts_with("query-theme=\"sport\"")
         );
         assert!(
             read(&[("lang", "fr")], "en")

@@ -70,6 +70,9 @@ pub fn header(ctx: &Ctx<'_>) -> El {
                 View::Passages => Msg::Passages,
                 View::Targets => Msg::Targets,
                 View::Overview => Msg::Overview,
+                View::Search => Msg::Search,
+                View::Map => Msg::Map,
+                View::Topic => Msg::Topic,
             };
             (
                 v.id().to_owned(),
@@ -97,6 +100,7 @@ pub fn header(ctx: &Ctx<'_>) -> El {
             Msg::RightRegion,
             &ctx.state.right,
         ))
+        .child(super::search::search_box(ctx))
         .child(tabs(ctx, "views", Msg::Views.text(ctx.lang), views))
 }
 

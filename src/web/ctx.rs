@@ -27,14 +27,25 @@ pub struct Ctx<'a> {
 /// Interface state that is not an attribute.
 #[derive(Clone, Debug, Default)]
 pub struct Ui {
-    /// Hide pairs whose texts are the same.
-    pub only_differences: bool,
+    /// Show only the blocks where both sides speak.
+    pub only_matched: bool,
+    /// Folded runs of one side's passages that the reader opened, by run key.
+    pub open_runs: Vec<String>,
+    /// Blocks the reader asked to see in full, by block key.
+    pub open_blocks: Vec<String>,
     /// Passages shown in context, by `document/paragraph`.
     pub context: Vec<String>,
     /// The target table's sort.
     pub sort: Sort,
     /// Source quotes shown in the target tables, by `document/metric`.
     pub open_quotes: Vec<String>,
+    /// Lists shown whole in the views across regions (`search:henan`, `topic:henan`).
+    pub open_lists: Vec<String>,
+    /// The map's sort: a column key and whether largest first.
+    pub map_sort: Option<(String, bool)>,
+    /// The passage opened from search (`document/paragraph`): shown, and marked, in the
+    /// passages view.
+    pub reveal: Option<String>,
 }
 
 impl Ctx<'_> {

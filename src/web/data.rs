@@ -85,7 +85,9 @@ fn empty() -> Alignment {
         left: side.clone(),
         right: side,
         theme: None,
-        rows: Vec::new(),
+        passages: Vec::new(),
+        blocks: Vec::new(),
+        pairs: Vec::new(),
         coverage: Vec::new(),
         counts: Default::default(),
     }

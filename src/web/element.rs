@@ -356,7 +356,7 @@ fn build(shared: &Shared) -> Option<Drawing> {
         let mut drawn = None;
         let view = with_view(inner, &mut |ctx, data| {
             let (body, summary) = render::body(ctx, data);
-            let rows = data.comparison.alignment.rows.len();
+            let rows = data.comparison.alignment.blocks.len();
             // Not when focus is on a row (or in one), which may be among the later ones.
             let in_rows = focused
                 .as_deref()
@@ -501,7 +501,7 @@ pub(super) fn draw_pending(shared: &Shared) {
     };
     let fragment = inner.doc.create_document_fragment();
     let drawn = with_view(inner, &mut |ctx, data| {
-        let n = data.comparison.alignment.rows.len();
+        let n = data.comparison.alignment.blocks.len();
         for row in passages::rows(ctx, &data.comparison, from..n) {
             let _ = fragment.append_child(row.node());
         }

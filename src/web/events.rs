@@ -37,11 +37,11 @@ pub(super) fn on_event(shared: &Rc<Shared>, event: &Event) {
                 user_change(shared, &[(name, select.value())]);
             }
         }
-        ("change", "only-differences") => {
+        ("change", "only-matched") => {
             let on = el
                 .dyn_ref::<HtmlInputElement>()
                 .is_some_and(HtmlInputElement::checked);
-            update(shared, |inner| inner.ui.only_differences = on);
+            update(shared, |inner| inner.ui.only_matched = on);
         }
         ("click", "swap") => {
             // Swap what is shown, which may be defaults rather than attributes.
@@ -64,6 +64,12 @@ pub(super) fn on_event(shared: &Rc<Shared>, event: &Event) {
         ("click", "context") => update(shared, |inner| {
             toggle(&mut inner.ui.context, value);
         }),
+        ("click", "run") => update(shared, |inner| {
+            toggle(&mut inner.ui.open_runs, value);
+        }),
+        ("click", "block") => update(shared, |inner| {
+            toggle(&mut inner.ui.open_blocks, value);
+        }),
         // The summary's own click opens or closes the quote; remember it for redraws.
         ("click", "quote") => {
             if let Ok(mut inner) = shared.inner.try_borrow_mut() {
@@ -81,7 +87,9 @@ pub(super) fn on_event(shared: &Rc<Shared>, event: &Event) {
         ("click", "next") => jump(shared, 1),
         ("click", "skip") => skip_rows(shared),
         ("click", "csv") => download_csv(shared),
-        _ => {}
+        (kind, action) => {
+            super::across::on_event(shared, kind, action, value, &el);
+        }
     }
 }
 
@@ -125,6 +133,9 @@ fn on_key(shared: &Rc<Shared>, target: &Element, key: &KeyboardEvent) {
         }
         return;
     }
+    if super::across::on_key(shared, target, key) {
+        return;
+    }
     let typing = matches!(target.tag_name().as_str(), "INPUT" | "SELECT" | "TEXTAREA");
     if typing {
         return;
@@ -139,7 +150,7 @@ fn on_key(shared: &Rc<Shared>, target: &Element, key: &KeyboardEvent) {
 }
 
 /// Writes attributes the reader changed, draws once, and tells the host page.
-fn user_change(shared: &Rc<Shared>, changes: &[(&str, String)]) {
+pub(super) fn user_change(shared: &Rc<Shared>, changes: &[(&str, String)]) {
     let host = {
         let Ok(mut inner) = shared.inner.try_borrow_mut() else {
             return;

@@ -5,17 +5,21 @@
 //! URL) and hands it to a [`Widget`], which draws everything in the element's shadow root
 //! from the view model in [`crate::view`] and the data of [`crate::compare`].
 
+mod across;
 mod controls;
 mod ctx;
 mod data;
 mod dom;
 mod element;
 mod events;
+mod map;
 mod overview;
 mod passages;
 mod render;
+mod search;
 mod session;
 mod targets;
+mod topic;
 
 pub use element::Widget;
 

@@ -6,7 +6,7 @@ use super::dom::El;
 use super::passages::provenance;
 use super::targets::counts;
 use crate::bundle::Theme;
-use crate::compare::{Alignment, Row, SpanKind, TargetTable};
+use crate::compare::{Alignment, SpanKind, TargetTable};
 use crate::view::LazyComparison;
 use crate::view::format::{number, percent};
 use crate::view::{Msg, chart};
@@ -101,36 +101,30 @@ fn bar_chart(ctx: &Ctx<'_>, c: &Alignment) -> El {
 }
 
 fn shared_most(ctx: &Ctx<'_>, lazy: &LazyComparison) -> El {
-    let mut pairs: Vec<(usize, f32)> = lazy
-        .alignment
-        .rows
+    let a = &lazy.alignment;
+    let mut pairs: Vec<(usize, f32)> = a
+        .pairs
         .iter()
         .enumerate()
-        .filter_map(|(i, r)| match r {
-            Row::Pair { score, .. } => Some((i, *score)),
-            _ => None,
-        })
+        .map(|(k, p)| (k, p.score))
         .collect();
-    crate::sort::sort_by(&mut pairs, |a, b| b.1.total_cmp(&a.1));
-    let items = pairs.into_iter().take(5).filter_map(|(i, _)| {
-        let Some(Row::Pair {
-            left, right, score, ..
-        }) = lazy.alignment.rows.get(i)
-        else {
-            return None;
-        };
-        let diff = lazy.diff(i)?;
+    crate::sort::sort_by(&mut pairs, |x, y| y.1.total_cmp(&x.1));
+    let items = pairs.into_iter().take(5).filter_map(|(k, score)| {
+        let (left, right) = a.pair_passages(k)?;
+        let marks = lazy.marks(k, &ctx.session.comparer)?;
         let marked = |spans: &[crate::compare::Span]| {
             El::new(ctx.doc, "p")
                 .class("text")
                 .children(spans.iter().map(|s| match s.kind {
                     // Here what the two share is the point: highlight it.
-                    SpanKind::Reused | SpanKind::Same => {
+                    SpanKind::Reused | SpanKind::Same | SpanKind::Shared => {
                         El::new(ctx.doc, "mark").class("shared").text(&s.text)
                     }
                     _ => El::new(ctx.doc, "span").text(&s.text),
                 }))
         };
+        let i = k;
+        let diff = marks;
         Some(
             El::new(ctx.doc, "li")
                 .class("row pair")
@@ -159,7 +153,7 @@ fn shared_most(ctx: &Ctx<'_>, lazy: &LazyComparison) -> El {
                 .child(El::new(ctx.doc, "p").class("score").text(&format!(
                     "{} {}",
                     Msg::Similarity.text(ctx.lang),
-                    percent(*score)
+                    percent(score)
                 ))),
         )
     });

@@ -1,31 +1,41 @@
-//! The passages view: two columns of aligned passages, what they share and what is only on
-//! one side marked (`<ins>`, `<del>`, `<mark>`) and explained by a legend; passages with
-//! no counterpart on their own side; each with where it comes from, and its neighbours on
-//! demand.
+//! The passages view: what two plans say about the same topic, block by block, in the
+//! left plan's reading order. In a block, the terms a passage shares with its
+//! counterparts are marked (`<mark>`); a near-copy shows its diff instead (`<ins>`,
+//! `<del>`, copied and moved text). Runs of passages only one side has are folded to one
+//! line when long, boilerplate always; each passage says where it comes from and can be
+//! shown with its neighbours.
 
 use super::ctx::Ctx;
 use super::dom::El;
-use crate::compare::{PassageRef, Row, Span, SpanKind};
+use crate::compare::{Block, PassageRef, Span, SpanKind};
 use crate::view::format::{css_string, percent};
-use crate::view::{LazyComparison, Msg, only_in, passages_summary};
+use crate::view::marks::combine;
+use crate::view::{LazyComparison, Msg, boilerplate_run, only_in, passages_summary, run_only_in};
 
-/// How many rows are drawn at once, more than a tall screen shows; the rest follow once
-/// that frame is on screen (see `web::widget`), each pair diffed as its row is drawn
+/// How many blocks are drawn at once, more than a tall screen shows; the rest follow once
+/// that frame is on screen (see `web::element`), each pair marked as its block is drawn
 /// ([`crate::view::lazy`]).
 pub const FIRST_ROWS: usize = 24;
 
-fn spans(ctx: &Ctx<'_>, spans: &[Span], left: bool) -> El {
+/// Passages longer than this (characters) make a block show its first lines only until
+/// the reader asks for all: a first screen then holds several topics, not one.
+const CLAMP: usize = 120;
+
+fn spans(ctx: &Ctx<'_>, spans: &[Span], side: Side) -> El {
     let children = spans.iter().map(|s| {
-        let tag = match s.kind {
-            SpanKind::Same => "span",
-            SpanKind::Reused | SpanKind::Moved => "mark",
-            SpanKind::Changed if left => "del",
-            SpanKind::Changed => "ins",
-        };
-        let class = match s.kind {
-            SpanKind::Reused => "reused",
-            SpanKind::Moved => "moved",
-            _ => "",
+        let (tag, class) = match s.kind {
+            SpanKind::Same | SpanKind::Plain => ("span", ""),
+            SpanKind::Shared => ("mark", "shared"),
+            SpanKind::Reused => ("mark", "reused"),
+            SpanKind::Moved => ("mark", "moved"),
+            SpanKind::Changed => (
+                if matches!(side, Side::Left) {
+                    "del"
+                } else {
+                    "ins"
+                },
+                "",
+            ),
         };
         El::new(ctx.doc, tag)
             .attr_if(!class.is_empty(), "class", class)
@@ -84,18 +94,42 @@ pub fn provenance(ctx: &Ctx<'_>, region: &str, passage: &PassageRef, id: &str) -
         .child(path)
 }
 
-fn cell(ctx: &Ctx<'_>, side: Side, passage: &PassageRef, text: El) -> El {
-    let key = format!("{}/{}", passage.document, passage.paragraph);
+fn key(p: &PassageRef) -> String {
+    format!("{}/{}", p.document, p.paragraph)
+}
+
+/// One passage: where it comes from, its text, and its neighbours on demand.
+fn passage(ctx: &Ctx<'_>, side: Side, p: &PassageRef, text: El) -> El {
+    let key = key(p);
     let open = ctx.ui.context.contains(&key);
     let where_id = format!("pc-where-{}-{key}", side.class());
-    let mut cell = El::new(ctx.doc, "div")
-        .class(&format!("cell {}", side.class()))
-        .child(provenance(ctx, side.region(ctx), passage, &where_id));
-    let neighbours = open.then(|| {
-        ctx.session
-            .comparer
-            .neighbours(&passage.document, &passage.paragraph)
-    });
+    // The button sits at the end of the provenance line: a line less per passage.
+    let button = El::new(ctx.doc, "button")
+        .attr("type", "button")
+        .class("link")
+        .attr("data-action", "context")
+        .attr("data-value", &key)
+        .attr("data-key", &format!("context:{key}"))
+        .attr("aria-expanded", if open { "true" } else { "false" })
+        .attr("aria-describedby", &where_id)
+        .text(
+            if open {
+                Msg::HideContext
+            } else {
+                Msg::ShowContext
+            }
+            .text(ctx.lang),
+        );
+    // The passage opened from search stands out.
+    let found = ctx.ui.reveal.as_ref() == Some(&key);
+    let mut out = El::new(ctx.doc, "div")
+        .class(if found { "passage found" } else { "passage" })
+        .child(
+            provenance(ctx, side.region(ctx), p, &where_id)
+                .text(" · ")
+                .child(button),
+        );
+    let neighbours = open.then(|| ctx.session.comparer.neighbours(&p.document, &p.paragraph));
     // The paragraphs around, in a group named for what they are.
     let context = |text: &Option<String>, label: Msg| {
         text.as_ref().map(|t| {
@@ -111,36 +145,13 @@ fn cell(ctx: &Ctx<'_>, side: Side, passage: &PassageRef, text: El) -> El {
         })
     };
     if let Some((before, _)) = &neighbours {
-        cell = cell.maybe(context(before, Msg::ContextBefore));
+        out = out.maybe(context(before, Msg::ContextBefore));
     }
-    cell = cell.child(text.attr("lang", "zh"));
+    out = out.child(text.attr("lang", "zh"));
     if let Some((_, after)) = &neighbours {
-        cell = cell.maybe(context(after, Msg::ContextAfter));
+        out = out.maybe(context(after, Msg::ContextAfter));
     }
-    cell.child(
-        El::new(ctx.doc, "button")
-            .attr("type", "button")
-            .class("link")
-            .attr("data-action", "context")
-            .attr("data-value", &key)
-            .attr("data-key", &format!("context:{key}"))
-            .attr("aria-expanded", if open { "true" } else { "false" })
-            .attr("aria-describedby", &where_id)
-            .text(
-                if open {
-                    Msg::HideContext
-                } else {
-                    Msg::ShowContext
-                }
-                .text(ctx.lang),
-            ),
-    )
-}
-
-fn empty(ctx: &Ctx<'_>, side: Side) -> El {
-    El::new(ctx.doc, "div")
-        .class(&format!("cell {} empty", side.class()))
-        .text(Msg::NoCounterpart.text(ctx.lang))
+    out
 }
 
 fn legend(ctx: &Ctx<'_>) -> El {
@@ -159,7 +170,12 @@ fn legend(ctx: &Ctx<'_>) -> El {
         .class("legend")
         .attr("role", "group")
         .attr("aria-label", Msg::Legend.text(ctx.lang))
-        .child(item("span", "", "文字", Msg::LegendShared.text(ctx.lang)))
+        .child(item(
+            "mark",
+            "shared",
+            "文字",
+            Msg::LegendTerms.text(ctx.lang),
+        ))
         .child(item(
             "mark",
             "reused",
@@ -180,9 +196,9 @@ fn toolbar(ctx: &Ctx<'_>) -> El {
     let only = El::new(ctx.doc, "input")
         .attr("type", "checkbox")
         .attr("id", "pc-only")
-        .attr("data-action", "only-differences")
-        .attr("data-key", "only-differences")
-        .attr_if(ctx.ui.only_differences, "checked", "");
+        .attr("data-action", "only-matched")
+        .attr("data-key", "only-matched")
+        .attr_if(ctx.ui.only_matched, "checked", "");
     let button = |action: &str, msg: Msg| {
         El::new(ctx.doc, "button")
             .attr("type", "button")
@@ -196,10 +212,10 @@ fn toolbar(ctx: &Ctx<'_>) -> El {
             El::new(ctx.doc, "label")
                 .child(only)
                 .text(" ")
-                .text(Msg::OnlyDifferences.text(ctx.lang)),
+                .text(Msg::OnlyMatched.text(ctx.lang)),
         )
-        .child(button("previous", Msg::PreviousDifference))
-        .child(button("next", Msg::NextDifference))
+        .child(button("previous", Msg::PreviousTopic))
+        .child(button("next", Msg::NextTopic))
         .child(
             El::new(ctx.doc, "span")
                 .class("hint")
@@ -207,83 +223,191 @@ fn toolbar(ctx: &Ctx<'_>) -> El {
         )
 }
 
-/// Rows `range` of the comparison (the widget appends the rows after [`FIRST_ROWS`] to
-/// the list a moment after the rest).
+/// A block where both sides speak: each side's passages, each marked with what it shares
+/// with its counterparts in the block.
+fn both(ctx: &Ctx<'_>, c: &LazyComparison, left: &[usize], right: &[usize], pairs: &[usize]) -> El {
+    let a = &c.alignment;
+    let marks: Vec<(usize, std::rc::Rc<crate::compare::Diff>)> = pairs
+        .iter()
+        .filter_map(|&k| Some((k, c.marks(k, &ctx.session.comparer)?)))
+        .collect();
+    let column = |side: Side, ids: &[usize]| {
+        let passages = ids.iter().filter_map(|&i| {
+            let p = a.passages.get(i)?;
+            let sets: Vec<&[Span]> = marks
+                .iter()
+                .filter_map(|(k, m)| {
+                    let pair = a.pairs.get(*k)?;
+                    match side {
+                        Side::Left if pair.left == i => Some(m.left.as_slice()),
+                        Side::Right if pair.right == i => Some(m.right.as_slice()),
+                        _ => None,
+                    }
+                })
+                .collect();
+            Some(passage(
+                ctx,
+                side,
+                p,
+                spans(ctx, &combine(&p.text, &sets), side),
+            ))
+        });
+        El::new(ctx.doc, "div")
+            .class(&format!("cell {}", side.class()))
+            .children(passages)
+    };
+    let best = pairs
+        .iter()
+        .filter_map(|&k| a.pairs.get(k))
+        .map(|p| p.score)
+        .fold(0.0f32, f32::max);
+    let first = |ids: &[usize]| {
+        ids.first()
+            .and_then(|&i| a.passages.get(i))
+            .map(key)
+            .unwrap_or_default()
+    };
+    let block_key = format!("{}|{}", first(left), first(right));
+    // Worth folding: a long passage, or many of them.
+    let long = left.len() + right.len() > 3
+        || left
+            .iter()
+            .chain(right)
+            .filter_map(|&i| a.passages.get(i))
+            .any(|p| p.text.chars().count() > CLAMP);
+    let open = ctx.ui.open_blocks.contains(&block_key);
+    let score = El::new(ctx.doc, "p").class("score").text(&format!(
+        "{} {}",
+        Msg::Similarity.text(ctx.lang),
+        percent(best)
+    ));
+    let score = if long {
+        score.text(" · ").child(
+            El::new(ctx.doc, "button")
+                .attr("type", "button")
+                .class("link")
+                .attr("data-action", "block")
+                .attr("data-value", &block_key)
+                .attr("data-key", &format!("block:{block_key}"))
+                .attr("aria-expanded", if open { "true" } else { "false" })
+                .text(if open { Msg::ShowLess } else { Msg::ShowInFull }.text(ctx.lang)),
+        )
+    } else {
+        score
+    };
+    El::new(ctx.doc, "li")
+        .class(if long && !open {
+            "row pair clamped"
+        } else {
+            "row pair"
+        })
+        .attr("tabindex", "-1")
+        .attr("data-key", &format!("row:{block_key}"))
+        .attr("data-differs", "")
+        .child(column(Side::Left, left))
+        .child(column(Side::Right, right))
+        .child(score)
+}
+
+/// A run of passages one side has: one line that says how many (and how many of them are
+/// boilerplate), opening to the passages on request. Folded always: the first screen
+/// shows what both plans say.
+fn one_sided(ctx: &Ctx<'_>, c: &LazyComparison, side: Side, ids: &[usize]) -> Option<El> {
+    let a = &c.alignment;
+    let ps: Vec<&PassageRef> = ids.iter().filter_map(|&i| a.passages.get(i)).collect();
+    let first = ps.first()?;
+    let formal = ps.iter().filter(|p| p.boilerplate.is_some()).count();
+    let content = ps.len() - formal;
+    let run_key = format!("run:{}", key(first));
+    // Open when the reader opened it, or when it holds the passage opened from search.
+    let open = ctx.ui.open_runs.contains(&run_key)
+        || ps.iter().any(|p| ctx.ui.reveal.as_ref() == Some(&key(p)));
+    let region = ctx.region_name(side.region(ctx));
+    let label = match (content, formal) {
+        (0, m) => boilerplate_run(ctx.lang, m),
+        (n, 0) => run_only_in(ctx.lang, n, &region),
+        (n, m) => format!(
+            "{} + {}",
+            run_only_in(ctx.lang, n, &region),
+            boilerplate_run(ctx.lang, m)
+        ),
+    };
+    let mut cell = El::new(ctx.doc, "div")
+        .class(&format!("cell {}", side.class()))
+        .child(
+            El::new(ctx.doc, "button")
+                .attr("type", "button")
+                .class("run")
+                .attr("data-action", "run")
+                .attr("data-value", &run_key)
+                .attr("data-key", &run_key)
+                .attr("aria-expanded", if open { "true" } else { "false" })
+                .text(&label)
+                .text(" · ")
+                .text(if open { Msg::HideRun } else { Msg::ShowRun }.text(ctx.lang)),
+        );
+    if open {
+        let tag = if matches!(side, Side::Left) {
+            "del"
+        } else {
+            "ins"
+        };
+        cell = cell.children(ps.iter().map(|p| {
+            let text = El::new(ctx.doc, "p")
+                .class("text")
+                .child(El::new(ctx.doc, tag).text(&p.text));
+            let shown = passage(ctx, side, p, text);
+            if p.boilerplate.is_some() {
+                shown.class("passage boilerplate")
+            } else {
+                shown
+            }
+        }));
+    }
+    // The other column stays empty: the line itself says whose passages these are.
+    let other = El::new(ctx.doc, "div").class(&format!(
+        "cell {} empty",
+        match side {
+            Side::Left => "right",
+            Side::Right => "left",
+        }
+    ));
+    let (left, right) = match side {
+        Side::Left => (cell, other),
+        Side::Right => (other, cell),
+    };
+    Some(
+        El::new(ctx.doc, "li")
+            .class(&format!(
+                "row {}-only folded{}",
+                side.class(),
+                if content == 0 { " boilerplate" } else { "" }
+            ))
+            .attr("tabindex", "-1")
+            .attr("data-key", &format!("row:{run_key}"))
+            .attr_if(ctx.ui.only_matched, "hidden", "")
+            .child(left)
+            .child(right),
+    )
+}
+
+/// The rows of blocks `range` (the widget appends the blocks after [`FIRST_ROWS`] to the
+/// list a moment after the rest).
 pub fn rows<'a>(
     ctx: &'a Ctx<'_>,
     c: &'a LazyComparison,
     range: std::ops::Range<usize>,
 ) -> impl Iterator<Item = El> + 'a {
-    let rows = c.alignment.rows.get(range.clone()).unwrap_or_default();
-    rows.iter().zip(range).map(move |(row, i)| {
-        let (class, left, right, score) = match row {
-            Row::Pair {
-                left, right, score, ..
-            } => {
-                // A pair always has a diff.
-                let diff = c.diff(i).unwrap_or_default();
-                (
-                    "row pair",
-                    cell(ctx, Side::Left, left, spans(ctx, &diff.left, true)),
-                    cell(ctx, Side::Right, right, spans(ctx, &diff.right, false)),
-                    Some(*score),
-                )
-            }
-            Row::LeftOnly { passage } => (
-                "row left-only",
-                cell(
-                    ctx,
-                    Side::Left,
-                    passage,
-                    El::new(ctx.doc, "p")
-                        .class("text")
-                        .child(El::new(ctx.doc, "del").text(&passage.text)),
-                ),
-                empty(ctx, Side::Right),
-                None,
-            ),
-            Row::RightOnly { passage } => (
-                "row right-only",
-                empty(ctx, Side::Left),
-                cell(
-                    ctx,
-                    Side::Right,
-                    passage,
-                    El::new(ctx.doc, "p")
-                        .class("text")
-                        .child(El::new(ctx.doc, "ins").text(&passage.text)),
-                ),
-                None,
-            ),
-        };
-        let differs = row.differs();
-        El::new(ctx.doc, "li")
-            .class(class)
-            .attr("tabindex", "-1")
-            .attr("data-key", &row_key(row))
-            .attr_if(differs, "data-differs", "")
-            .attr_if(ctx.ui.only_differences && !differs, "hidden", "")
-            .child(left)
-            .child(right)
-            .maybe(score.map(|s| {
-                El::new(ctx.doc, "p").class("score").text(&format!(
-                    "{} {}",
-                    Msg::Similarity.text(ctx.lang),
-                    percent(s)
-                ))
-            }))
+    let blocks = c.alignment.blocks.get(range).unwrap_or_default();
+    blocks.iter().flat_map(move |block| match block {
+        Block::Both { left, right, pairs } => vec![both(ctx, c, left, right, pairs)],
+        Block::LeftOnly { passages } => one_sided(ctx, c, Side::Left, passages)
+            .into_iter()
+            .collect(),
+        Block::RightOnly { passages } => one_sided(ctx, c, Side::Right, passages)
+            .into_iter()
+            .collect(),
     })
-}
-
-/// A row's key for focus: its passages, so that focus finds the same passages again after
-/// a redraw, wherever they are now.
-fn row_key<D>(row: &Row<D>) -> String {
-    let id = |p: &PassageRef| format!("{}/{}", p.document, p.paragraph);
-    match row {
-        Row::Pair { left, right, .. } => format!("row:{}|{}", id(left), id(right)),
-        Row::LeftOnly { passage } => format!("row:{}|", id(passage)),
-        Row::RightOnly { passage } => format!("row:|{}", id(passage)),
-    }
 }
 
 /// The side's words for text found only there, as CSS strings: the highlights' alternative
@@ -297,18 +421,19 @@ fn spoken_marks(ctx: &Ctx<'_>) -> String {
         ))
     };
     format!(
-        "--_sr-left: {}; --_sr-right: {}; --_sr-reused: {}; --_sr-moved: {}",
+        "--_sr-left: {}; --_sr-right: {}; --_sr-reused: {}; --_sr-moved: {}; --_sr-shared: {}",
         side(&ctx.state.left),
         side(&ctx.state.right),
         css_string(&format!("{}: ", Msg::LegendReused.text(ctx.lang))),
         css_string(&format!("{}: ", Msg::LegendMoved.text(ctx.lang))),
+        css_string(&format!("{}: ", Msg::LegendTerms.text(ctx.lang))),
     )
 }
 
-/// The view with its first rows, and the summary to announce.
+/// The view with its first blocks, and the summary to announce.
 pub fn panel(ctx: &Ctx<'_>, lazy: &LazyComparison) -> (El, String) {
     let c = &lazy.alignment;
-    let first = rows(ctx, lazy, 0..c.rows.len().min(FIRST_ROWS));
+    let first: Vec<El> = rows(ctx, lazy, 0..c.blocks.len().min(FIRST_ROWS)).collect();
     let n = &c.counts;
     let summary = passages_summary(
         ctx.lang,
@@ -316,7 +441,7 @@ pub fn panel(ctx: &Ctx<'_>, lazy: &LazyComparison) -> (El, String) {
             &ctx.region_name(&c.left.region),
             &ctx.region_name(&c.right.region),
         ),
-        n.pairs,
+        (n.blocks, n.pairs),
         (n.left_only, n.right_only),
     );
     (

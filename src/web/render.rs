@@ -5,7 +5,7 @@ use web_sys::Document;
 
 use super::ctx::{Ctx, Data};
 use super::dom::El;
-use super::{controls, overview, passages, targets};
+use super::{controls, map, overview, passages, search, targets, topic};
 use crate::view::{Lang, Msg, View};
 
 /// The whole widget for a state: returns the body and the summary to announce.
@@ -43,6 +43,9 @@ pub fn body(ctx: &Ctx<'_>, data: &Data) -> (El, String) {
             targets::panel(ctx, &data.targets)
         }
         (View::Overview, Some(all)) => overview::panel(ctx, all, &data.targets),
+        (View::Search, _) => search::panel(ctx),
+        (View::Map, _) => map::panel(ctx),
+        (View::Topic, _) => topic::panel(ctx),
     };
     let panel = El::new(ctx.doc, "div")
         .attr("id", "pc-panel")

@@ -19,6 +19,8 @@ pub struct Session {
     pub comparer: Comparer,
     /// Region ids that have documents, in bundle order.
     pub with_documents: Vec<String>,
+    /// The search index and the passages' topics, for the views across all regions.
+    pub across: super::across::Across,
 }
 
 /// A prepared bundle: where it came from, a hash of its text (a `#id` script's text can
@@ -75,6 +77,7 @@ pub fn load(key: &str, json: &str) -> Result<Rc<Session>, BundleError> {
         bundle,
         comparer,
         with_documents,
+        across: Default::default(),
     });
     SESSIONS.with(|s| {
         let mut s = s.borrow_mut();

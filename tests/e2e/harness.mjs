@@ -67,7 +67,7 @@ export function shadowText(page, index = 0) {
 
 /** Serves `dir` over http on a free port, with `headers` on every response. */
 export async function serve(dir, headers = {}) {
-  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json' };
+  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json', '.wasm': 'application/wasm' };
   const server = http.createServer((req, res) => {
     const name = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     const file = path.join(dir, path.normalize(name).replace(/^([/\\])+/, ''));
@@ -84,12 +84,33 @@ export async function serve(dir, headers = {}) {
   return { base, close: () => new Promise((resolve) => server.close(resolve)) };
 }
 
+// Temporary directories of this test file, removed when its process ends, pass or fail
+// (node --test runs each file in a process of its own).
+const temporary = [];
+function removeTemporary() {
+  for (const dir of temporary.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+}
+process.on('exit', removeTemporary);
+for (const signal of ['SIGINT', 'SIGTERM']) {
+  process.once(signal, () => {
+    removeTemporary();
+    process.kill(process.pid, signal);
+  });
+}
+
+/** A new empty directory under the system's temporary folder, removed at exit. */
+export function tempDir(prefix = 'policy-compare-e2e-') {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  temporary.push(dir);
+  return dir;
+}
+
 /**
  * Writes an HTML page next to a copy of the widget script in a temporary directory (so
  * tests can host pages of their own) and returns the directory.
  */
 export function scratch(pages) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'policy-compare-e2e-'));
+  const dir = tempDir();
   fs.copyFileSync(path.join(dist, 'policy-compare.js'), path.join(dir, 'policy-compare.js'));
   fs.copyFileSync(path.join(dist, 'bundle.js'), path.join(dir, 'bundle.js'));
   fs.copyFileSync(path.join(dist, 'bundle.json'), path.join(dir, 'bundle.json'));

@@ -37,3 +37,19 @@ for (const view of ['passages', 'targets', 'overview']) {
     }
   }
 }
+
+// The comparisons the alignment work was reviewed on, at the size a first screen has.
+for (const [left, right] of [['guangxi', 'fujian'], ['hunan', 'henan'], ['gansu', 'shaanxi']]) {
+  const name = `blocks-${left}-${right}`;
+  test(`screenshot_${name.replaceAll('-', '_')}`, async () => {
+    const { page, context, messages } = await open(browser, fileUrl('index.html', `#left=${left}&right=${right}`), { viewport: { width: 1280, height: 900 } });
+    try {
+      await ready(page);
+      await page.evaluate(() => document.fonts.ready);
+      await page.screenshot({ path: path.join(artifacts, `${name}.png`) });
+      assert.deepEqual(messages, []);
+    } finally {
+      await context.close();
+    }
+  });
+}

@@ -1,0 +1,275 @@
+//! What a passage is about, as three vectors the alignment compares: its words (weighed
+//! by how rare they are), its topics, and the themes those topics belong to.
+//!
+//! Each says something the others cannot. Words catch the same named project
+//! (`中俄丝路创新园`) or the same measure in the same terms; topics catch the same object
+//! named differently (an annex row on a Confucius Institute and an omnibus paragraph's
+//! `教育合作`); themes catch the same area when the objects differ (bonded zones and trade
+//! fairs are both trade). The headings above a passage count too, at a lower weight: an
+//! annex row `持续推进` means little, its row heading `千家企业闯国际市场` a lot.
+
+use super::mask;
+use super::segment::{Hit, Segmenter};
+use super::vector::Vector;
+use crate::bundle::{Theme, TopicInfo};
+
+/// How much the nearest two headings' words count against the passage's own.
+pub const HEADING_WORDS: f32 = 0.8;
+/// How much a topic named by the nearest heading counts, and by a heading further up.
+pub const HEADING_TOPIC: (f32, f32) = (0.5, 0.3);
+/// The weight of each vector in the similarity: words, topics, themes.
+pub const WEIGHTS: (f32, f32, f32) = (0.8, 0.1, 0.1);
+/// How much topic weight a passage needs before its topics count in full (about two
+/// clear cues): the topic and theme vectors are [`Vector::damped`] by it. A passage that
+/// names a topic once in passing, as a bare list word, is not about it the way a passage
+/// that dwells on it is; undamped, one shared cue between two passages with one cue each
+/// would make their topics identical.
+pub const TOPIC_PRIOR: f32 = 8.0;
+
+/// A passage's vectors.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Features {
+    /// Shared-vocabulary words, `(1 + ln tf) · idf`.
+    pub words: Vector,
+    /// Topics, `(1 + ln count) · idf`.
+    pub topics: Vector,
+    /// The same topic weights summed by theme.
+    pub themes: Vector,
+}
+
+impl Features {
+    /// The vectors of `text` under `headings` (outermost first).
+    pub fn new(
+        segmenter: &Segmenter,
+        topics: &[TopicInfo],
+        text: &str,
+        headings: &[&str],
+    ) -> Features {
+        let text = mask::agencies(text);
+        // Each text cut once; its words and its topics both come from the cut.
+        let own = segmenter.words(&text);
+        let cut: Vec<Vec<Hit>> = headings
+            .iter()
+            .map(|h| segmenter.words(&mask::agencies(h)))
+            .collect();
+        // Words: the text, and the nearest two headings as one context.
+        let mut words: Vec<(u32, f32)> = Vec::new();
+        let idf = |w: u32| segmenter.entry(w).idf;
+        weigh(&mut words, own.iter().map(|h| h.word).collect(), 1.0, idf);
+        let context: Vec<u32> = cut.iter().rev().take(2).flatten().map(|h| h.word).collect();
+        weigh(&mut words, context, HEADING_WORDS, idf);
+
+        // Topics: each cue once per place, headings at a lower weight.
+        let mut counts: Vec<(u32, f32)> = segmenter
+            .topics_of(&own)
+            .into_iter()
+            .map(|t| (u32::from(t), 1.0))
+            .collect();
+        for (k, hits) in cut.iter().rev().enumerate() {
+            let w = if k == 0 {
+                HEADING_TOPIC.0
+            } else {
+                HEADING_TOPIC.1
+            };
+            counts.extend(
+                segmenter
+                    .topics_of(hits)
+                    .into_iter()
+                    .map(|t| (u32::from(t), w)),
+            );
+        }
+        let topic_weights: Vec<(u32, f32)> = super::vector::merged(counts)
+            .into_iter()
+            .filter_map(|(t, c)| {
+                let info = topics.get(t as usize)?;
+                let tf = if c >= 1.0 { 1.0 + c.ln() } else { c };
+                Some((t, tf * info.idf))
+            })
+            .collect();
+        let themes: Vec<(u32, f32)> = topic_weights
+            .iter()
+            .filter_map(|&(t, w)| Some((theme_index(topics.get(t as usize)?.theme), w)))
+            .collect();
+        Features {
+            words: Vector::unit(words),
+            topics: Vector::damped(topic_weights, TOPIC_PRIOR),
+            themes: Vector::damped(themes, TOPIC_PRIOR),
+        }
+    }
+
+    /// How alike two passages are, 0–1.
+    pub fn similarity(&self, other: &Features) -> f32 {
+        WEIGHTS.0 * self.words.cosine(&other.words)
+            + WEIGHTS.1 * self.topics.cosine(&other.topics)
+            + WEIGHTS.2 * self.themes.cosine(&other.themes)
+    }
+}
+
+/// One passage's vectors spread over dense arrays, to score it against many others: a
+/// lookup per term of the other passage instead of a merge of two sorted lists (five times
+/// faster on a region pair of five hundred by a hundred passages, and the dense pass is
+/// the alignment's main cost).
+///
+/// The result is bit for bit [`Features::similarity`]: the products of the shared terms
+/// are added in the same (term) order, and the other terms add exact zeros.
+#[derive(Debug, Default)]
+pub struct Dense {
+    words: Vec<f32>,
+    topics: Vec<f32>,
+    themes: Vec<f32>,
+}
+
+impl Dense {
+    /// Spreads `f` (replacing what was loaded).
+    pub fn load(&mut self, f: &Features, previous: Option<&Features>) {
+        if let Some(p) = previous {
+            clear(&mut self.words, &p.words);
+            clear(&mut self.topics, &p.topics);
+            clear(&mut self.themes, &p.themes);
+        }
+        spread(&mut self.words, &f.words);
+        spread(&mut self.topics, &f.topics);
+        spread(&mut self.themes, &f.themes);
+    }
+
+    /// [`Features::similarity`] of the loaded passage with `other`.
+    pub fn similarity(&self, other: &Features) -> f32 {
+        let dot = |dense: &[f32], v: &Vector| {
+            v.entries().iter().fold(0.0f32, |s, &(t, w)| {
+                s + dense.get(t as usize).copied().unwrap_or(0.0) * w
+            })
+        };
+        WEIGHTS.0 * dot(&self.words, &other.words)
+            + WEIGHTS.1 * dot(&self.topics, &other.topics)
+            + WEIGHTS.2 * dot(&self.themes, &other.themes)
+    }
+}
+
+fn spread(dense: &mut Vec<f32>, v: &Vector) {
+    if let Some(&(last, _)) = v.entries().last()
+        && dense.len() <= last as usize
+    {
+        dense.resize(last as usize + 1, 0.0);
+    }
+    for &(t, w) in v.entries() {
+        dense[t as usize] = w;
+    }
+}
+
+fn clear(dense: &mut [f32], v: &Vector) {
+    for &(t, _) in v.entries() {
+        if let Some(d) = dense.get_mut(t as usize) {
+            *d = 0.0;
+        }
+    }
+}
+
+/// Adds the `(1 + ln tf) · idf · scale` weights of the words `ids` (with repeats).
+fn weigh(
+    out: &mut Vec<(u32, f32)>,
+    mut ids: Vec<u32>,
+    scale: f32,
+    idf: impl Fn(u32) -> Option<f32>,
+) {
+    crate::sort::sort_by(&mut ids, Ord::cmp);
+    let mut k = 0;
+    while k < ids.len() {
+        let w = ids[k];
+        let run = ids[k..].iter().take_while(|&&x| x == w).count();
+        if let Some(idf) = idf(w) {
+            out.push((w, scale * (1.0 + (run as f32).ln()) * idf));
+        }
+        k += run;
+    }
+}
+
+fn theme_index(theme: Theme) -> u32 {
+    Theme::ALL.iter().position(|&t| t == theme).unwrap_or(0) as u32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bundle::LexiconGroup;
+
+    fn model() -> (Segmenter, Vec<TopicInfo>) {
+        let lexicon = [LexiconGroup {
+            idf: 3.0,
+            words: ["中欧", "班列", "发展", "教育", "合作", "孔子学院"]
+                .map(String::from)
+                .to_vec(),
+            generic: false,
+        }];
+        let topics = vec![
+            TopicInfo {
+                id: "rail-freight".into(),
+                theme: Theme::Connectivity,
+                zh: String::new(),
+                en: String::new(),
+                cues: vec!["中欧班列".into(), "班列".into()],
+                idf: 2.0,
+            },
+            TopicInfo {
+                id: "education".into(),
+                theme: Theme::Culture,
+                zh: String::new(),
+                en: String::new(),
+                cues: vec!["教育".into(), "孔子学院".into()],
+                idf: 2.0,
+            },
+        ];
+        let s = Segmenter::new(&lexicon, &topics);
+        (s, topics)
+    }
+
+    #[test]
+    fn the_same_topic_in_other_words_is_alike() {
+        let (s, t) = model();
+        let a = Features::new(&s, &t, "建设孔子学院。", &[]);
+        let b = Features::new(&s, &t, "深化教育合作。", &[]);
+        let c = Features::new(&s, &t, "加快中欧班列发展。", &[]);
+        assert!(a.similarity(&b) > 0.0);
+        assert_eq!(a.similarity(&c), 0.0);
+    }
+
+    #[test]
+    fn a_passage_that_dwells_on_a_topic_is_about_it_more_than_a_passing_mention() {
+        let (s, t) = model();
+        let dwells = Features::new(&s, &t, "建设孔子学院，扩大教育合作，发展教育。", &[]);
+        let mentions = Features::new(&s, &t, "建设孔子学院。", &[]);
+        let other = Features::new(&s, &t, "推动教育。", &[]);
+        assert!(dwells.topics.cosine(&other.topics) > 1.5 * mentions.topics.cosine(&other.topics));
+    }
+
+    #[test]
+    fn dense_scores_are_the_merge_scores_bit_for_bit() {
+        let (s, t) = model();
+        let texts = [
+            "建设孔子学院。",
+            "深化教育合作。",
+            "加快中欧班列发展。",
+            "中欧班列和孔子学院",
+            "",
+        ];
+        let fs: Vec<Features> = texts
+            .iter()
+            .map(|x| Features::new(&s, &t, x, &["教育合作工程"]))
+            .collect();
+        let mut dense = Dense::default();
+        for (i, a) in fs.iter().enumerate() {
+            dense.load(a, i.checked_sub(1).map(|p| &fs[p]));
+            for b in &fs {
+                assert_eq!(dense.similarity(b).to_bits(), a.similarity(b).to_bits());
+                assert_eq!(a.similarity(b).to_bits(), b.similarity(a).to_bits());
+            }
+        }
+    }
+
+    #[test]
+    fn a_heading_names_the_topic_of_a_bare_row() {
+        let (s, t) = model();
+        let row = Features::new(&s, &t, "持续推进。", &["人文交流项目", "教育合作工程"]);
+        let other = Features::new(&s, &t, "深化教育合作。", &[]);
+        assert!(row.similarity(&other) > 0.5);
+    }
+}

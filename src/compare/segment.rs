@@ -1,0 +1,304 @@
+//! Finding the words of a text, and what they are about, with the bundle's lexicon.
+//!
+//! Chinese has no spaces; the builder found the corpus's words once (with a full
+//! dictionary-based segmenter) and shipped those that two regions or more share, with
+//! their weights, and the topic cues ([`crate::bundle::LexiconGroup`],
+//! [`crate::bundle::TopicInfo`]). Here a text is cut by longest match against that
+//! table: one pass, a lookup per position and length, no model to build. A word that
+//! contains shorter known words brings them too (`中欧班列` also counts as `班列`), so that
+//! passages that say the same thing in longer or shorter compounds still meet.
+//!
+//! The same cut serves the alignment (which words two passages share), the topics (which
+//! cues they name) and the display (shared words are marked whole, never cut).
+
+use rustc_hash::FxHashMap;
+
+use crate::bundle::{LexiconGroup, TopicInfo};
+
+/// What the lexicon knows of one word.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Entry {
+    /// Its weight for similarity; `None` for a topic cue that is not in the shared
+    /// vocabulary (it can name a topic, but no other region uses it).
+    pub idf: Option<f32>,
+    /// Whether it is generic wording: never marked as something two passages share.
+    pub generic: bool,
+    /// The topics it is a cue of (indices into the bundle's topics).
+    pub topics: Vec<u16>,
+}
+
+impl Entry {
+    /// Whether the word names something (a topic cue, or a specific shared word): what is
+    /// worth marking when two passages both use it.
+    pub fn is_specific(&self) -> bool {
+        !self.topics.is_empty() || self.idf.is_some() && !self.generic
+    }
+}
+
+/// A word found in a text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Hit {
+    /// Byte range in the text.
+    pub start: usize,
+    /// End of the byte range.
+    pub end: usize,
+    /// The word's entry (index into [`Segmenter::entry`]).
+    pub word: u32,
+    /// Whether the longest match at its place (`false`: a shorter word inside one).
+    pub whole: bool,
+}
+
+/// The lexicon as a lookup table.
+#[derive(Clone, Debug, Default)]
+pub struct Segmenter {
+    ids: FxHashMap<String, u32>,
+    entries: Vec<Entry>,
+    /// The longest word, in characters.
+    longest: usize,
+    /// For each pair of first characters, the longest word that starts with them: most
+    /// positions of a text start no word, and one lookup here says so.
+    prefixes: FxHashMap<(char, char), u8>,
+    /// Report every word at every position, not only the longest (for a lexicon of
+    /// bigrams, where longest-match would skip every other one).
+    overlapping: bool,
+}
+
+impl Segmenter {
+    /// The table for a bundle's lexicon and topics.
+    pub fn new(lexicon: &[LexiconGroup], topics: &[TopicInfo]) -> Segmenter {
+        let mut s = Segmenter::default();
+        for group in lexicon {
+            for w in &group.words {
+                let id = s.id(w);
+                let entry = &mut s.entries[id as usize];
+                // Weight 0: a set phrase, found and kept whole but not weighed.
+                entry.idf = (group.idf > 0.0).then_some(group.idf);
+                entry.generic = group.generic;
+            }
+        }
+        for (t, topic) in topics.iter().enumerate() {
+            let Ok(t) = u16::try_from(t) else { break };
+            for cue in &topic.cues {
+                let id = s.id(cue);
+                let topics = &mut s.entries[id as usize].topics;
+                if !topics.contains(&t) {
+                    topics.push(t);
+                }
+            }
+        }
+        s
+    }
+
+    /// The same table, reporting overlapping words.
+    pub fn overlapping(mut self) -> Segmenter {
+        self.overlapping = true;
+        self
+    }
+
+    fn id(&mut self, word: &str) -> u32 {
+        if let Some(&id) = self.ids.get(word) {
+            return id;
+        }
+        let id = self.entries.len() as u32;
+        self.ids.insert(word.to_owned(), id);
+        self.entries.push(Entry::default());
+        let n = word.chars().count();
+        self.longest = self.longest.max(n);
+        let mut cs = word.chars();
+        if let (Some(a), Some(b)) = (cs.next(), cs.next()) {
+            let longest = self.prefixes.entry((a, b)).or_insert(0);
+            *longest = (*longest).max(u8::try_from(n).unwrap_or(u8::MAX));
+        }
+        id
+    }
+
+    /// Whether the lexicon is empty (a bundle from before lexicons were shipped).
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// How many words the table holds.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// The entry of a word found by [`Segmenter::words`].
+    pub fn entry(&self, word: u32) -> &Entry {
+        &self.entries[word as usize]
+    }
+
+    /// The id of a word, if the lexicon has it.
+    pub fn lookup(&self, word: &str) -> Option<u32> {
+        self.ids.get(word).copied()
+    }
+
+    /// The known words of `text`, in order: at each position the longest known word of
+    /// two characters or more (`whole`), followed by the shorter known words inside it;
+    /// positions no word starts at are skipped.
+    ///
+    /// Linear in the text: each position tries at most [`Segmenter::longest`] lengths,
+    /// and sub-words are looked for only inside a word found, whose length is bounded.
+    pub fn words(&self, text: &str) -> Vec<Hit> {
+        let mut out = Vec::new();
+        if self.entries.is_empty() {
+            return out;
+        }
+        // Byte offset of every character, and of the end.
+        let bounds: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain(std::iter::once(text.len()))
+            .collect();
+        let chars = bounds.len() - 1;
+        let all: Vec<char> = text.chars().collect();
+        let mut i = 0;
+        while i < chars {
+            let Some(&prefix) = all
+                .get(i + 1)
+                .and_then(|&b| self.prefixes.get(&(all[i], b)))
+            else {
+                i += 1;
+                continue;
+            };
+            let longest = usize::from(prefix).min(chars - i);
+            let found = (2..=longest)
+                .rev()
+                .find_map(|n| self.lookup(&text[bounds[i]..bounds[i + n]]).map(|w| (n, w)));
+            let Some((n, word)) = found else {
+                i += 1;
+                continue;
+            };
+            out.push(Hit {
+                start: bounds[i],
+                end: bounds[i + n],
+                word,
+                whole: true,
+            });
+            if self.overlapping {
+                i += 1;
+                continue;
+            }
+            for a in 0..n {
+                for b in (a + 2)..=n {
+                    if (a, b) == (0, n) {
+                        continue;
+                    }
+                    if let Some(w) = self.lookup(&text[bounds[i + a]..bounds[i + b]]) {
+                        out.push(Hit {
+                            start: bounds[i + a],
+                            end: bounds[i + b],
+                            word: w,
+                            whole: false,
+                        });
+                    }
+                }
+            }
+            i += n;
+        }
+        out
+    }
+
+    /// The topics `text` names, one count per cue found: a whole word that is a cue
+    /// counts; otherwise the longest cues inside it, without overlap.
+    pub fn topic_hits(&self, text: &str) -> Vec<u16> {
+        self.topics_of(&self.words(text))
+    }
+
+    /// [`Segmenter::topic_hits`] of a text whose words are `hits` (from
+    /// [`Segmenter::words`]).
+    pub fn topics_of(&self, hits: &[Hit]) -> Vec<u16> {
+        let mut out = Vec::new();
+        let mut k = 0;
+        while k < hits.len() {
+            let whole = hits[k];
+            let mut end = k + 1;
+            while end < hits.len() && !hits[end].whole {
+                end += 1;
+            }
+            let entry = self.entry(whole.word);
+            if !entry.topics.is_empty() {
+                out.extend(&entry.topics);
+            } else {
+                // Cues inside, longest first, not overlapping one taken.
+                let mut inner: Vec<&Hit> = hits[k + 1..end]
+                    .iter()
+                    .filter(|h| !self.entry(h.word).topics.is_empty())
+                    .collect();
+                inner.sort_by_key(|h| (std::cmp::Reverse(h.end - h.start), h.start));
+                let mut taken: Vec<(usize, usize)> = Vec::new();
+                for h in inner {
+                    if taken.iter().all(|&(s, e)| h.end <= s || h.start >= e) {
+                        taken.push((h.start, h.end));
+                        out.extend(&self.entry(h.word).topics);
+                    }
+                }
+            }
+            k = end;
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn segmenter(words: &[&str], cues: &[(&str, &[&str])]) -> Segmenter {
+        let lexicon = [LexiconGroup {
+            idf: 2.0,
+            words: words.iter().map(|w| (*w).to_owned()).collect(),
+            generic: false,
+        }];
+        let topics: Vec<TopicInfo> = cues
+            .iter()
+            .map(|(id, cs)| TopicInfo {
+                id: (*id).to_owned(),
+                theme: crate::bundle::Theme::Connectivity,
+                zh: String::new(),
+                en: String::new(),
+                cues: cs.iter().map(|c| (*c).to_owned()).collect(),
+                idf: 1.0,
+            })
+            .collect();
+        Segmenter::new(&lexicon, &topics)
+    }
+
+    fn words(s: &Segmenter, text: &str) -> Vec<(String, bool)> {
+        s.words(text)
+            .iter()
+            .map(|h| (text[h.start..h.end].to_owned(), h.whole))
+            .collect()
+    }
+
+    #[test]
+    fn the_longest_word_wins_and_brings_the_words_inside_it() {
+        let s = segmenter(&["中欧班列", "班列", "中欧", "发展"], &[]);
+        assert_eq!(
+            words(&s, "加快中欧班列发展"),
+            [
+                ("中欧班列".to_owned(), true),
+                ("中欧".to_owned(), false),
+                ("班列".to_owned(), false),
+                ("发展".to_owned(), true)
+            ]
+        );
+    }
+
+    #[test]
+    fn a_cue_counts_once_at_its_place() {
+        let s = segmenter(
+            &["电子商务", "跨境"],
+            &[("e-commerce", &["跨境电子商务", "电子商务"])],
+        );
+        assert_eq!(s.topic_hits("发展跨境电子商务和电子商务"), [0, 0]);
+        let cue_only = s.lookup("跨境电子商务").unwrap();
+        assert_eq!(s.entry(cue_only).idf, None);
+    }
+
+    #[test]
+    fn an_empty_lexicon_finds_nothing() {
+        let s = Segmenter::default();
+        assert!(s.words("任何文本").is_empty());
+        assert!(s.topic_hits("").is_empty());
+    }
+}
