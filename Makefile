@@ -66,13 +66,15 @@ tools:
 	           $(CARGO) install wasm-bindgen-cli --version "$$want"; }; \
 	  fi
 
+# pdftoppm (poppler-utils) turns the print test's PDF into a picture to look at.
 tools-browser:
 	@fonts="$$(fc-list 2>/dev/null || true)"; \
 	  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null \
+	    || ! command -v pdftoppm >/dev/null \
 	    || ! grep -qi "wenquanyi micro hei" <<<"$$fonts"; then \
-	  echo "installing Chromium, ChromeDriver and a CJK font"; \
+	  echo "installing Chromium, ChromeDriver, a CJK font and poppler-utils"; \
 	  $(SUDO) apt-get update -qq; \
-	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei >/dev/null; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei poppler-utils >/dev/null; \
 	fi
 
 # Node runs the end-to-end browser tests (playwright-core driving the system's Chromium).

@@ -48,10 +48,11 @@ mod cli {
         },
         /// Compare two regions' plans: aligned passages and their differences.
         Compare {
-            /// Left region (an id such as jiangxi, in any case, or its name).
+            /// Left region (an id such as jiangxi, in any case, or its name), or one of its
+            /// documents as region/document-id (e.g. national/national-2017-04-28).
             #[arg(long)]
             left: String,
-            /// Right region (e.g. guangdong).
+            /// Right region (e.g. guangdong), or region/document-id.
             #[arg(long)]
             right: String,
             /// A theme id (see `policy-compare themes`), or `all`.
@@ -347,10 +348,18 @@ mod cli {
         use policy_compare::catalog;
         use policy_compare::compare::{Block, markdown, text};
         let bundle = read_bundle(bundle)?;
-        // Ids as people type them (`Henan`), named in the error with the valid ones.
+        // Ids as people type them (`Henan`), named in the error with the valid ones; a
+        // side may be one document of a region (`national/national-2017-04-28`).
         let id = |flag: &str, typed: &str| {
-            catalog::region(&bundle, typed)
-                .map(|r| r.id.clone())
+            let (region, document) = match typed.split_once('/') {
+                Some((r, d)) => (r, Some(d)),
+                None => (typed, None),
+            };
+            catalog::region(&bundle, region)
+                .map(|r| match document {
+                    Some(d) => format!("{}/{d}", r.id),
+                    None => r.id.clone(),
+                })
                 .map_err(|e| format!("--{flag}: {e}"))
         };
         let (left, right) = (&id("left", left)?, &id("right", right)?);

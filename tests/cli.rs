@@ -464,3 +464,28 @@ mod out_paths {
         assert!(stderr(&o).contains("is a directory"), "{}", stderr(&o));
     }
 }
+
+#[test]
+fn compare_takes_one_document_of_a_region() {
+    let o = run(&[
+        "compare",
+        "--left",
+        "national/national-2017-04-28",
+        "--right",
+        "guangxi",
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let json: serde_json::Value = serde_json::from_slice(&o.stdout).expect("json");
+    let documents = &json["left"]["documents"];
+    assert_eq!(documents.as_array().map(Vec::len), Some(1));
+    assert_eq!(documents[0]["id"], "national-2017-04-28");
+    let o = run(&["compare", "--left", "national/nope", "--right", "guangxi"]);
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("no document \"nope\" in region \"national\""),
+        "{}",
+        stderr(&o)
+    );
+}

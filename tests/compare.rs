@@ -241,6 +241,92 @@ fn a_region_with_no_documents_and_a_region_with_itself() {
     }
 }
 
+#[test]
+fn a_side_can_be_one_document_of_a_region() {
+    let bundle = common::bundle();
+    let doc = "national-2017-04-28";
+    let one = comparer()
+        .compare(&format!("national/{doc}"), "guangxi", "all")
+        .unwrap();
+    // Only that document's passages on the left, all of them; the right side whole.
+    let shown = |c: &Comparison, left: bool| -> HashSet<Key> {
+        let nl = c
+            .passages
+            .iter()
+            .take_while(|p| p.region == c.left.region)
+            .count();
+        let range = if left { 0..nl } else { nl..c.passages.len() };
+        range.map(|i| key(c, i)).collect()
+    };
+    let left = shown(&one, true);
+    let in_document = bundle
+        .documents
+        .iter()
+        .find(|d| d.id == doc)
+        .unwrap()
+        .all_paragraphs()
+        .len();
+    assert_eq!(left.len(), in_document);
+    assert!(left.iter().all(|(d, _)| d == doc));
+    let whole = comparer().compare("national", "guangxi", "all").unwrap();
+    assert_eq!(shown(&one, false), shown(&whole, false));
+    assert_eq!(one.left.region, "national");
+    let listed: Vec<&str> = one.left.documents.iter().map(|d| d.id.as_str()).collect();
+    assert_eq!(listed, [doc]);
+    assert_eq!(
+        comparer().passage_count(&format!("national/{doc}")),
+        in_document
+    );
+    // Its targets only.
+    let targets = comparer()
+        .targets(&format!("national/{doc}"), "guangxi", "all")
+        .unwrap();
+    let docs: HashSet<&str> = targets
+        .groups
+        .iter()
+        .flat_map(|g| &g.rows)
+        .filter_map(|r| r.left.as_ref())
+        .map(|t| t.document.as_str())
+        .collect();
+    assert!(docs.iter().all(|d| *d == doc), "{docs:?}");
+    // Either way round, the same pairs.
+    let back = comparer()
+        .compare("guangxi", &format!("national/{doc}"), "all")
+        .unwrap();
+    assert_eq!(one.counts.pairs, back.counts.pairs);
+    assert_marks_rebuild_their_passages(&one);
+}
+
+#[test]
+fn a_region_s_only_document_compares_as_the_region() {
+    let region = comparer().compare("jiangxi", "gansu", "trade").unwrap();
+    let document = comparer()
+        .compare(
+            "jiangxi/jiangxi-2016-10-09",
+            "gansu/gansu-2015-12-09",
+            "trade",
+        )
+        .unwrap();
+    assert_eq!(pairs(&region), pairs(&document));
+    assert_eq!(region.blocks, document.blocks);
+}
+
+#[test]
+fn a_document_that_is_not_the_region_s_is_named_with_the_region_s_documents() {
+    let err = comparer()
+        .compare("henan/jiangxi-2016-10-09", "gansu", "all")
+        .unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        "no document \"jiangxi-2016-10-09\" in region \"henan\"; its documents: henan-2017-09-28, henan-2016-10-09"
+    );
+    let err = comparer()
+        .targets("gansu", "atlantis/x", "all")
+        .unwrap_err();
+    assert!(err.to_string().starts_with("unknown region \"atlantis\""));
+    assert!(comparer().compare("gansu", "sichuan/", "all").is_err());
+}
+
 fn bundle_with(texts_a: &[String], texts_b: &[String]) -> Bundle {
     let mut bundle = common::bundle().clone();
     let doc = |region: &str, texts: &[String]| Document {

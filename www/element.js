@@ -44,6 +44,18 @@
     return started;
   }
 
+  /* The style sheet, one for the page, adopted by every shadow root: a constructed sheet
+     is not subject to the page's Content-Security-Policy, as <style> elements and style
+     attributes are (see the README for the exact policy). */
+  var sheet = null;
+  function adopt(root) {
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(wasm_bindgen.style());
+    }
+    root.adoptedStyleSheets = [sheet];
+  }
+
   /* Says in the element why it cannot start (the page is otherwise untouched). */
   function cannotStart(el, err) {
     var root = el.shadowRoot || el.attachShadow({ mode: 'open' });
@@ -153,7 +165,163 @@
     };
   }
 
-  var OBSERVED = ['left', 'right', 'theme', 'view', 'lang', 'bundle', 'query', 'query-region', 'query-theme', 'topic'];
+  /* State in the URL hash: a widget's attributes under its key (`w1.left=hunan&…`;
+     the `hash` attribute names the key, else the element's id, else "pc"). A widget with
+     a `hash` attribute keeps its state there; any widget follows a link made for it (a
+     permalink to a passage, `…&w1.at=document/paragraph`). */
+  var HASHED = ['left', 'right', 'left-document', 'right-document', 'theme', 'view', 'lang',
+    'query', 'query-region', 'query-theme', 'topic', 'at'];
+  function prefix(el) {
+    var key = el.getAttribute('hash');
+    if (key === null) {
+      key = el.id || 'pc';
+    }
+    key = key.replace(/[^A-Za-z0-9_-]/g, '');
+    return key ? key + '.' : '';
+  }
+  function params() {
+    return new URLSearchParams(location.hash.slice(1));
+  }
+  function hashOf(p) {
+    var text = p.toString().replace(/%2F/gi, '/').replace(/%3A/gi, ':');
+    return text ? '#' + text : '';
+  }
+  /* Applies the hash to a widget: the values under its key; for a widget that keeps its
+     state there, the page's own values for keys the hash lacks (back to no hash is back
+     to the page as written). */
+  function fromHash(el) {
+    var p = params();
+    var pre = prefix(el);
+    var keeps = el.hasAttribute('hash');
+    var found = HASHED.some(function (name) {
+      return p.has(pre + name);
+    });
+    if (!found && !keeps) {
+      return;
+    }
+    HASHED.forEach(function (name) {
+      var value = p.get(pre + name);
+      if (value === null) {
+        if (!keeps) {
+          return;
+        }
+        value = el._written[name];
+      }
+      if (value === null) {
+        el.removeAttribute(name);
+      } else if (el.getAttribute(name) !== value) {
+        el.setAttribute(name, value);
+      }
+    });
+  }
+  /* The hash with this widget's state under its key (`at` as given), other widgets'
+     values kept. */
+  function withState(el, at) {
+    var p = params();
+    var pre = prefix(el);
+    HASHED.forEach(function (name) {
+      var value = name === 'at' ? at : el.getAttribute(name);
+      if (value) {
+        p.set(pre + name, value);
+      } else {
+        p.delete(pre + name);
+      }
+    });
+    return hashOf(p);
+  }
+  /* After the reader changed something: the widget's state into the hash (replacing the
+     entry, as a reader's choices are not navigation), the link target dropped. */
+  function toHash(el) {
+    el.removeAttribute('at');
+    var hash = withState(el, null);
+    if (el.hasAttribute('hash') && location.hash !== hash) {
+      history.replaceState(history.state, '', hash || location.pathname + location.search);
+    }
+  }
+  /* A permalink: this page with the widget's state and `at` (a passage, or a block by
+     its first passage) in the hash. The widget draws `<a class="plink" data-value="…">`;
+     its address is made when the reader points at it or focuses it, and a click puts it
+     into the address bar (the widget then marks what it points at) and onto the
+     clipboard where the page may. */
+  function onLink(el, root, event) {
+    var a = event.target.closest && event.target.closest('a.plink');
+    if (!a) {
+      return;
+    }
+    var url = location.href.replace(/#.*$/, '') + withState(el, a.getAttribute('data-value'));
+    a.href = url;
+    if (event.type !== 'click') {
+      return;
+    }
+    event.preventDefault();
+    location.hash = url.slice(url.indexOf('#'));
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(url).then(function () {
+        var status = root.querySelector('[role="status"]');
+        var done = a.closest('[data-done]');
+        if (status && done) {
+          status.textContent = done.getAttribute('data-done');
+        }
+      }, function () {});
+    }
+  }
+  /* Scrolls to what a link points at, once the widget has drawn it. */
+  function seek(el) {
+    requestAnimationFrame(function () {
+      var target = el.shadowRoot && el.shadowRoot.querySelector('[data-at]');
+      if (target) {
+        target.scrollIntoView({ block: 'center' });
+      }
+    });
+  }
+  var live = new Set();
+  window.addEventListener('hashchange', function () {
+    live.forEach(fromHash);
+  });
+
+  /* A widget loads and draws when it nears the viewport (one screen ahead); the wasm
+     compiles at once, for the first one. `loading="eager"`, or a link to it, starts it
+     at once. */
+  var near = null;
+  function whenNear(el) {
+    /* On screen already (a look now, not after the first frame as the observer's would
+       be: the data then loads while the wasm compiles). */
+    var box = el.getBoundingClientRect();
+    if (typeof IntersectionObserver !== 'function' || el.getAttribute('loading') === 'eager' || el.hasAttribute('at')
+        || (box.top < innerHeight * 2 && box.bottom > -innerHeight)) {
+      el._begin();
+      return;
+    }
+    if (!near) {
+      near = new IntersectionObserver(function (entries) {
+        entries.forEach(function (entry) {
+          if (entry.isIntersecting) {
+            near.unobserve(entry.target);
+            entry.target._begin();
+          }
+        });
+      }, { rootMargin: '100% 0px' });
+    }
+    near.observe(el);
+  }
+
+  /* A fixed height (`height="30rem"`, a bare number is pixels): a custom property the
+     style sheet reads, set through the CSS object model (allowed by any CSP). */
+  function size(el) {
+    var h = (el.getAttribute('height') || '').trim();
+    if (/^\d+(\.\d+)?$/.test(h)) {
+      h += 'px';
+    }
+    if (h) {
+      el.style.setProperty('--pc-height', h);
+    } else {
+      el.style.removeProperty('--pc-height');
+    }
+  }
+
+  var OBSERVED = ['left', 'right', 'left-document', 'right-document', 'theme', 'view', 'lang', 'bundle',
+    'passages', 'topics', 'max-rows', 'at', 'hash', 'height', 'query', 'query-region', 'query-theme',
+    'topic'];
 
   class PolicyCompare extends HTMLElement {
     static get observedAttributes() {
@@ -161,11 +329,33 @@
     }
 
     connectedCallback() {
+      live.add(this);
       if (this._widget) {
         /* Moved within the page: its language may come from new surroundings. */
         this._widget.attribute_changed();
         return;
       }
+      if (!this._written) {
+        /* The page's own values, and what the hash says for this widget. */
+        var self = this;
+        this._written = {};
+        HASHED.forEach(function (name) {
+          self._written[name] = self.getAttribute(name);
+        });
+        this.addEventListener('change', function (event) {
+          if (event.target === self && event.detail) {
+            toHash(self);
+          }
+        });
+        fromHash(this);
+        size(this);
+      }
+      start().catch(function () {});
+      whenNear(this);
+    }
+
+    /* Loads the bundle and draws (when the widget nears the viewport). */
+    _begin() {
       if (!this.hasAttribute('bundle')) {
         /* Start loading the default bundle now: the browser reads and parses it in the
            background while the wasm compiles. */
@@ -177,6 +367,12 @@
           return;
         }
         var root = self.shadowRoot || self.attachShadow({ mode: 'open' });
+        adopt(root);
+        ['click', 'focusin', 'pointerover'].forEach(function (kind) {
+          root.addEventListener(kind, function (event) {
+            onLink(self, root, event);
+          });
+        });
         self._widget = new wasm_bindgen.Widget(self, root);
         self._key = null;
         self._load();
@@ -186,6 +382,10 @@
     }
 
     disconnectedCallback() {
+      live.delete(this);
+      if (near) {
+        near.unobserve(this);
+      }
       /* Removed from the page (not just moved): let the widget go, and with it the
          element, its comparisons and, if no other widget uses it, the bundle. */
       var self = this;
@@ -199,8 +399,15 @@
     }
 
     attributeChangedCallback(name, old, value) {
+      if (name === 'height') {
+        size(this);
+        return;
+      }
       if (!this._widget || old === value) {
         return;
+      }
+      if (name === 'at' && value) {
+        seek(this);
       }
       if (name === 'bundle') {
         this._load();
@@ -216,6 +423,9 @@
       var previous = this._key;
       this._key = from.key;
       if (!from.inline && widget.use_bundle(from.key)) {
+        if (this.hasAttribute('at')) {
+          seek(this);
+        }
         return;
       }
       if (previous !== null) {
@@ -226,6 +436,9 @@
         if (self._widget === widget && self._key === from.key) {
           performance.mark('policy-compare:bundle-loaded');
           widget.set_bundle(from.key, text);
+          if (self.hasAttribute('at')) {
+            seek(self);
+          }
         }
       }, function (err) {
         if (self._widget === widget && self._key === from.key) {

@@ -165,21 +165,13 @@ fn run(args: &[String]) -> Result<String, String> {
     write(out, "bundle.json", &bundle_text)?;
     let demo = Path::new(demo);
     let page = |name: &str| read(&demo.join(name).to_string_lossy());
-    let (index, demo_js, embed) = (
-        page("index.html")?,
-        page("demo.js")?,
-        page("embed-example.html")?,
-    );
+    let (index, embed) = (page("index.html")?, page("embed-example.html")?);
     write(out, "index.html", &index)?;
-    write(out, "demo.js", &demo_js)?;
     write(out, "embed-example.html", &embed)?;
     let standalone = inline_scripts(
         &index,
         // The bundle first: the element then finds it defined and loads nothing more.
-        &[
-            ("policy-compare.js", &format!("{bundle_js}{script}")),
-            ("demo.js", &demo_js),
-        ],
+        &[("policy-compare.js", &format!("{bundle_js}{script}"))],
     )?;
     if standalone.contains("<script src=") {
         return Err("index.html loads a script that policy-compare.html cannot inline".into());

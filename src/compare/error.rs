@@ -13,6 +13,15 @@ pub enum CompareError {
         /// The ids of the bundle's regions.
         valid: Vec<String>,
     },
+    /// No document with this id in the region (a side `region/document-id`).
+    UnknownDocument {
+        /// The region asked for.
+        region: String,
+        /// The document id asked for.
+        id: String,
+        /// The ids of the region's documents.
+        valid: Vec<String>,
+    },
     /// No theme with this id (nor `all`).
     UnknownTheme {
         /// The id asked for.
@@ -36,6 +45,13 @@ impl fmt::Display for CompareError {
                 write!(
                     f,
                     "unknown region \"{id}\"; valid regions: {}",
+                    valid.join(", ")
+                )
+            }
+            CompareError::UnknownDocument { region, id, valid } => {
+                write!(
+                    f,
+                    "no document \"{id}\" in region \"{region}\"; its documents: {}",
                     valid.join(", ")
                 )
             }

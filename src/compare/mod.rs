@@ -145,7 +145,8 @@ impl Comparer {
     }
 
     /// The targets of `left` and `right` side by side under `theme` (a theme id or `all`):
-    /// targets about the same indicator, in compatible units, share a row.
+    /// targets about the same indicator, in compatible units, share a row. A side is a
+    /// region id or `region/document-id` (see [`Comparer::align`]).
     pub fn targets(
         &self,
         left: &str,
@@ -154,10 +155,13 @@ impl Comparer {
     ) -> Result<TargetTable, CompareError> {
         let theme = self.theme(theme)?;
         let (left_side, right_side) = (self.side(left)?, self.side(right)?);
-        let pick = |region: &str| -> Vec<TargetRef> {
+        let pick = |spec: &str| -> Vec<TargetRef> {
+            let scope = Scope::of(spec);
             self.targets
                 .iter()
-                .filter(|(r, t)| r == region && theme.is_none_or(|th| t.theme == Some(th)))
+                .filter(|(r, t)| {
+                    scope.holds(r, &t.document) && theme.is_none_or(|th| t.theme == Some(th))
+                })
                 .map(|(_, t)| t.clone())
                 .collect()
         };
@@ -169,7 +173,9 @@ impl Comparer {
         })
     }
 
-    /// Compares region `left` with region `right` under `theme`: a theme id, or `all`.
+    /// Compares region `left` with region `right` under `theme`: a theme id, or `all`. A
+    /// side may also be one document of a region, `region/document-id` (see
+    /// [`Comparer::align`]).
     pub fn compare(
         &self,
         left: &str,
@@ -190,12 +196,17 @@ impl Comparer {
     /// Which passages of `left` and `right` pair up, and the blocks they make, shown
     /// under `theme`: [`Comparer::compare`] without the marks. The pairing is the same
     /// whatever the theme; a theme shows the blocks that touch it.
+    ///
+    /// A side is a region id (all its documents) or `region/document-id` (that document
+    /// alone): "national" is eleven unrelated documents, and a reader compares one of them
+    /// with a province. The side's `documents` then list that one document.
     pub fn align(&self, left: &str, right: &str, theme: &str) -> Result<Alignment, CompareError> {
         let theme = self.theme(theme)?;
         let (left_side, right_side) = (self.side(left)?, self.side(right)?);
-        let of = |region: &str| -> Vec<usize> {
+        let of = |spec: &str| -> Vec<usize> {
+            let scope = Scope::of(spec);
             (0..self.passages.len())
-                .filter(|&i| self.passages[i].region == region)
+                .filter(|&i| scope.holds(&self.passages[i].region, &self.passages[i].document))
                 .collect()
         };
         let (l, r) = (of(left), of(right));
@@ -301,9 +312,13 @@ impl Comparer {
         })
     }
 
-    /// How many passages `region` has, all themes.
-    pub fn passage_count(&self, region: &str) -> usize {
-        self.passages.iter().filter(|p| p.region == region).count()
+    /// How many passages a side (`region` or `region/document-id`) has, all themes.
+    pub fn passage_count(&self, side: &str) -> usize {
+        let scope = Scope::of(side);
+        self.passages
+            .iter()
+            .filter(|p| scope.holds(&p.region, &p.document))
+            .count()
     }
 
     /// The regions of the bundle.
@@ -329,23 +344,42 @@ impl Comparer {
         (text(i.checked_sub(1)), text(Some(i + 1)))
     }
 
-    fn side(&self, id: &str) -> Result<Side, CompareError> {
-        let region = self.regions.iter().find(|r| r.id == id).ok_or_else(|| {
-            CompareError::UnknownRegion {
-                id: id.to_owned(),
+    /// A side as asked for (`region` or `region/document-id`), checked against the bundle.
+    fn side(&self, spec: &str) -> Result<Side, CompareError> {
+        let scope = Scope::of(spec);
+        let region = self
+            .regions
+            .iter()
+            .find(|r| r.id == scope.region)
+            .ok_or_else(|| CompareError::UnknownRegion {
+                id: scope.region.to_owned(),
                 valid: self.regions.iter().map(|r| r.id.clone()).collect(),
-            }
-        })?;
+            })?;
+        let documents: Vec<DocumentRef> = self
+            .documents
+            .iter()
+            .filter(|(r, d)| scope.holds(r, &d.id))
+            .map(|(_, d)| d.clone())
+            .collect();
+        if let Some(id) = scope.document
+            && documents.is_empty()
+        {
+            return Err(CompareError::UnknownDocument {
+                region: region.id.clone(),
+                id: id.to_owned(),
+                valid: self
+                    .documents
+                    .iter()
+                    .filter(|(r, _)| *r == region.id)
+                    .map(|(_, d)| d.id.clone())
+                    .collect(),
+            });
+        }
         Ok(Side {
             region: region.id.clone(),
             zh: region.zh.clone(),
             en: region.en.clone(),
-            documents: self
-                .documents
-                .iter()
-                .filter(|(r, _)| r == id)
-                .map(|(_, d)| d.clone())
-                .collect(),
+            documents,
         })
     }
 
@@ -362,6 +396,34 @@ impl Comparer {
                     .map(str::to_owned)
                     .collect(),
             })
+    }
+}
+
+/// One side of a comparison as asked for: a region, or one document of it
+/// (`region/document-id`; neither kind of id has a `/`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Scope<'a> {
+    region: &'a str,
+    document: Option<&'a str>,
+}
+
+impl<'a> Scope<'a> {
+    fn of(spec: &'a str) -> Scope<'a> {
+        match spec.split_once('/') {
+            Some((region, document)) => Scope {
+                region,
+                document: Some(document),
+            },
+            None => Scope {
+                region: spec,
+                document: None,
+            },
+        }
+    }
+
+    /// Whether a passage or target of `document`, in `region`, is on this side.
+    fn holds(&self, region: &str, document: &str) -> bool {
+        region == self.region && self.document.is_none_or(|d| d == document)
     }
 }
 

@@ -164,6 +164,30 @@ pub enum Msg {
     MapCaption,
     /// How to read the map.
     MapHint,
+    /// 「文件来源」 / "Sources"
+    Sources,
+    /// 「全部文件」 / "All documents"
+    AllDocuments,
+    /// 「左侧文件」 / "Left document"
+    LeftDocument,
+    /// 「右侧文件」 / "Right document"
+    RightDocument,
+    /// 「文号」 / "No."
+    DocNumber,
+    /// 「发文机关」 / "Issued by"
+    Issuer,
+    /// 「发布」 / "Published"
+    Published,
+    /// 「来源」 / "Source"
+    Source,
+    /// 「链接」 / "Link": a passage's permalink.
+    Link,
+    /// 「本主题的链接」 / "Link to this topic": a block's permalink.
+    BlockLink,
+    /// 「链接已复制」 / "Link copied"
+    LinkCopied,
+    /// None of the passages the page chose is in the comparison shown.
+    NothingChosen,
 }
 
 impl Msg {
@@ -248,6 +272,21 @@ impl Msg {
                 "不含格式性文字。选择数字，阅读该地区在该主题上的段落。",
                 "Formal boilerplate not counted. Choose a number to read those passages.",
             ),
+            Sources => ("文件来源", "Sources"),
+            AllDocuments => ("全部文件", "All documents"),
+            LeftDocument => ("左侧文件", "Left document"),
+            RightDocument => ("右侧文件", "Right document"),
+            DocNumber => ("文号", "No."),
+            Issuer => ("发文机关", "Issued by"),
+            Published => ("发布", "Published"),
+            Source => ("来源", "Source"),
+            Link => ("链接", "Link"),
+            BlockLink => ("本主题的链接", "Link to this topic"),
+            LinkCopied => ("链接已复制", "Link copied"),
+            NothingChosen => (
+                "页面所选的段落不在这一对比中",
+                "None of the passages this page chose is in this comparison",
+            ),
         };
         lang.pick(zh, en)
     }
@@ -325,6 +364,14 @@ pub fn run_only_in(lang: Lang, n: usize, region: &str) -> String {
             if n == 1 { "passage" } else { "passages" },
             only_in(lang, region)
         ),
+    }
+}
+
+/// How many of the blocks the page chose are shown: `3 of 203 topics`.
+pub fn shown_of(lang: Lang, shown: usize, all: usize) -> String {
+    match lang {
+        Lang::Zh => format!("显示 {shown} / {all} 项"),
+        Lang::En => format!("Showing {shown} of {all}"),
     }
 }
 

@@ -1,5 +1,5 @@
 //! The widget's view model, free of the DOM so `cargo test` covers it natively: its
-//! state and attributes ([`state`]), its words in two languages ([`i18n`]), comparisons
+//! state and attributes ([`state`]), how a host page embeds it ([`embed`]), its words in two languages ([`i18n`]), comparisons
 //! diffed on demand ([`lazy`]), the geometry of its chart ([`chart`]), number formatting
 //! ([`format`](mod@format)), the target tables' sort ([`target_sort`]: values of one unit
 //! only are ordered against each other), amounts in English ([`english`]), the sort of a
@@ -10,6 +10,7 @@
 
 pub mod chart;
 pub mod css;
+pub mod embed;
 pub mod english;
 pub mod format;
 pub mod i18n;
@@ -20,9 +21,10 @@ pub mod snippet;
 pub mod state;
 pub mod target_sort;
 
+pub use embed::{Anchor, Embed};
 pub use i18n::{
     Lang, Msg, boilerplate_run, only_in, passages_summary, run_only_in, search_summary, show_all,
-    topic_summary,
+    shown_of, topic_summary,
 };
 pub use lazy::LazyComparison;
 pub use state::{State, StateError, View};

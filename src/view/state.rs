@@ -4,9 +4,10 @@
 
 use std::fmt;
 
+use super::embed::Embed;
 use super::i18n::Lang;
-use crate::bundle::Region;
 use crate::bundle::Theme;
+use crate::bundle::{Bundle, Region};
 
 /// The views.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -76,6 +77,12 @@ pub struct State {
     /// The topic read across regions (`topic`), a topic id of the bundle: checked by the
     /// view that shows it, against the bundle's topics.
     pub topic: Option<String>,
+    /// One document of the left region (`left-document`), or all of them.
+    pub left_document: Option<String>,
+    /// One document of the right region (`right-document`), or all of them.
+    pub right_document: Option<String>,
+    /// The host page's choices: blocks shown, link target, hash key.
+    pub embed: Embed,
 }
 
 /// An attribute value the widget cannot use.
@@ -191,7 +198,58 @@ impl State {
             query_region,
             query_theme: theme_of("query-theme")?,
             topic: read("topic"),
+            left_document: None,
+            right_document: None,
+            embed: Embed::default(),
         })
+    }
+
+    /// Adds what the bundle's documents and topics decide: the `left-document` and
+    /// `right-document` chosen, and the [`Embed`]ding.
+    pub fn with_embedding(
+        mut self,
+        get: &dyn Fn(&str) -> Option<String>,
+        bundle: &Bundle,
+    ) -> Result<State, StateError> {
+        for (attribute, region) in [
+            ("left-document", &self.left),
+            ("right-document", &self.right),
+        ] {
+            let id = get(attribute).unwrap_or_default().trim().to_owned();
+            if id.is_empty() {
+                continue;
+            }
+            let mut valid = Vec::new();
+            for d in &bundle.documents {
+                if d.region == *region {
+                    valid.push(d.id.clone());
+                }
+            }
+            if !valid.contains(&id) {
+                return Err(StateError {
+                    attribute,
+                    value: id,
+                    valid,
+                });
+            }
+            if attribute == "left-document" {
+                self.left_document = Some(id);
+            } else {
+                self.right_document = Some(id);
+            }
+        }
+        self.embed = Embed::from_attributes(get, &bundle.topics)?;
+        Ok(self)
+    }
+
+    /// The left side as the comparison engine takes it: `region` or `region/document`.
+    pub fn left_side(&self) -> String {
+        side(&self.left, self.left_document.as_deref())
+    }
+
+    /// The right side as the comparison engine takes it.
+    pub fn right_side(&self) -> String {
+        side(&self.right, self.right_document.as_deref())
     }
 
     /// The attribute values of this state, for reflecting it on the element: the five
@@ -205,6 +263,8 @@ impl State {
             ("lang", self.lang.tag().to_owned()),
         ];
         let optional = [
+            ("left-document", self.left_document.clone()),
+            ("right-document", self.right_document.clone()),
             ("query", Some(self.query.clone()).filter(|q| !q.is_empty())),
             ("query-region", self.query_region.clone()),
             ("query-theme", self.query_theme.map(|t| t.id().to_owned())),
@@ -212,6 +272,13 @@ impl State {
         ];
         out.extend(optional.into_iter().filter_map(|(k, v)| Some((k, v?))));
         out
+    }
+}
+
+fn side(region: &str, document: Option<&str>) -> String {
+    match document {
+        Some(d) => format!("{region}/{d}"),
+        None => region.to_owned(),
     }
 }
 
@@ -340,6 +407,46 @@ mod tests {
             read(&[("lang", "fr")], "en")
                 .unwrap_err()
                 .contains("zh, en")
+        );
+    }
+
+    #[test]
+    fn documents_belong_to_their_region() {
+        let json = std::fs::read_to_string("www/bundle.json").expect("bundle");
+        let bundle = Bundle::from_json(&json).expect("valid");
+        let with = |attrs: &[(&str, &str)]| {
+            let get = |name: &str| {
+                attrs
+                    .iter()
+                    .find(|(k, _)| *k == name)
+                    .map(|(_, v)| (*v).to_owned())
+            };
+            State::from_attributes(get, "en", &bundle.regions, &["jiangxi", "henan"])
+                .and_then(|s| s.with_embedding(&get, &bundle))
+                .map_err(|e| e.to_string())
+        };
+        let s = with(&[
+            ("left", "national"),
+            ("left-document", "national-2017-04-28"),
+        ])
+        .unwrap();
+        assert_eq!(
+            (s.left_side().as_str(), s.right_side().as_str()),
+            ("national/national-2017-04-28", "jiangxi")
+        );
+        let attrs = s.attributes();
+        assert!(attrs.contains(&("left-document", "national-2017-04-28".to_owned())));
+        assert!(!attrs.iter().any(|(k, _)| *k == "right-document"));
+        assert_eq!(
+            with(&[("left", "henan"), ("left-document", "national-2017-04-28")]).unwrap_err(),
+            "left-document=\"national-2017-04-28\" is not valid; valid values: henan-2017-09-28, henan-2016-10-09"
+        );
+        let s = with(&[("right-document", " ")]).unwrap();
+        assert_eq!(s.right_document, None);
+        assert!(
+            with(&[("topics", "ports nope")])
+                .unwrap_err()
+                .starts_with("topics=\"nope\" is not valid; valid values: rail-freight, railways,")
         );
     }
 }

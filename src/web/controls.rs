@@ -34,6 +34,47 @@ fn region_picker(ctx: &Ctx<'_>, side: &str, label: Msg, selected: &str) -> El {
         )
 }
 
+/// The documents of the region on one side, when it has more than one: all of them, or
+/// one (`national` is eleven unrelated documents).
+fn document_picker(ctx: &Ctx<'_>, side: &str, label: Msg) -> Option<El> {
+    let (region, chosen) = if side == "left" {
+        (&ctx.state.left, ctx.state.left_document.as_deref())
+    } else {
+        (&ctx.state.right, ctx.state.right_document.as_deref())
+    };
+    let docs = super::sources::documents(ctx, region, None);
+    if docs.len() < 2 {
+        return None;
+    }
+    let id = format!("pc-{side}-document");
+    let all = El::new(ctx.doc, "option")
+        .attr("value", "")
+        .text(Msg::AllDocuments.text(ctx.lang));
+    let options = docs.into_iter().map(|d| {
+        El::new(ctx.doc, "option")
+            .attr("value", &d.id)
+            .attr_if(chosen == Some(d.id.as_str()), "selected", "")
+            .text(&d.published)
+            .text(" ")
+            .text(&d.title)
+    });
+    let action = format!("{side}-document");
+    Some(
+        El::new(ctx.doc, "label")
+            .attr("for", &id)
+            .text(label.text(ctx.lang))
+            .child(
+                El::new(ctx.doc, "select")
+                    .attr("id", &id)
+                    .class("doc")
+                    .attr("data-action", &action)
+                    .attr("data-key", &action)
+                    .child(all)
+                    .children(options),
+            ),
+    )
+}
+
 /// The id of a tab, for the panel's `aria-labelledby`.
 pub fn tab_id(kind: &str, value: &str) -> String {
     format!("pc-tab-{kind}-{value}")
@@ -84,6 +125,7 @@ pub fn header(ctx: &Ctx<'_>) -> El {
     El::new(ctx.doc, "div")
         .class("controls")
         .child(region_picker(ctx, "left", Msg::LeftRegion, &ctx.state.left))
+        .maybe(document_picker(ctx, "left", Msg::LeftDocument))
         .child(
             El::new(ctx.doc, "button")
                 .attr("type", "button")
@@ -100,6 +142,7 @@ pub fn header(ctx: &Ctx<'_>) -> El {
             Msg::RightRegion,
             &ctx.state.right,
         ))
+        .maybe(document_picker(ctx, "right", Msg::RightDocument))
         .child(super::search::search_box(ctx))
         .child(tabs(ctx, "views", Msg::Views.text(ctx.lang), views))
 }

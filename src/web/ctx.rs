@@ -46,6 +46,8 @@ pub struct Ui {
     /// The passage opened from search (`document/paragraph`): shown, and marked, in the
     /// passages view.
     pub reveal: Option<String>,
+    /// The list of documents compared is open.
+    pub sources_open: bool,
 }
 
 impl Ctx<'_> {

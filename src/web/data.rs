@@ -12,7 +12,7 @@ use crate::view::{LazyComparison, State, View};
 /// How many of each a widget keeps.
 const KEEP: usize = 12;
 
-/// Left and right region ids.
+/// Left and right sides: region ids, or `region/document`.
 type Pair = (String, String);
 /// A comparison's key: the regions and the theme (`None`: all).
 type Key = (Pair, Option<Theme>);
@@ -27,13 +27,15 @@ pub struct Cache {
 impl Cache {
     /// What the view of `state` needs: computed once, then taken from the cache.
     pub fn data(&mut self, session: &Session, state: &State) -> Data {
-        let pair = (state.left.clone(), state.right.clone());
+        // A side is a region or one of its documents (`region/document`).
+        let (left, right) = (state.left_side(), state.right_side());
+        let pair = (left.clone(), right.clone());
         let comparer = &session.comparer;
         let mut comparison = |theme: Option<Theme>| {
             cached(&mut self.comparisons, (pair.clone(), theme), || {
                 // Ids were validated against the bundle with the state.
                 let alignment = comparer
-                    .align(&state.left, &state.right, theme.map_or("all", |t| t.id()))
+                    .align(&left, &right, theme.map_or("all", |t| t.id()))
                     .unwrap_or_else(|_| empty());
                 LazyComparison::new(alignment)
             })
@@ -44,7 +46,7 @@ impl Cache {
         let all = (state.view == View::Overview).then(|| comparison(None));
         let targets = cached(&mut self.targets, pair, || {
             comparer
-                .targets(&state.left, &state.right, "all")
+                .targets(&left, &right, "all")
                 .unwrap_or_else(|_| TargetTable {
                     left: empty().left,
                     right: empty().right,

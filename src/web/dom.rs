@@ -3,7 +3,7 @@
 //! characters and runs nothing.
 
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, Node};
+use web_sys::{Document, Element, HtmlElement, Node};
 
 /// An element being built.
 pub struct El {
@@ -48,6 +48,15 @@ impl El {
     /// Sets an attribute when `on`.
     pub fn attr_if(self, on: bool, name: &str, value: &str) -> El {
         if on { self.attr(name, value) } else { self }
+    }
+
+    /// Sets a custom property through the CSS object model: a `style` attribute would be
+    /// blocked by a Content-Security-Policy without `'unsafe-inline'` styles.
+    pub fn var(self, name: &str, value: &str) -> El {
+        if let Some(el) = self.el.dyn_ref::<HtmlElement>() {
+            let _ = el.style().set_property(name, value);
+        }
+        self
     }
 
     /// Sets the class.

@@ -43,6 +43,14 @@ const STYLE_MINIFIED: ([u8; STYLE_LEN], usize) =
     crate::view::css::minify::<STYLE_LEN>(STYLE_SOURCE.as_bytes());
 const STYLE: &str = crate::view::css::text(&STYLE_MINIFIED);
 
+/// The style sheet's text. The element's script makes one constructed style sheet of it
+/// for the page and adopts it in every widget's shadow root: unlike a `<style>` element,
+/// a constructed sheet is not blocked by a Content-Security-Policy without `style-src`.
+#[wasm_bindgen]
+pub fn style() -> String {
+    STYLE.to_owned()
+}
+
 /// A widget's state: what `render` reads and event handlers change.
 pub(super) struct Inner {
     pub host: HtmlElement,
@@ -101,14 +109,12 @@ impl Widget {
             .owner_document()
             .ok_or_else(|| JsError::new("the element has no document"))?;
         root.set_inner_html("");
-        let style = El::new(&doc, "style").text(STYLE);
         let announcer = El::new(&doc, "p")
             .class("sr")
             .attr("role", "status")
             .attr("aria-live", "polite");
         let frame = El::new(&doc, "div").class("pc");
         let container = El::new(&doc, "div");
-        let _ = root.append_child(style.node());
         let _ = container.el.append_child(announcer.node());
         let _ = container.el.append_child(frame.node());
         let _ = root.append_child(container.node());
@@ -246,12 +252,14 @@ pub(super) fn current_state(inner: &Inner) -> Option<State> {
 /// The state the attributes describe, checked against the bundle.
 pub(super) fn state_of(inner: &Inner, session: &Session) -> Result<State, String> {
     let with_documents: Vec<&str> = session.with_documents.iter().map(String::as_str).collect();
+    let get = |name: &str| inner.host.get_attribute(name);
     State::from_attributes(
-        |name| inner.host.get_attribute(name),
+        get,
         &page_lang(&inner.host),
         &session.bundle.regions,
         &with_documents,
     )
+    .and_then(|state| state.with_embedding(&get, &session.bundle))
     .map_err(|e| e.to_string())
 }
 
@@ -329,6 +337,8 @@ struct Drawing {
     focused: Option<String>,
     /// Not "loading".
     counts: bool,
+    /// The rows left for later are drawn right after this, before focus comes back.
+    complete: bool,
     /// Rows were left for later: [`draw_pending`] completes (and counts) the drawing.
     deferred: bool,
 }
@@ -357,15 +367,26 @@ fn build(shared: &Shared) -> Option<Drawing> {
         let view = with_view(inner, &mut |ctx, data| {
             let (body, summary) = render::body(ctx, data);
             let rows = data.comparison.alignment.blocks.len();
-            // Not when focus is on a row (or in one), which may be among the later ones.
-            let in_rows = focused
-                .as_deref()
-                .is_some_and(|k| k.starts_with("row:") || k.starts_with("context:"));
-            let defer = ctx.state.view == View::Passages && rows > passages::FIRST_ROWS && !in_rows;
-            drawn = Some((body, summary, ctx.lang, defer));
+            // Whether focus is on a row (or in one), which may be among the later ones.
+            let in_rows = focused.as_deref().is_some_and(|k| {
+                ["row:", "context:", "link:"]
+                    .iter()
+                    .any(|p| k.starts_with(p))
+            });
+            let embed = &ctx.state.embed;
+            // With `max-rows`, the panel draws all it shows at once.
+            let defer = ctx.state.view == View::Passages
+                && rows > passages::FIRST_ROWS
+                && embed.max_rows.is_none();
+            // The rest at once too, right after (not once the first frame is on screen),
+            // when focus is in the rows or a link points at a passage, which is then
+            // scrolled to: either may be on a later row.
+            let now = in_rows || embed.at.is_some();
+            drawn = Some((body, summary, ctx.lang, defer, now));
         });
         view.map(|done| done.map(|()| drawn))
     };
+    let mut complete = false;
     let (body, summary, lang, counts) = match (view, &inner.load_error) {
         (_, Some(message)) => (
             render::error(&inner.doc, page, message),
@@ -373,7 +394,8 @@ fn build(shared: &Shared) -> Option<Drawing> {
             page,
             true,
         ),
-        (Some(Ok(Some((body, summary, lang, defer)))), None) => {
+        (Some(Ok(Some((body, summary, lang, defer, now)))), None) => {
+            complete = now;
             if defer {
                 inner.pending = Some(passages::FIRST_ROWS);
             }
@@ -397,6 +419,7 @@ fn build(shared: &Shared) -> Option<Drawing> {
     });
     Some(Drawing {
         deferred: inner.pending.is_some(),
+        complete,
         frame: inner.frame.clone(),
         announcer: inner.announcer.clone(),
         root: inner.root.clone(),
@@ -414,6 +437,9 @@ fn show(shared: &Rc<Shared>, drawing: Drawing) {
     let _ = drawing.frame.set_attribute("lang", drawing.lang.tag());
     drawing.frame.set_inner_html("");
     let _ = drawing.frame.append_child(drawing.body.node());
+    if drawing.complete && drawing.deferred {
+        draw_pending(shared);
+    }
     if let Some(text) = &drawing.announce {
         drawing.announcer.set_text_content(Some(text));
     }

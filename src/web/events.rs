@@ -33,7 +33,22 @@ pub(super) fn on_event(shared: &Rc<Shared>, event: &Event) {
     match (event.type_().as_str(), action.as_str()) {
         ("change", "left") | ("change", "right") => {
             if let Some(select) = el.dyn_ref::<HtmlSelectElement>() {
-                let name = if action == "left" { "left" } else { "right" };
+                // A new region: all its documents.
+                let (name, document) = if action == "left" {
+                    ("left", "left-document")
+                } else {
+                    ("right", "right-document")
+                };
+                user_change(shared, &[(name, select.value()), (document, String::new())]);
+            }
+        }
+        ("change", "left-document") | ("change", "right-document") => {
+            if let Some(select) = el.dyn_ref::<HtmlSelectElement>() {
+                let name = if action == "left-document" {
+                    "left-document"
+                } else {
+                    "right-document"
+                };
                 user_change(shared, &[(name, select.value())]);
             }
         }
@@ -50,14 +65,29 @@ pub(super) fn on_event(shared: &Rc<Shared>, event: &Event) {
                     return;
                 };
                 match current_state(&inner) {
-                    Some(s) => (s.left, s.right),
-                    None => (
-                        inner.host.get_attribute("left").unwrap_or_default(),
-                        inner.host.get_attribute("right").unwrap_or_default(),
+                    Some(s) => (
+                        (s.left, s.left_document.unwrap_or_default()),
+                        (s.right, s.right_document.unwrap_or_default()),
                     ),
+                    None => {
+                        let get = |name| inner.host.get_attribute(name).unwrap_or_default();
+                        (
+                            (get("left"), get("left-document")),
+                            (get("right"), get("right-document")),
+                        )
+                    }
                 }
             };
-            user_change(shared, &[("left", shown.1), ("right", shown.0)]);
+            let ((left, left_document), (right, right_document)) = shown;
+            user_change(
+                shared,
+                &[
+                    ("left", right),
+                    ("right", left),
+                    ("left-document", right_document),
+                    ("right-document", left_document),
+                ],
+            );
         }
         ("click", "views") => user_change(shared, &[("view", value)]),
         ("click", "themes") => user_change(shared, &[("theme", value)]),
@@ -74,6 +104,11 @@ pub(super) fn on_event(shared: &Rc<Shared>, event: &Event) {
         ("click", "quote") => {
             if let Ok(mut inner) = shared.inner.try_borrow_mut() {
                 toggle(&mut inner.ui.open_quotes, value);
+            }
+        }
+        ("click", "sources") => {
+            if let Ok(mut inner) = shared.inner.try_borrow_mut() {
+                inner.ui.sources_open = !inner.ui.sources_open;
             }
         }
         ("click", "sort") => {
@@ -161,7 +196,12 @@ pub(super) fn user_change(shared: &Rc<Shared>, changes: &[(&str, String)]) {
     // Each write calls back (attributeChangedCallback), which only queues a drawing; the
     // drawing is made here, at once, for the reader.
     for (name, value) in changes {
-        let _ = host.set_attribute(name, value);
+        // An empty value (all of a region's documents) is no attribute.
+        let _ = if value.is_empty() {
+            host.remove_attribute(name)
+        } else {
+            host.set_attribute(name, value)
+        };
     }
     draw(shared);
     let state = {

@@ -147,7 +147,7 @@ pub fn panel(ctx: &Ctx<'_>) -> (El, String) {
                     .class("note")
                     .text(Msg::MapHint.text(ctx.lang)),
             )
-            .child(El::new(ctx.doc, "div").class("scroll").child(table)),
+            .child(El::new(ctx.doc, "div").class("map-scroll").child(table)),
         format!("{} — {subject}", Msg::Map.text(ctx.lang)),
     )
 }

@@ -18,6 +18,7 @@ mod passages;
 mod render;
 mod search;
 mod session;
+mod sources;
 mod targets;
 mod topic;
 

@@ -2,15 +2,17 @@
 //! left plan's reading order. In a block, the terms a passage shares with its
 //! counterparts are marked (`<mark>`); a near-copy shows its diff instead (`<ins>`,
 //! `<del>`, copied and moved text). Runs of passages only one side has are folded to one
-//! line when long, boilerplate always; each passage says where it comes from and can be
-//! shown with its neighbours.
+//! line; long blocks show their first lines until asked; each passage says where it comes
+//! from, links to itself, and can be shown with its neighbours.
 
 use super::ctx::Ctx;
 use super::dom::El;
 use crate::compare::{Block, PassageRef, Span, SpanKind};
-use crate::view::format::{css_string, percent};
+use crate::view::format::percent;
 use crate::view::marks::combine;
-use crate::view::{LazyComparison, Msg, boilerplate_run, only_in, passages_summary, run_only_in};
+use crate::view::{
+    LazyComparison, Msg, boilerplate_run, only_in, passages_summary, run_only_in, shown_of,
+};
 
 /// How many blocks are drawn at once, more than a tall screen shows; the rest follow once
 /// that frame is on screen (see `web::element`), each pair marked as its block is drawn
@@ -94,6 +96,25 @@ pub fn provenance(ctx: &Ctx<'_>, region: &str, passage: &PassageRef, id: &str) -
         .child(path)
 }
 
+/// A permalink to `at` (`document/paragraph`, or `block:` and one for its block): the
+/// element's script makes its address, the page with this widget's state and `at` in the
+/// hash, and copies it when clicked.
+fn permalink(ctx: &Ctx<'_>, at: &str, text: Msg) -> El {
+    El::new(ctx.doc, "a")
+        .class("link plink")
+        .attr("href", "#")
+        .attr("data-value", at)
+        .attr("data-key", &format!("link:{at}"))
+        .text(text.text(ctx.lang))
+}
+
+/// Whether a link points at this passage (`block`: at the block holding it).
+fn linked(ctx: &Ctx<'_>, p: &PassageRef, block: bool) -> bool {
+    ctx.state.embed.at.as_ref().is_some_and(|a| {
+        a.block == block && a.passage.split_once('/') == Some((&p.document, &p.paragraph))
+    })
+}
+
 fn key(p: &PassageRef) -> String {
     format!("{}/{}", p.document, p.paragraph)
 }
@@ -124,10 +145,13 @@ fn passage(ctx: &Ctx<'_>, side: Side, p: &PassageRef, text: El) -> El {
     let found = ctx.ui.reveal.as_ref() == Some(&key);
     let mut out = El::new(ctx.doc, "div")
         .class(if found { "passage found" } else { "passage" })
+        .attr_if(linked(ctx, p, false), "data-at", "")
         .child(
             provenance(ctx, side.region(ctx), p, &where_id)
                 .text(" · ")
-                .child(button),
+                .child(button)
+                .text(" · ")
+                .child(permalink(ctx, &key, Msg::Link).attr("aria-describedby", &where_id)),
         );
     let neighbours = open.then(|| ctx.session.comparer.neighbours(&p.document, &p.paragraph));
     // The paragraphs around, in a group named for what they are.
@@ -152,6 +176,15 @@ fn passage(ctx: &Ctx<'_>, side: Side, p: &PassageRef, text: El) -> El {
         out = out.maybe(context(after, Msg::ContextAfter));
     }
     out
+}
+
+/// The link to a block, by its first passage.
+fn block_link(ctx: &Ctx<'_>, first: Option<&PassageRef>) -> Option<El> {
+    Some(permalink(
+        ctx,
+        &format!("block:{}", key(first?)),
+        Msg::BlockLink,
+    ))
 }
 
 fn legend(ctx: &Ctx<'_>) -> El {
@@ -267,6 +300,12 @@ fn both(ctx: &Ctx<'_>, c: &LazyComparison, left: &[usize], right: &[usize], pair
             .map(key)
             .unwrap_or_default()
     };
+    let mut marked = false;
+    for ids in [left, right] {
+        for &i in ids {
+            marked |= a.passages.get(i).is_some_and(|p| linked(ctx, p, true));
+        }
+    }
     let block_key = format!("{}|{}", first(left), first(right));
     // Worth folding: a long passage, or many of them.
     let long = left.len() + right.len() > 3
@@ -275,14 +314,14 @@ fn both(ctx: &Ctx<'_>, c: &LazyComparison, left: &[usize], right: &[usize], pair
             .chain(right)
             .filter_map(|&i| a.passages.get(i))
             .any(|p| p.text.chars().count() > CLAMP);
-    let open = ctx.ui.open_blocks.contains(&block_key);
-    let score = El::new(ctx.doc, "p").class("score").text(&format!(
+    let open = marked || ctx.ui.open_blocks.contains(&block_key);
+    let mut score = El::new(ctx.doc, "p").class("score").text(&format!(
         "{} {}",
         Msg::Similarity.text(ctx.lang),
         percent(best)
     ));
-    let score = if long {
-        score.text(" · ").child(
+    if long {
+        score = score.text(" · ").child(
             El::new(ctx.doc, "button")
                 .attr("type", "button")
                 .class("link")
@@ -291,10 +330,12 @@ fn both(ctx: &Ctx<'_>, c: &LazyComparison, left: &[usize], right: &[usize], pair
                 .attr("data-key", &format!("block:{block_key}"))
                 .attr("aria-expanded", if open { "true" } else { "false" })
                 .text(if open { Msg::ShowLess } else { Msg::ShowInFull }.text(ctx.lang)),
-        )
-    } else {
-        score
-    };
+        );
+    }
+    let score = score.maybe(block_link(
+        ctx,
+        left.first().and_then(|&i| a.passages.get(i)),
+    ));
     El::new(ctx.doc, "li")
         .class(if long && !open {
             "row pair clamped"
@@ -304,6 +345,7 @@ fn both(ctx: &Ctx<'_>, c: &LazyComparison, left: &[usize], right: &[usize], pair
         .attr("tabindex", "-1")
         .attr("data-key", &format!("row:{block_key}"))
         .attr("data-differs", "")
+        .attr_if(marked, "data-at", "")
         .child(column(Side::Left, left))
         .child(column(Side::Right, right))
         .child(score)
@@ -311,17 +353,20 @@ fn both(ctx: &Ctx<'_>, c: &LazyComparison, left: &[usize], right: &[usize], pair
 
 /// A run of passages one side has: one line that says how many (and how many of them are
 /// boilerplate), opening to the passages on request. Folded always: the first screen
-/// shows what both plans say.
-fn one_sided(ctx: &Ctx<'_>, c: &LazyComparison, side: Side, ids: &[usize]) -> Option<El> {
+/// shows what both plans say. The row is made by [`runs_row`].
+fn one_sided(ctx: &Ctx<'_>, c: &LazyComparison, side: Side, ids: &[usize]) -> Option<Run> {
     let a = &c.alignment;
     let ps: Vec<&PassageRef> = ids.iter().filter_map(|&i| a.passages.get(i)).collect();
     let first = ps.first()?;
     let formal = ps.iter().filter(|p| p.boilerplate.is_some()).count();
     let content = ps.len() - formal;
     let run_key = format!("run:{}", key(first));
-    // Open when the reader opened it, or when it holds the passage opened from search.
+    // Open when the reader opened it, or when it holds the passage opened from search or
+    // a link.
     let open = ctx.ui.open_runs.contains(&run_key)
-        || ps.iter().any(|p| ctx.ui.reveal.as_ref() == Some(&key(p)));
+        || ps
+            .iter()
+            .any(|p| ctx.ui.reveal.as_ref() == Some(&key(p)) || linked(ctx, p, false));
     let region = ctx.region_name(side.region(ctx));
     let label = match (content, formal) {
         (0, m) => boilerplate_run(ctx.lang, m),
@@ -343,9 +388,14 @@ fn one_sided(ctx: &Ctx<'_>, c: &LazyComparison, side: Side, ids: &[usize]) -> Op
                 .attr("data-key", &run_key)
                 .attr("aria-expanded", if open { "true" } else { "false" })
                 .text(&label)
-                .text(" · ")
-                .text(if open { Msg::HideRun } else { Msg::ShowRun }.text(ctx.lang)),
-        );
+                .child(
+                    El::new(ctx.doc, "span")
+                        .class("act")
+                        .text(" · ")
+                        .text(if open { Msg::HideRun } else { Msg::ShowRun }.text(ctx.lang)),
+                ),
+        )
+        .maybe(block_link(ctx, Some(first)));
     if open {
         let tag = if matches!(side, Side::Left) {
             "del"
@@ -364,30 +414,53 @@ fn one_sided(ctx: &Ctx<'_>, c: &LazyComparison, side: Side, ids: &[usize]) -> Op
             }
         }));
     }
-    // The other column stays empty: the line itself says whose passages these are.
-    let other = El::new(ctx.doc, "div").class(&format!(
-        "cell {} empty",
-        match side {
-            Side::Left => "right",
-            Side::Right => "left",
+    Some(Run {
+        cell,
+        key: run_key,
+        formal_only: content == 0,
+        linked: ps.iter().any(|p| linked(ctx, p, true)),
+    })
+}
+
+/// One side's run, drawn: its cell and what the row needs to know of it.
+struct Run {
+    cell: El,
+    key: String,
+    formal_only: bool,
+    linked: bool,
+}
+
+/// The row of a left run, a right run, or both side by side (two runs that follow each
+/// other in the comparison share a line: each column says what only its side has there).
+fn runs_row(ctx: &Ctx<'_>, left: Option<Run>, right: Option<Run>) -> Option<El> {
+    let empty = |side: &str| El::new(ctx.doc, "div").class(&format!("cell {side} empty"));
+    let mut class = String::from("row");
+    let mut keys = Vec::new();
+    let (mut formal, mut marked) = (true, false);
+    for (run, side) in [(&left, "left"), (&right, "right")] {
+        if let Some(r) = run {
+            class.push_str(&format!(" {side}-only"));
+            keys.push(r.key.clone());
+            formal &= r.formal_only;
+            marked |= r.linked;
         }
-    ));
-    let (left, right) = match side {
-        Side::Left => (cell, other),
-        Side::Right => (other, cell),
-    };
+    }
+    if keys.is_empty() {
+        return None;
+    }
+    class.push_str(" folded");
+    if formal {
+        class.push_str(" boilerplate");
+    }
     Some(
         El::new(ctx.doc, "li")
-            .class(&format!(
-                "row {}-only folded{}",
-                side.class(),
-                if content == 0 { " boilerplate" } else { "" }
-            ))
+            .class(&class)
             .attr("tabindex", "-1")
-            .attr("data-key", &format!("row:{run_key}"))
+            .attr("data-key", &format!("row:{}", keys.join("|")))
+            .attr_if(marked, "data-at", "")
             .attr_if(ctx.ui.only_matched, "hidden", "")
-            .child(left)
-            .child(right),
+            .child(left.map_or_else(|| empty("left"), |r| r.cell))
+            .child(right.map_or_else(|| empty("right"), |r| r.cell)),
     )
 }
 
@@ -398,42 +471,108 @@ pub fn rows<'a>(
     c: &'a LazyComparison,
     range: std::ops::Range<usize>,
 ) -> impl Iterator<Item = El> + 'a {
+    let picked = picked(ctx, c);
+    let start = range.start;
     let blocks = c.alignment.blocks.get(range).unwrap_or_default();
-    blocks.iter().flat_map(move |block| match block {
-        Block::Both { left, right, pairs } => vec![both(ctx, c, left, right, pairs)],
-        Block::LeftOnly { passages } => one_sided(ctx, c, Side::Left, passages)
-            .into_iter()
-            .collect(),
-        Block::RightOnly { passages } => one_sided(ctx, c, Side::Right, passages)
-            .into_iter()
-            .collect(),
-    })
+    let shown = move |k: usize| {
+        picked
+            .as_ref()
+            .is_none_or(|p| p.binary_search(&(start + k)).is_ok())
+    };
+    let blocks: Vec<&Block> = blocks
+        .iter()
+        .enumerate()
+        .filter(|(k, _)| shown(*k))
+        .map(|(_, b)| b)
+        .collect();
+    let mut out = Vec::new();
+    let mut k = 0;
+    while k < blocks.len() {
+        match (blocks[k], blocks.get(k + 1)) {
+            (Block::Both { left, right, pairs }, _) => {
+                out.push(both(ctx, c, left, right, pairs));
+                k += 1;
+            }
+            (Block::LeftOnly { passages: l }, Some(Block::RightOnly { passages: r }))
+            | (Block::RightOnly { passages: r }, Some(Block::LeftOnly { passages: l })) => {
+                out.extend(runs_row(
+                    ctx,
+                    one_sided(ctx, c, Side::Left, l),
+                    one_sided(ctx, c, Side::Right, r),
+                ));
+                k += 2;
+            }
+            (Block::LeftOnly { passages }, _) => {
+                out.extend(runs_row(ctx, one_sided(ctx, c, Side::Left, passages), None));
+                k += 1;
+            }
+            (Block::RightOnly { passages }, _) => {
+                out.extend(runs_row(
+                    ctx,
+                    None,
+                    one_sided(ctx, c, Side::Right, passages),
+                ));
+                k += 1;
+            }
+        }
+    }
+    out.into_iter()
 }
 
-/// The side's words for text found only there, as CSS strings: the highlights' alternative
-/// text for screen readers (`del::before { content: "" / var(--_sr-left) }`), which,
-/// unlike hidden text in the page, is not copied with the passage.
-fn spoken_marks(ctx: &Ctx<'_>) -> String {
-    let side = |region: &str| {
-        css_string(&format!(
-            "{}: ",
-            only_in(ctx.lang, &ctx.region_name(region))
-        ))
+/// The blocks the host page chose (by passage, topic, number), by index; `None`: all.
+fn picked(ctx: &Ctx<'_>, c: &LazyComparison) -> Option<Vec<usize>> {
+    let embed = &ctx.state.embed;
+    let mut chosen: Vec<u16> = Vec::new();
+    for (t, info) in (0u16..).zip(&ctx.session.bundle.topics) {
+        if embed.topics.contains(&info.id) {
+            chosen.push(t);
+        }
+    }
+    let segmenter = ctx.session.comparer.segmenter();
+    let about = |p: &PassageRef| {
+        segmenter
+            .topic_hits(&p.text)
+            .iter()
+            .any(|t| chosen.contains(t))
     };
-    format!(
-        "--_sr-left: {}; --_sr-right: {}; --_sr-reused: {}; --_sr-moved: {}; --_sr-shared: {}",
-        side(&ctx.state.left),
-        side(&ctx.state.right),
-        css_string(&format!("{}: ", Msg::LegendReused.text(ctx.lang))),
-        css_string(&format!("{}: ", Msg::LegendMoved.text(ctx.lang))),
-        css_string(&format!("{}: ", Msg::LegendTerms.text(ctx.lang))),
-    )
+    let a = &c.alignment;
+    embed.blocks(&a.blocks, &a.passages, &about)
+}
+
+/// The regions' names over the two columns, drawn by the style sheet from the names it
+/// already has (`--_ln`, `--_rn`): they stay in view while the rows scroll.
+fn heads(ctx: &Ctx<'_>) -> El {
+    El::new(ctx.doc, "div")
+        .class("heads")
+        .attr("aria-hidden", "true")
+}
+
+/// How many rows a block is drawn as: one, whether both speak or one side's run is
+/// folded to a line (see [`one_sided`]).
+fn row_count(_: &crate::compare::Alignment, _: &Block) -> usize {
+    1
+}
+
+/// When the page narrowed the view: how many of how many, or that none of its choice is
+/// here (a passage id of another comparison).
+pub fn narrowed(ctx: &Ctx<'_>, shown: usize, all: usize) -> El {
+    let note = El::new(ctx.doc, "p").class("status");
+    if shown == 0 {
+        return note.text(Msg::NothingChosen.text(ctx.lang));
+    }
+    note.text(&shown_of(ctx.lang, shown, all))
 }
 
 /// The view with its first blocks, and the summary to announce.
 pub fn panel(ctx: &Ctx<'_>, lazy: &LazyComparison) -> (El, String) {
     let c = &lazy.alignment;
-    let first: Vec<El> = rows(ctx, lazy, 0..c.blocks.len().min(FIRST_ROWS)).collect();
+    // The first blocks, the rest once they are on screen; with `max-rows`, all it allows.
+    let end = match ctx.state.embed.max_rows {
+        Some(_) => c.blocks.len(),
+        None => c.blocks.len().min(FIRST_ROWS),
+    };
+    let mut first: Vec<El> = rows(ctx, lazy, 0..end).collect();
+    first.truncate(ctx.state.embed.max_rows.unwrap_or(usize::MAX));
     let n = &c.counts;
     let summary = passages_summary(
         ctx.lang,
@@ -444,9 +583,19 @@ pub fn panel(ctx: &Ctx<'_>, lazy: &LazyComparison) -> (El, String) {
         (n.blocks, n.pairs),
         (n.left_only, n.right_only),
     );
+    // What the page narrowed, said under the rows: the blocks it chose, of all; or, with
+    // `max-rows` only, the rows drawn of the rows there are when the cap was reached.
+    let note = match (picked(ctx, lazy), ctx.state.embed.max_rows) {
+        (Some(p), _) => Some(narrowed(ctx, p.len(), c.blocks.len())),
+        (None, Some(max)) if first.len() == max => {
+            let all = c.blocks.iter().map(|b| row_count(c, b)).sum();
+            Some(narrowed(ctx, max, all))
+        }
+        _ => None,
+    };
     (
         El::new(ctx.doc, "div")
-            .attr("style", &spoken_marks(ctx))
+            .attr("data-done", Msg::LinkCopied.text(ctx.lang))
             .child(legend(ctx))
             .child(toolbar(ctx))
             // A keyboard user can skip the hundreds of controls in the rows.
@@ -458,7 +607,9 @@ pub fn panel(ctx: &Ctx<'_>, lazy: &LazyComparison) -> (El, String) {
                     .attr("data-key", "skip")
                     .text(Msg::SkipRows.text(ctx.lang)),
             )
+            .child(heads(ctx))
             .child(El::new(ctx.doc, "ol").class("rows").children(first))
+            .maybe(note)
             .child(
                 El::new(ctx.doc, "p")
                     .class("sr")

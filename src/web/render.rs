@@ -5,8 +5,9 @@ use web_sys::Document;
 
 use super::ctx::{Ctx, Data};
 use super::dom::El;
-use super::{controls, map, overview, passages, search, targets, topic};
-use crate::view::{Lang, Msg, View};
+use super::{controls, map, overview, passages, search, sources, targets, topic};
+use crate::view::format::css_string;
+use crate::view::{Lang, Msg, View, only_in};
 
 /// The whole widget for a state: returns the body and the summary to announce.
 pub fn body(ctx: &Ctx<'_>, data: &Data) -> (El, String) {
@@ -22,15 +23,17 @@ pub fn body(ctx: &Ctx<'_>, data: &Data) -> (El, String) {
             "aria-label",
             &format!("{}: {left} / {right}", Msg::Widget.text(ctx.lang)),
         )
-        .child(controls::header(ctx));
+        .child(controls::header(ctx))
+        .child(sources::list(ctx));
+    body = words(ctx, body);
     let (panel, summary) = match (ctx.state.view, &data.all) {
         (View::Passages, _) => {
             let comparer = &ctx.session.comparer;
             let alignment = &data.comparison.alignment;
             body = body.child(controls::theme_tabs(ctx, |theme| match theme {
                 None => (
-                    comparer.passage_count(&ctx.state.left),
-                    comparer.passage_count(&ctx.state.right),
+                    comparer.passage_count(&ctx.state.left_side()),
+                    comparer.passage_count(&ctx.state.right_side()),
                 ),
                 Some(t) => alignment.coverage_of(t),
             }));
@@ -66,6 +69,49 @@ pub fn body(ctx: &Ctx<'_>, data: &Data) -> (El, String) {
         .child(panel),
         summary,
     )
+}
+
+/// Words the style sheet shows, as CSS strings in custom properties (set through the
+/// CSS object model, which a strict Content-Security-Policy allows): what each highlight
+/// means, said by screen readers before it (`del::before { content: "" / var(--_sr-left) }`
+/// — alternative text, which unlike hidden text is not copied with a passage), and the
+/// regions' names that label each side of a target row when the table is stacked.
+fn words(ctx: &Ctx<'_>, mut body: El) -> El {
+    let (left, right) = (
+        ctx.region_name(&ctx.state.left),
+        ctx.region_name(&ctx.state.right),
+    );
+    let (l, r) = (only_in(ctx.lang, &left), only_in(ctx.lang, &right));
+    // A side that is one document: its date after the region's name.
+    let date = |name: &str, region: &str, document: &Option<String>| {
+        let d = document.as_deref().unwrap_or_default();
+        match sources::documents(ctx, region, Some(d)).first() {
+            Some(doc) if !d.is_empty() => format!("{name} {}", doc.published),
+            _ => name.to_owned(),
+        }
+    };
+    let state = ctx.state;
+    let (left, right) = (
+        date(&left, &state.left, &state.left_document),
+        date(&right, &state.right, &state.right_document),
+    );
+    for (name, text, said) in [
+        ("--_sr-left", l.as_str(), true),
+        ("--_sr-right", &r, true),
+        ("--_sr-reused", Msg::LegendReused.text(ctx.lang), true),
+        ("--_sr-moved", Msg::LegendMoved.text(ctx.lang), true),
+        ("--_sr-shared", Msg::LegendTerms.text(ctx.lang), true),
+        ("--_ln", &left, false),
+        ("--_rn", &right, false),
+    ] {
+        let text = if said {
+            format!("{text}: ")
+        } else {
+            text.to_owned()
+        };
+        body = body.var(name, &css_string(&text));
+    }
+    body
 }
 
 /// An error in place of the comparison: what went wrong, in the interface language's

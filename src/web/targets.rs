@@ -132,7 +132,8 @@ fn header_cell(ctx: &Ctx<'_>, table: &str, label: &str, column: Option<Column>) 
     )
 }
 
-fn group_table(ctx: &Ctx<'_>, group: &TargetGroup) -> El {
+/// A theme's table, its first `limit` rows.
+fn group_table(ctx: &Ctx<'_>, group: &TargetGroup, limit: usize) -> El {
     let theme_name = group.theme.map_or("—".to_owned(), |t| {
         ctx.lang.pick(t.zh(), t.en()).to_owned()
     });
@@ -181,11 +182,14 @@ fn group_table(ctx: &Ctx<'_>, group: &TargetGroup) -> El {
                 ))
                 .child(header_cell(ctx, table, Msg::Year.text(ctx.lang), None)),
         );
-    let rows = sorted(&group.rows, ctx.ui.sort).into_iter().map(|row| {
-        El::new(ctx.doc, "tr")
-            .children(target_cells(ctx, row.left.as_ref()))
-            .children(target_cells(ctx, row.right.as_ref()))
-    });
+    let rows = sorted(&group.rows, ctx.ui.sort)
+        .into_iter()
+        .take(limit)
+        .map(|row| {
+            El::new(ctx.doc, "tr")
+                .children(target_cells(ctx, row.left.as_ref()))
+                .children(target_cells(ctx, row.right.as_ref()))
+        });
     El::new(ctx.doc, "section")
         .class("group")
         .child(El::new(ctx.doc, "h3").text(&theme_name))
@@ -254,10 +258,24 @@ pub fn panel(ctx: &Ctx<'_>, table: &TargetTable) -> (El, String) {
         .attr("data-action", "csv")
         .attr("data-key", "csv")
         .text(Msg::DownloadCsv.text(ctx.lang));
+    // At most `max-rows` rows in all, when the page asks for that.
+    let all: usize = groups.iter().map(|g| g.rows.len()).sum();
+    let max = ctx.state.embed.max_rows;
+    let mut left = max.unwrap_or(usize::MAX);
+    let tables: Vec<El> = groups
+        .into_iter()
+        .filter_map(|g| {
+            let take = left.min(g.rows.len());
+            left -= take;
+            (take > 0).then(|| group_table(ctx, g, take))
+        })
+        .collect();
+    let shown = all.min(max.unwrap_or(all));
     (
         El::new(ctx.doc, "div")
             .child(El::new(ctx.doc, "div").class("toolbar").child(download))
-            .children(groups.into_iter().map(|g| group_table(ctx, g))),
+            .children(tables)
+            .maybe((shown < all).then(|| super::passages::narrowed(ctx, shown, all))),
         summary,
     )
 }

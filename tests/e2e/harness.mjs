@@ -67,7 +67,7 @@ export function shadowText(page, index = 0) {
 
 /** Serves `dir` over http on a free port, with `headers` on every response. */
 export async function serve(dir, headers = {}) {
-  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json', '.wasm': 'application/wasm' };
+  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.json': 'application/json', '.wasm': 'application/wasm', '.css': 'text/css' };
   const server = http.createServer((req, res) => {
     const name = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     const file = path.join(dir, path.normalize(name).replace(/^([/\\])+/, ''));

@@ -22,7 +22,7 @@ want=$(awk '$0 == "name = \"wasm-bindgen\"" { getline; split($0, v, "\""); print
 # What the shims share: where they log, the current machine's bin directory, the tree.
 export SHIM_WORK=$work SHIM_ROOT=$root SHIM_BIN
 
-tools=(wasm-bindgen wasm-bindgen-test-runner chromium chromedriver fc-list node npm cargo-fuzz soffice python3)
+tools=(wasm-bindgen wasm-bindgen-test-runner chromium chromedriver fc-list pdftoppm node npm cargo-fuzz soffice python3)
 installers=(cargo rustup apt-get sudo npm id)
 
 # The shims, as scripts in $work/shims: `add NAME` puts one into the current machine.
@@ -68,6 +68,7 @@ add() { cp "$SHIM_WORK/shims/$1" "$SHIM_BIN/$1"; }
 for p in "$@"; do
   case $p in
     chromium) add chromium ;; chromium-driver) add chromedriver ;; fonts-wqy-microhei) add fc-list ;;
+    poppler-utils) add pdftoppm ;;
     nodejs) add node ;; npm) add npm ;;
     libreoffice-calc-nogui) add soffice ;; python3) add python3 ;;
   esac
@@ -137,7 +138,7 @@ expect_installs() { # expect_installs LINE...: exactly these installs, in this o
 
 rust_setup=("rustup target add wasm32-unknown-unknown" "rustup component add rustfmt" "rustup component add clippy")
 wasm="cargo install --locked wasm-bindgen-cli --version $want"
-browser="apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei"
+browser="apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei poppler-utils"
 node="apt-get install -y -qq nodejs npm"
 nightly="rustup toolchain install nightly --profile minimal"
 fuzz="cargo install --locked cargo-fuzz"
@@ -175,7 +176,7 @@ for missing in "${tools[@]}"; do
   run || continue
   case $missing in
     wasm-bindgen*) expect_installs "$wasm" ;;
-    chromium | chromedriver | fc-list) expect_installs "$browser" ;;
+    chromium | chromedriver | fc-list | pdftoppm) expect_installs "$browser" ;;
     node | npm) expect_installs "$node" ;;
     cargo-fuzz) expect_installs "$fuzz" ;;
     soffice | python3) expect_installs "$office" ;;
@@ -191,7 +192,7 @@ if SHIM_WASM_BINDGEN_VERSION=0.2.1 run; then
 fi
 
 echo "a registry that cannot resolve wasm-bindgen-cli's lock file: an unlocked install follows"
-machine unlocked ready chromium chromedriver fc-list node npm cargo-fuzz soffice python3
+machine unlocked ready chromium chromedriver fc-list pdftoppm node npm cargo-fuzz soffice python3
 if SHIM_LOCKED_FAILS=1 run; then
   expect_installs "$wasm" "cargo install wasm-bindgen-cli --version $want"
 fi
