@@ -20,7 +20,8 @@ SUDO := $(shell if [ "$$(id -u)" != 0 ] && command -v sudo >/dev/null; then echo
 
 .PHONY: all test tools tools-browser tools-node tools-fuzz tools-office bundle wasm wasm-api pkg \
 	dist lint test-native test-browser test-e2e test-tools test-spreadsheet e2e-deps test-npm \
-	npm-deps test-install fuzz fuzz-smoke bench bench-browser bench-search align-score clean
+	npm-deps test-install fuzz fuzz-smoke bench bench-browser bench-search bench-diff bench-scale \
+	align-score clean
 
 all: tools bundle pkg dist
 	@echo
@@ -210,12 +211,25 @@ fuzz: tools-fuzz
 bench:
 	$(CARGO) bench --bench compare
 
+# The widget in Chromium: sizes, first comparison from file:// (wall and main-thread CPU
+# from a trace), switches, scrolling the longest comparison.
 bench-browser: dist e2e-deps tools-browser
 	cd tests/e2e && node bench.mjs
 
 # Search: 200 queries drawn from the corpus, on the bundle and on one ten times larger.
-bench-search: dist e2e-deps
+bench-search: dist e2e-deps tools-browser
 	cd tests/e2e && node bench-search.mjs
+
+# Our diff beside jsdiff and diff-match-patch, on the same pairs in one page.
+bench-diff: pkg e2e-deps tools-browser
+	$(CARGO) build --quiet --release
+	cd tests/e2e && node bench-diff.mjs
+
+# 1×, 10×, 100× bundles (made from www/bundle.json): the widget's first comparison and a
+# switch, and the native comparison.
+bench-scale: dist e2e-deps tools-browser
+	$(CARGO) build --quiet --release
+	cd tests/e2e && node bench-scale.mjs
 
 clean:
 	$(CARGO) clean

@@ -1,12 +1,12 @@
 //! A small stable sort for the code the widget runs in the browser.
 //!
 //! Why not `slice::sort_by`: the standard sorts are fast, but every element type and
-//! comparator instantiates 3–5 KB of wasm (driftsort or ipnsort plus their small-sort
-//! networks), and the comparison path sorts eight different things — 35 KB of the widget's
-//! download, the largest single item after the JSON reader. The lists sorted there are
-//! small (tens of thousands of entries at most, usually hundreds), so a plain bottom-up
-//! merge sort, a few hundred bytes per use, costs little time and keeps the budget.
-//! Builder-only code keeps the standard sorts.
+//! comparator instantiates its own copy of driftsort or ipnsort with their small-sort
+//! networks, several times the code of this one, and the comparison path sorts many
+//! different things. The lists sorted there are small (tens of thousands of entries at
+//! most, usually hundreds), so a plain bottom-up merge sort costs little time and keeps
+//! the widget within the size budget that `tests/e2e/size.test.mjs` holds. Builder-only
+//! code keeps the standard sorts.
 //!
 //! The tests check it against the standard stable sort on random input.
 

@@ -591,3 +591,20 @@ proptest! {
         prop_assert_eq!(align::align(&l, &r), naive_align(&l, &r));
     }
 }
+
+#[test]
+fn a_region_compared_with_itself_pairs_each_passage_with_itself_once() {
+    for id in region_ids() {
+        let c = comparer().align(&id, &id, "all").unwrap();
+        let n = c.passages.len() / 2;
+        for p in &c.pairs {
+            assert_eq!(p.right, p.left + n, "{id}: a passage pairs with itself");
+        }
+        let content = c.passages[..n]
+            .iter()
+            .filter(|p| p.boilerplate.is_none())
+            .count();
+        assert_eq!(c.pairs.len(), content, "{id}: every content passage, once");
+        assert_eq!(c.counts.left_only + c.counts.right_only, 0, "{id}");
+    }
+}

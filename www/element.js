@@ -111,17 +111,39 @@
     return defaultBundle;
   }
 
-  /* Bundles fetched by URL, one request per URL however many widgets use it. */
+  /* Bundles fetched by URL, one request per URL however many widgets use it. A server
+     that never answers is given up after FETCH_TIMEOUT ms (the widget would otherwise say
+     "Loading…" forever); what comes back must look like JSON, or the message says what it
+     looks like instead (an HTML page, typically a host's 404 page served with 200). */
+  var FETCH_TIMEOUT = 30000;
   var fetches = new Map();
   function fetchBundle(spec, url) {
     if (!fetches.has(url)) {
-      var request = fetch(url).then(function (response) {
+      var label = 'bundle="' + spec + '": ';
+      var abort = typeof AbortController === 'function' ? new AbortController() : null;
+      var timer = setTimeout(function () {
+        if (abort) abort.abort();
+      }, FETCH_TIMEOUT);
+      var request = fetch(url, abort ? { signal: abort.signal } : {}).then(function (response) {
         if (!response.ok) {
-          throw new Error('bundle="' + spec + '": HTTP ' + response.status + ' ' + response.statusText);
+          throw new Error(label + 'HTTP ' + response.status + ' ' + response.statusText);
         }
         return response.text();
       }, function (err) {
-        throw new Error('bundle="' + spec + '": ' + message(err));
+        if (abort && abort.signal.aborted) {
+          throw new Error(label + 'no answer from the server after ' + FETCH_TIMEOUT / 1000 + ' s');
+        }
+        throw new Error(label + 'the request failed (' + message(err) + '): the server cannot be reached, or does not let this page read the file (CORS)');
+      }).then(function (text) {
+        clearTimeout(timer);
+        var start = text.replace(/^[\ufeff\s]+/, '').charAt(0);
+        if (start !== '{') {
+          throw new Error(label + (start === '<' ? 'the server sent an HTML page, not a bundle (JSON)' : 'the server sent something that is not a bundle (JSON)'));
+        }
+        return text;
+      }, function (err) {
+        clearTimeout(timer);
+        throw err;
       });
       fetches.set(url, request);
       request.then(function () {
@@ -137,11 +159,12 @@
      its text. Keys of the three kinds cannot collide (a URL named "builtin" is "url:…"). */
   function source(spec) {
     if (!spec) {
-      return { key: 'builtin', load: loadDefault };
+      return { key: 'builtin', label: 'bundle.js', load: loadDefault };
     }
     if (spec.charAt(0) === '#') {
       return {
         key: spec,
+        label: 'bundle="' + spec + '"',
         /* Read every time: the page may have changed the script's text. */
         inline: true,
         load: function () {
@@ -156,6 +179,7 @@
     var url = new URL(spec, document.baseURI).href;
     return {
       key: 'url:' + url,
+      label: 'bundle="' + spec + '"',
       load: function () {
         if (location.protocol === 'file:') {
           return Promise.reject(new Error('bundle="' + spec + '": a page opened from a file cannot fetch other files; use bundle="#id" with a <script type="application/json" id="id"> in the page, or the default bundle'));
@@ -435,7 +459,7 @@
       from.load().then(function (text) {
         if (self._widget === widget && self._key === from.key) {
           performance.mark('policy-compare:bundle-loaded');
-          widget.set_bundle(from.key, text);
+          widget.set_bundle(from.key, text, from.label);
           if (self.hasAttribute('at')) {
             seek(self);
           }

@@ -74,6 +74,44 @@ pub enum BundleErrorKind {
         /// The level of the enclosing section (0 at the top).
         parent: u8,
     },
+    /// A number no plan states: not finite, or beyond ±[`super::read::MAX_VALUE`].
+    BadNumber,
+    /// The upper end of a range below its lower end.
+    RangeReversed,
+    /// A year outside [`super::read::YEARS`].
+    BadYear {
+        /// The year found.
+        year: i32,
+    },
+    /// A weight (idf) that is negative or not finite.
+    BadWeight,
+    /// `themes` is empty: there is nothing to compare plans by.
+    NoThemes,
+    /// A region that is its own parent, or whose parents lead back to it.
+    ParentCycle {
+        /// The region.
+        id: String,
+    },
+    /// An id longer than [`super::read::MAX_ID`] bytes.
+    LongId,
+}
+
+/// `text`, cut to its first [`SHOWN`] characters (with `…`) when longer: values are
+/// echoed in messages for the reader to recognise, and a bundle may hold megabytes where
+/// a word was expected.
+pub fn shorten(text: &str) -> std::borrow::Cow<'_, str> {
+    shorten_to(text, SHOWN)
+}
+
+/// How many characters of a value a message shows.
+pub const SHOWN: usize = 80;
+
+/// `text` cut to its first `max` characters (with `…`) when longer.
+pub fn shorten_to(text: &str, max: usize) -> std::borrow::Cow<'_, str> {
+    match text.char_indices().nth(max) {
+        None => std::borrow::Cow::Borrowed(text),
+        Some((end, _)) => std::borrow::Cow::Owned(format!("{}…", &text[..end])),
+    }
 }
 
 impl BundleError {
@@ -117,18 +155,52 @@ impl fmt::Display for BundleErrorKind {
                 "no `version` field; this reader understands version {}",
                 super::VERSION
             ),
-            DuplicateId { id } => write!(f, "id \"{id}\" is used more than once"),
-            UnknownRegion { id } => write!(f, "region \"{id}\" is not listed in `regions`"),
-            UnknownParagraph { id } => {
-                write!(f, "paragraph \"{id}\" does not exist in this document")
+            DuplicateId { id } => write!(f, "id \"{}\" is used more than once", shorten(id)),
+            UnknownRegion { id } => {
+                write!(f, "region \"{}\" is not listed in `regions`", shorten(id))
             }
-            QuoteNotInParagraph { quote } => {
-                write!(f, "quote \"{quote}\" is not in its paragraph's text")
+            UnknownParagraph { id } => write!(
+                f,
+                "paragraph \"{}\" does not exist in this document",
+                shorten(id)
+            ),
+            QuoteNotInParagraph { quote } => write!(
+                f,
+                "quote \"{}\" is not in its paragraph's text",
+                shorten(quote)
+            ),
+            BadDate { value } => {
+                write!(f, "\"{}\" is not an ISO date (YYYY-MM-DD)", shorten(value))
             }
-            BadDate { value } => write!(f, "\"{value}\" is not an ISO date (YYYY-MM-DD)"),
             BadLevel { level, parent } => write!(
                 f,
                 "level {level} cannot sit under a section of level {parent}"
+            ),
+            BadNumber => write!(
+                f,
+                "not a figure a plan states: numbers are finite and within ±10^15"
+            ),
+            RangeReversed => write!(f, "the upper end of the range is below its lower end"),
+            BadYear { year } => write!(
+                f,
+                "year {year} is outside {}–{}",
+                super::read::YEARS.start(),
+                super::read::YEARS.end()
+            ),
+            BadWeight => write!(f, "a weight is a finite number, 0 or more"),
+            NoThemes => write!(
+                f,
+                "no themes: a bundle lists the themes its plans are compared by"
+            ),
+            ParentCycle { id } => write!(
+                f,
+                "region \"{}\" is its own parent, or its parents lead back to it",
+                shorten(id)
+            ),
+            LongId => write!(
+                f,
+                "an id is at most {} bytes (ids go into links and keys)",
+                super::read::MAX_ID
             ),
         }
     }

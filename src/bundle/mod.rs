@@ -5,6 +5,7 @@
 //! of the first problem it finds.
 
 mod error;
+mod json;
 mod lexicon;
 mod metric;
 mod path;
@@ -13,9 +14,10 @@ mod roles;
 mod theme;
 mod types;
 
-pub use error::{BundleError, BundleErrorKind};
+pub use error::{BundleError, BundleErrorKind, shorten};
 pub use lexicon::{LexiconGroup, TopicInfo};
 pub use metric::{Canonical, Comparator, Metric, MetricKind, Normalized, Scope};
+pub use read::{MAX_ID, MAX_VALUE, YEARS};
 pub use roles::{Boilerplate, Role};
 pub use theme::Theme;
 pub use types::{

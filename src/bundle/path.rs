@@ -1,85 +1,68 @@
-//! Which field a JSON error is in. serde_json reports where in the text it stopped (line
-//! and column); walking the text up to there gives the path (`documents[3].sections[0]
-//! .level`). This costs a few hundred bytes of wasm where a tracking deserializer would
-//! cost tens of kilobytes, since it does not depend on the bundle's types.
+//! Which field a JSON error is in. The reader ([`super::json`]) says where in the text it
+//! stopped (a byte offset: the start of the value that was wrong, or of the object that
+//! lacks a field); walking the text up to there gives the path (`documents[3].sections[0]
+//! .level`). Nothing is tracked while a good bundle is read: the walk happens only for an
+//! error, and it is linear in the text before the error.
 
 /// One level of nesting while walking the text.
-enum Frame {
+enum Frame<'a> {
     /// An object and the key whose value is being read.
-    Object(Option<String>),
+    Object(Option<&'a str>),
     /// An array and the index of the element being read.
     Array(usize),
 }
 
-/// The JSON path of the value at 1-based `line` and `column` (in bytes, as serde_json
-/// counts) of `text`; with `container`,
-/// the path of the object or array around that position (for "missing field" errors,
-/// which serde_json reports at the end of the object).
-pub fn at(text: &str, line: usize, column: usize, container: bool) -> String {
+/// Keys longer than this are cut in a path: a path is for reading, and a bundle may have
+/// a key of megabytes.
+const KEY: usize = 40;
+
+/// The JSON path of the value at byte `offset` of `text` (or of the innermost value that
+/// the offset is inside).
+pub fn at(text: &str, offset: usize) -> String {
+    let bytes = text.as_bytes();
+    let end = offset.min(bytes.len());
     let mut stack: Vec<Frame> = Vec::new();
-    let (mut l, mut c) = (1, 0);
-    let mut chars = text.chars().peekable();
     let mut expecting_key = false;
-    while let Some(ch) = chars.next() {
-        if ch == '\n' {
-            l += 1;
-            c = 0;
-        } else {
-            c += ch.len_utf8();
-        }
-        if (l, c) >= (line, column) {
-            break;
-        }
-        match ch {
-            '{' => {
+    let mut i = 0;
+    while i < end {
+        match bytes[i] {
+            b'{' => {
                 stack.push(Frame::Object(None));
                 expecting_key = true;
             }
-            '[' => {
+            b'[' => {
                 stack.push(Frame::Array(0));
                 expecting_key = false;
             }
-            '}' | ']' => {
+            b'}' | b']' => {
                 stack.pop();
                 expecting_key = false;
             }
-            ',' => match stack.last_mut() {
-                Some(Frame::Array(i)) => *i += 1,
+            b',' => match stack.last_mut() {
+                Some(Frame::Array(n)) => *n += 1,
                 Some(Frame::Object(key)) => {
                     *key = None;
                     expecting_key = true;
                 }
                 None => {}
             },
-            '"' => {
-                let mut s = String::new();
-                while let Some(ch) = chars.next() {
-                    c += ch.len_utf8();
-                    match ch {
-                        '\\' => {
-                            if let Some(escaped) = chars.next() {
-                                c += escaped.len_utf8();
-                                s.push(escaped);
-                            }
-                        }
-                        '"' => break,
-                        '\n' => {
-                            l += 1;
-                            c = 0;
-                        }
-                        _ => s.push(ch),
-                    }
+            b'"' => {
+                let start = i + 1;
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                if i >= end {
+                    break;
                 }
                 if expecting_key && let Some(Frame::Object(key)) = stack.last_mut() {
-                    *key = Some(s);
+                    *key = text.get(start..i);
                     expecting_key = false;
                 }
             }
             _ => {}
         }
-    }
-    if container && let Some(Frame::Object(key)) = stack.last_mut() {
-        *key = None;
+        i += 1;
     }
     let mut path = String::new();
     for frame in &stack {
@@ -88,10 +71,14 @@ pub fn at(text: &str, line: usize, column: usize, container: bool) -> String {
                 if !path.is_empty() {
                     path.push('.');
                 }
-                path.push_str(key);
+                path.push_str(&super::error::shorten_to(key, KEY));
             }
             Frame::Object(None) => {}
-            Frame::Array(i) => path.push_str(&format!("[{i}]")),
+            Frame::Array(i) => {
+                path.push('[');
+                path.push_str(&i.to_string());
+                path.push(']');
+            }
         }
     }
     path
@@ -104,12 +91,22 @@ mod tests {
     #[test]
     fn paths_of_positions() {
         let text = "{\"a\": [1, {\"b\": \"x\", \"c\": [true, false]}], \"d\": 2}";
-        let col = |needle: &str| text.find(needle).unwrap() + 1;
-        assert_eq!(at(text, 1, col("false"), false), "a[1].c[1]");
-        assert_eq!(at(text, 1, col("\"x\""), false), "a[1].b");
-        assert_eq!(at(text, 1, col("2}"), false), "d");
-        assert_eq!(at(text, 1, col("}], \"d\""), true), "a[1]");
+        let at_ = |needle: &str| at(text, text.find(needle).unwrap());
+        assert_eq!(at_("false"), "a[1].c[1]");
+        assert_eq!(at_("\"x\""), "a[1].b");
+        assert_eq!(at_("2}"), "d");
+        assert_eq!(at_("{\"b\""), "a[1]");
         let text = "{\"中\": [\"文字\", 3]}";
-        assert_eq!(at(text, 1, text.find('3').unwrap() + 1, false), "中[1]");
+        assert_eq!(at(text, text.find('3').unwrap()), "中[1]");
+        let text = "{\"a]\\\"[\": [0, 1]}";
+        assert_eq!(at(text, text.find('1').unwrap()), "a]\\\"[[1]");
+    }
+
+    #[test]
+    fn long_keys_are_cut() {
+        let key = "k".repeat(10_000);
+        let text = format!("{{\"{key}\": 1}}");
+        let path = at(&text, text.len() - 2);
+        assert!(path.chars().count() <= KEY + 1, "{}", path.len());
     }
 }

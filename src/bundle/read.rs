@@ -1,72 +1,25 @@
 //! Reading a bundle: format and version first (so that a bundle from the future says so
 //! instead of failing on some field), then the shape with the path of the first bad field,
-//! then the cross-references serde cannot check.
-
-use serde::Deserialize;
+//! then the cross-references and ranges serde cannot check.
 
 use super::error::{BundleError, BundleErrorKind};
+use super::json::{self, Found};
+use super::metric::Metric;
 use super::types::{Bundle, Document, FORMAT, Section, VERSION};
 use crate::date::Date;
 
-/// Just enough of a bundle to decide whether the rest can be read.
-#[derive(Deserialize)]
-struct Header {
-    format: Option<Scalar>,
-    version: Option<Scalar>,
-}
-
-/// A header field as found, whatever its JSON type, so that a wrong one is reported
-/// rather than failing the parse. (Not `serde_json::Value`: its code weighs on the wasm.)
-enum Scalar {
-    Text(String),
-    Count(u64),
-    Other(&'static str),
-}
-
-impl<'de> Deserialize<'de> for Scalar {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Visitor;
-        impl<'de> serde::de::Visitor<'de> for Visitor {
-            type Value = Scalar;
-            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-                f.write_str("any JSON value")
-            }
-            fn visit_str<E>(self, v: &str) -> Result<Scalar, E> {
-                Ok(Scalar::Text(v.to_owned()))
-            }
-            fn visit_u64<E>(self, v: u64) -> Result<Scalar, E> {
-                Ok(Scalar::Count(v))
-            }
-            fn visit_i64<E>(self, _: i64) -> Result<Scalar, E> {
-                Ok(Scalar::Other("a negative number"))
-            }
-            fn visit_f64<E>(self, _: f64) -> Result<Scalar, E> {
-                Ok(Scalar::Other("a fraction"))
-            }
-            fn visit_bool<E>(self, _: bool) -> Result<Scalar, E> {
-                Ok(Scalar::Other("a boolean"))
-            }
-            fn visit_unit<E>(self) -> Result<Scalar, E> {
-                Ok(Scalar::Other("null"))
-            }
-            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut a: A) -> Result<Scalar, A::Error> {
-                while a.next_element::<serde::de::IgnoredAny>()?.is_some() {}
-                Ok(Scalar::Other("a list"))
-            }
-            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut a: A) -> Result<Scalar, A::Error> {
-                while a
-                    .next_entry::<serde::de::IgnoredAny, serde::de::IgnoredAny>()?
-                    .is_some()
-                {}
-                Ok(Scalar::Other("an object"))
-            }
-        }
-        d.deserialize_any(Visitor)
-    }
-}
+/// The largest number a bundle may state (in absolute value), in its own unit or a
+/// canonical one: far past any plan's figure (a plan's largest, in yuan, is near 10¹³),
+/// and small enough to be shown with its cents.
+pub const MAX_VALUE: f64 = 1e15;
+/// The years a statement may be for.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+/// The longest id, in bytes: ids go into links, keys and the page's attributes.
+pub const MAX_ID: usize = 200;
 
 impl Bundle {
-    /// Parses and validates a bundle from its JSON text.
+    /// Parses and validates a bundle from its JSON text (a UTF-8 byte order mark before
+    /// it is allowed, as editors on some systems write one).
     ///
     /// ```
     /// use policy_compare::Bundle;
@@ -78,26 +31,28 @@ impl Bundle {
     /// );
     /// ```
     pub fn from_json(json: &str) -> Result<Bundle, BundleError> {
+        let json = json.strip_prefix('\u{feff}').unwrap_or(json);
         if !json.trim_start().starts_with('{') {
             return Err(BundleError::at("", BundleErrorKind::NotAnObject));
         }
         // The usual case in one pass; the header is read on its own only to explain a
         // failure, or a bundle whose fields happen to parse but whose version is not ours.
-        if let Ok(bundle) = serde_json::from_str::<Bundle>(json)
-            && bundle.format == FORMAT
-            && bundle.version == VERSION
-        {
-            bundle.validate()?;
-            return Ok(bundle);
-        }
-        let header: Header = serde_json::from_str(json).map_err(syntax_or_shape)?;
-        match header.format {
-            Some(Scalar::Text(f)) if f == FORMAT => {}
+        let full = match json::from_str::<Bundle>(json) {
+            Ok(bundle) if bundle.format == FORMAT && bundle.version == VERSION => {
+                bundle.validate()?;
+                return Ok(bundle);
+            }
+            other => other,
+        };
+        let [format, version] =
+            json::fields(json, ["format", "version"]).map_err(|e| located(json, e))?;
+        match format {
+            Some(Found::Text(f)) if f == FORMAT => {}
             Some(other) => {
                 let found = match other {
-                    Scalar::Text(s) => s,
-                    Scalar::Count(n) => n.to_string(),
-                    Scalar::Other(what) => what.to_owned(),
+                    Found::Text(s) => super::error::shorten(&s).into_owned(),
+                    Found::Count(n) => n.to_string(),
+                    Found::Other(what) => what.to_owned(),
                 };
                 return Err(BundleError::at(
                     "format",
@@ -111,8 +66,8 @@ impl Bundle {
                 ));
             }
         }
-        let version = match header.version {
-            Some(Scalar::Count(n)) => Some(n),
+        let version = match version {
+            Some(Found::Count(n)) => Some(n),
             _ => None,
         };
         if version != Some(u64::from(VERSION)) {
@@ -121,14 +76,7 @@ impl Bundle {
                 BundleErrorKind::UnsupportedVersion { found: version },
             ));
         }
-
-        let bundle: Bundle = serde_json::from_str(json).map_err(|e| {
-            let missing = e.to_string().starts_with("missing field");
-            let path = super::path::at(json, e.line(), e.column(), missing);
-            let mut err = syntax_or_shape(e);
-            err.path = path;
-            err
-        })?;
+        let bundle = full.map_err(|e| located(json, e))?;
         bundle.validate()?;
         Ok(bundle)
     }
@@ -136,6 +84,9 @@ impl Bundle {
     /// Checks what the types alone cannot: unique ids, references that resolve, dates,
     /// levels that fit their nesting, quotes inside their paragraphs.
     pub fn validate(&self) -> Result<(), BundleError> {
+        if self.themes.is_empty() {
+            return Err(BundleError::at("themes", BundleErrorKind::NoThemes));
+        }
         let mut regions = Ids::default();
         for region in &self.regions {
             regions.push(&region.id, None);
@@ -143,13 +94,40 @@ impl Bundle {
         let regions = regions
             .seal()
             .map_err(|r| r.at(format!("regions[{}].id", r.order)))?;
+        let mut parents: Vec<Option<usize>> = Vec::with_capacity(self.regions.len());
         for (i, region) in self.regions.iter().enumerate() {
-            if let Some(parent) = &region.parent
-                && !regions.contains(parent.as_str())
-            {
+            let parent = match &region.parent {
+                None => None,
+                Some(parent) => Some(regions.order(parent).ok_or_else(|| {
+                    BundleError::at(
+                        format!("regions[{i}].parent"),
+                        BundleErrorKind::UnknownRegion { id: parent.clone() },
+                    )
+                })?),
+            };
+            parents.push(parent);
+        }
+        if let Some(i) = first_in_cycle(&parents) {
+            return Err(BundleError::at(
+                format!("regions[{i}].parent"),
+                BundleErrorKind::ParentCycle {
+                    id: self.regions[i].id.clone(),
+                },
+            ));
+        }
+        for (i, group) in self.lexicon.iter().enumerate() {
+            if !(group.idf.is_finite() && group.idf >= 0.0) {
                 return Err(BundleError::at(
-                    format!("regions[{i}].parent"),
-                    BundleErrorKind::UnknownRegion { id: parent.clone() },
+                    format!("lexicon[{i}].idf"),
+                    BundleErrorKind::BadWeight,
+                ));
+            }
+        }
+        for (i, topic) in self.topics.iter().enumerate() {
+            if !(topic.idf.is_finite() && topic.idf >= 0.0) {
+                return Err(BundleError::at(
+                    format!("topics[{i}].idf"),
+                    BundleErrorKind::BadWeight,
                 ));
             }
         }
@@ -182,6 +160,79 @@ impl Bundle {
         }
         Ok(())
     }
+}
+
+/// The first region (in bundle order) on a cycle of parents, if any: each region is
+/// visited once, so this is linear in the number of regions.
+fn first_in_cycle(parents: &[Option<usize>]) -> Option<usize> {
+    // 0: not seen; walk number + 1: on the walk that started there; done: usize::MAX.
+    const DONE: usize = usize::MAX;
+    let mut state = vec![0usize; parents.len()];
+    let mut on_cycle: Option<usize> = None;
+    for start in 0..parents.len() {
+        let mut here = Some(start);
+        while let Some(i) = here {
+            match state[i] {
+                0 => {
+                    state[i] = start + 1;
+                    here = parents[i];
+                }
+                s if s == start + 1 => {
+                    on_cycle = Some(on_cycle.map_or(i, |c| c.min(i)));
+                    break;
+                }
+                _ => break,
+            }
+        }
+        let mut here = Some(start);
+        while let Some(i) = here {
+            if state[i] != start + 1 {
+                break;
+            }
+            state[i] = DONE;
+            here = parents[i];
+        }
+    }
+    // The cycle's first member in bundle order, for a stable message.
+    on_cycle.map(|found| {
+        let mut members = vec![found];
+        let mut i = found;
+        while let Some(p) = parents[i] {
+            if p == found {
+                break;
+            }
+            members.push(p);
+            i = p;
+        }
+        members.into_iter().min().unwrap_or(found)
+    })
+}
+
+/// Checks a metric's numbers: finite, within [`MAX_VALUE`], ranges the right way round,
+/// years plausible.
+fn validate_metric(metric: &Metric, here: &str) -> Result<(), BundleError> {
+    let bad = |field: &str, kind| Err(BundleError::at(format!("{here}.{field}"), kind));
+    let ok = |v: f64| v.is_finite() && v.abs() <= MAX_VALUE;
+    let check = |field: &str, value: f64, max: Option<f64>| {
+        if !ok(value) {
+            return bad(field, BundleErrorKind::BadNumber);
+        }
+        match max {
+            Some(m) if !ok(m) => bad(&format!("{field}_max"), BundleErrorKind::BadNumber),
+            Some(m) if m < value => bad(&format!("{field}_max"), BundleErrorKind::RangeReversed),
+            _ => Ok(()),
+        }
+    };
+    check("value", metric.value, metric.value_max)?;
+    if let Some(n) = &metric.normalized {
+        check("normalized.value", n.value, n.value_max)?;
+    }
+    if let Some(year) = metric.year
+        && !YEARS.contains(&year)
+    {
+        return bad("year", BundleErrorKind::BadYear { year });
+    }
+    Ok(())
 }
 
 fn validate_document(doc: &Document, prefix: &str) -> Result<(), BundleError> {
@@ -232,6 +283,7 @@ fn validate_document(doc: &Document, prefix: &str) -> Result<(), BundleError> {
         .map_err(|r| r.at(format!("{prefix}metrics[{}].id", r.order)))?;
     for (m, metric) in doc.metrics.iter().enumerate() {
         let here = format!("{prefix}metrics[{m}]");
+        validate_metric(metric, &here)?;
         let Some(Some(text)) = paragraphs.get(metric.paragraph.as_str()) else {
             return Err(BundleError::at(
                 format!("{here}.paragraph"),
@@ -307,14 +359,19 @@ struct Ids<'a> {
     entries: Vec<(&'a str, Option<&'a str>, usize)>,
 }
 
-/// An id met again: which one, and the order (0-based) in which its second place came.
+/// An id met again, or too long: which one, and the order (0-based) in which the place
+/// at fault came.
 struct Repeat {
     order: usize,
     id: String,
+    long: bool,
 }
 
 impl Repeat {
     fn at(&self, path: String) -> BundleError {
+        if self.long {
+            return BundleError::at(path, BundleErrorKind::LongId);
+        }
         BundleError::at(
             path,
             BundleErrorKind::DuplicateId {
@@ -334,6 +391,13 @@ impl<'a> Ids<'a> {
     /// Sorted for lookup; an id met twice is a repeat at its second place (the earliest
     /// such place, as a reader going through the bundle would find it).
     fn seal(mut self) -> Result<Sealed<'a>, Repeat> {
+        if let Some(&(id, _, order)) = self.entries.iter().find(|e| e.0.len() > MAX_ID) {
+            return Err(Repeat {
+                order,
+                id: super::error::shorten(id).into_owned(),
+                long: true,
+            });
+        }
         // Stable: equal ids stay in the order met.
         crate::sort::sort_by(&mut self.entries, |a, b| a.0.cmp(b.0));
         let repeat = self
@@ -346,6 +410,7 @@ impl<'a> Ids<'a> {
             Some((order, id)) => Err(Repeat {
                 order,
                 id: id.to_owned(),
+                long: false,
             }),
             None => Ok(Sealed(self.entries)),
         }
@@ -365,29 +430,37 @@ impl<'a> Sealed<'a> {
     fn contains(&self, id: &str) -> bool {
         self.get(id).is_some()
     }
+
+    /// The order in which `id` was met, if it is there.
+    fn order(&self, id: &str) -> Option<usize> {
+        let at = self.0.binary_search_by(|e| e.0.cmp(id)).ok()?;
+        self.0.get(at).map(|e| e.2)
+    }
 }
 
-fn syntax_or_shape(e: serde_json::Error) -> BundleError {
-    use serde_json::error::Category;
-    let kind = match e.classify() {
-        Category::Syntax | Category::Eof | Category::Io => BundleErrorKind::Syntax {
-            message: strip_position(&e.to_string()),
-            line: e.line(),
-            column: e.column(),
-        },
-        Category::Data => BundleErrorKind::Shape {
-            message: strip_position(&e.to_string()),
+/// A reader's error as a bundle error with its path (and for a syntax error, its line
+/// and column).
+fn located(json: &str, e: json::Error) -> BundleError {
+    let at = e.at.unwrap_or(0);
+    let kind = match e.kind {
+        json::ErrorKind::Syntax(message) => {
+            let before = &json.as_bytes()[..at.min(json.len())];
+            let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
+            let line_start = before
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |i| i + 1);
+            BundleErrorKind::Syntax {
+                message: message.to_owned(),
+                line,
+                column: at - line_start + 1,
+            }
+        }
+        json::ErrorKind::Shape(_) | json::ErrorKind::Missing(_) => BundleErrorKind::Shape {
+            message: e.to_string(),
         },
     };
-    BundleError::at("", kind)
-}
-
-/// serde_json appends " at line L column C"; the path (or our own Syntax fields) says it better.
-fn strip_position(message: &str) -> String {
-    match message.rfind(" at line ") {
-        Some(i) => message[..i].to_owned(),
-        None => message.to_owned(),
-    }
+    BundleError::at(super::path::at(json, at), kind)
 }
 
 #[cfg(test)]
@@ -529,6 +602,110 @@ mod tests {
             .collect();
         v["documents"][0]["preamble"] = serde_json::Value::Array(paragraphs);
         assert!(read(&v).is_ok());
+    }
+
+    #[test]
+    fn a_byte_order_mark_before_the_bundle_is_accepted() {
+        let text = format!("\u{feff}{}", minimal());
+        assert!(Bundle::from_json(&text).is_ok());
+    }
+
+    #[test]
+    fn numbers_no_plan_states_are_refused_with_their_field() {
+        let cases = [
+            (
+                "value",
+                serde_json::json!(1e300),
+                "documents[0].metrics[0].value: not a figure",
+            ),
+            (
+                "value",
+                serde_json::json!(-2e15),
+                "documents[0].metrics[0].value: not a figure",
+            ),
+            (
+                "value_max",
+                serde_json::json!(100),
+                "documents[0].metrics[0].value_max: the upper end",
+            ),
+            (
+                "year",
+                serde_json::json!(2147483647),
+                "documents[0].metrics[0].year: year 2147483647 is outside 1900–2200",
+            ),
+            (
+                "year",
+                serde_json::json!(-5),
+                "documents[0].metrics[0].year: year -5",
+            ),
+        ];
+        for (field, value, want) in cases {
+            let mut v = minimal();
+            v["documents"][0]["metrics"][0][field] = value;
+            let err = read(&v).unwrap_err();
+            assert!(err.starts_with(want), "{field}: {err}");
+        }
+        // JSON has no infinity, but 1e999 reads as one.
+        let text = minimal()
+            .to_string()
+            .replace("\"value\":300", "\"value\":1e999");
+        let err = Bundle::from_json(&text).unwrap_err().to_string();
+        assert!(
+            err.starts_with("documents[0].metrics[0].value: not a figure"),
+            "{err}"
+        );
+        let mut v = minimal();
+        v["documents"][0]["metrics"][0]["normalized"] =
+            serde_json::json!({"value": 3e10, "value_max": 1e10, "unit": "usd"});
+        let err = read(&v).unwrap_err();
+        assert!(
+            err.starts_with("documents[0].metrics[0].normalized.value_max"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_bundle_without_themes_or_with_a_circle_of_parents_is_refused() {
+        let mut v = minimal();
+        v["themes"] = serde_json::json!([]);
+        assert!(read(&v).unwrap_err().starts_with("themes: no themes"));
+        let mut v = minimal();
+        v["regions"][0]["parent"] = serde_json::json!("jiangxi");
+        assert_eq!(
+            read(&v).unwrap_err(),
+            "regions[0].parent: region \"jiangxi\" is its own parent, or its parents lead back to it"
+        );
+        let mut v = minimal();
+        v["regions"] = serde_json::json!([
+            {"id": "a", "zh": "a", "en": "a", "kind": "city", "parent": "c"},
+            {"id": "jiangxi", "zh": "江西", "en": "Jiangxi", "kind": "province", "parent": null},
+            {"id": "c", "zh": "c", "en": "c", "kind": "city", "parent": "d"},
+            {"id": "d", "zh": "d", "en": "d", "kind": "city", "parent": "c"},
+        ]);
+        assert!(read(&v).unwrap_err().starts_with("regions[2].parent"));
+    }
+
+    #[test]
+    fn huge_ids_and_values_are_refused_and_echoed_short() {
+        let mut v = minimal();
+        v["documents"][0]["id"] = serde_json::json!("x".repeat(5_000_000));
+        let err = read(&v).unwrap_err();
+        assert!(
+            err.starts_with("documents[0].id: an id is at most 200 bytes"),
+            "{err}"
+        );
+        let mut v = minimal();
+        v["documents"][0]["region"] = serde_json::json!("y".repeat(5_000_000));
+        let err = read(&v).unwrap_err();
+        assert!(err.len() < 300, "{}", err.len());
+        let mut v = minimal();
+        v["documents"][0]["sections"][0]["level"] = serde_json::json!("z".repeat(5_000_000));
+        let err = read(&v).unwrap_err();
+        assert!(err.len() < 300, "{}", err.len());
+        assert!(
+            err.starts_with("documents[0].sections[0].level: invalid type: string"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -58,8 +58,8 @@ pub fn blocks(left: usize, right: usize, pairs: &[(usize, usize)]) -> Vec<Block>
             }
             a += 1;
         }
-        rights.sort_unstable();
-        ks.sort_unstable();
+        crate::sort::sort_by(&mut rights, Ord::cmp);
+        crate::sort::sort_by(&mut ks, Ord::cmp);
         for &b in &rights {
             let slot = &mut first_block[b - left];
             if slot.is_none() {

@@ -73,7 +73,19 @@ struct Chunk {
     right: std::ops::Range<usize>,
 }
 
-/// Diffs two passages.
+/// The most tokens the two sides may have between their common start and end for a diff:
+/// Myers costs (length × differences), so this bounds a diff's time whatever the input (a
+/// whole plan in one paragraph, say). Past it, [`try_diff`] gives up and the caller shows
+/// the two texts another way. Passages are a few hundred characters; this is ten times
+/// the longest near-copy of the corpus.
+pub const MAX_TOKENS: usize = 5_000;
+
+/// How much work (tokens × tokens, summed over the pairs of changed runs compared) the
+/// search for moved phrases may do per phrase found; past it, no more are looked for.
+const MOVED_WORK: usize = 1 << 21;
+
+/// Diffs two passages; for sides too long to diff (see [`MAX_TOKENS`]), the whole of each
+/// is a change.
 ///
 /// ```
 /// use policy_compare::compare::diff::{diff, SpanKind};
@@ -82,13 +94,28 @@ struct Chunk {
 /// assert_eq!(changed, ["300"]);
 /// ```
 pub fn diff(left: &str, right: &str) -> Diff {
+    try_diff(left, right).unwrap_or_else(|| {
+        let mut d = Diff::default();
+        push(&mut d.left, left.to_owned(), SpanKind::Changed);
+        push(&mut d.right, right.to_owned(), SpanKind::Changed);
+        d
+    })
+}
+
+/// Diffs two passages, unless what differs between them is longer than [`MAX_TOKENS`].
+/// Every step is linear in the tokens but Myers (bounded by the cap) and the search for
+/// moved phrases (bounded by its own budget).
+pub fn try_diff(left: &str, right: &str) -> Option<Diff> {
     let lt = tokens(left);
     let rt = tokens(right);
     let (lk, rk) = keys(&lt, &rt);
-    let chunks = cleanup(chunks(&matches(&lk, &rk), lk.len(), rk.len()), &lt, &rt);
-    let mut diff = render(&chunks, &lt, &rt);
-    mark_moved(&mut diff);
-    diff
+    let chunks = cleanup(chunks(&matches(&lk, &rk)?, lk.len(), rk.len()), &lt, &rt);
+    let (mut ls, mut rs) = segments(&chunks, left, &lt);
+    mark_moved(&mut ls, &mut rs, &lk, &rk, &lt, &rt);
+    Some(Diff {
+        left: render(&ls, &lt),
+        right: render(&rs, &rt),
+    })
 }
 
 /// Each token as a number that is equal exactly when the texts are: the character itself,
@@ -96,28 +123,34 @@ pub fn diff(left: &str, right: &str) -> Diff {
 /// compares tokens millions of times on a long pair; numbers make that three to four
 /// times faster than comparing strings.
 fn keys<'a>(left: &[Token<'a>], right: &[Token<'a>]) -> (Vec<u32>, Vec<u32>) {
-    // A pair of passages has a handful of numbers and words: a list does.
-    let mut words: Vec<&'a str> = Vec::new();
-    let mut key = |t: &Token<'a>| -> u32 {
+    // Sorted, for a lookup in log time: a pair of passages has a handful of numbers and
+    // words, a crafted one may have thousands.
+    let mut words: Vec<&'a str> = left
+        .iter()
+        .chain(right)
+        .map(|t| t.text())
+        .filter(|t| single(t).is_none())
+        .collect();
+    crate::sort::sort_by(&mut words, Ord::cmp);
+    words.dedup();
+    let key = |t: &Token<'a>| -> u32 {
         let text = t.text();
         match single(text) {
             Some(c) => u32::from(c),
             None => {
-                let at = words.iter().position(|w| *w == text).unwrap_or_else(|| {
-                    words.push(text);
-                    words.len() - 1
-                });
+                let at = words.binary_search(&text).unwrap_or(0);
                 char::MAX as u32 + 1 + at as u32
             }
         }
     };
-    let l = left.iter().map(&mut key).collect();
-    let r = right.iter().map(&mut key).collect();
+    let l = left.iter().map(key).collect();
+    let r = right.iter().map(key).collect();
     (l, r)
 }
 
 /// The tokens the two sides share, as (left index, right index) in increasing order: a
-/// longest common subsequence of the tokens that can take part in a shared phrase.
+/// longest common subsequence of the tokens that can take part in a shared phrase; `None`
+/// when the middle is too long to diff.
 ///
 /// Why the filter: Myers costs (length × differences), and the pairs the engine aligns
 /// are often long and mostly different — a full comparison spent three quarters of its
@@ -125,7 +158,7 @@ fn keys<'a>(left: &[Token<'a>], right: &[Token<'a>]) -> (Vec<u32>, Vec<u32>) {
 /// alone, as a one-character "shared" run amid changes, which [`cleanup`] would absorb
 /// anyway; leaving such tokens out before Myers shrinks the input of a dissimilar pair
 /// several times over and changes what the reader sees very little.
-fn matches(lk: &[u32], rk: &[u32]) -> Vec<(usize, usize)> {
+fn matches(lk: &[u32], rk: &[u32]) -> Option<Vec<(usize, usize, usize)>> {
     // What the two share at the start and the end is matched as it stands, whatever the
     // filter below would say (a text diffed with itself is all shared, even one character).
     let prefix = lk.iter().zip(rk).take_while(|(a, b)| a == b).count();
@@ -139,18 +172,31 @@ fn matches(lk: &[u32], rk: &[u32]) -> Vec<(usize, usize)> {
         &lk[prefix..lk.len() - suffix],
         &rk[prefix..rk.len() - suffix],
     );
-    let mut out: Vec<(usize, usize)> = (0..prefix).map(|i| (i, i)).collect();
-    out.extend(
-        middle_matches(ml, mr)
-            .into_iter()
-            .map(|(i, j)| (i + prefix, j + prefix)),
-    );
-    out.extend((0..suffix).map(|k| (ml.len() + prefix + k, mr.len() + prefix + k)));
-    out
+    // Runs of matched tokens (left start, right start, length).
+    let mut out: Vec<(usize, usize, usize)> = Vec::new();
+    if prefix > 0 {
+        out.push((0, 0, prefix));
+    }
+    for (i, j) in middle_matches(ml, mr)? {
+        match out.last_mut() {
+            Some((a, b, n)) if *a + *n == i + prefix && *b + *n == j + prefix => *n += 1,
+            _ => out.push((i + prefix, j + prefix, 1)),
+        }
+    }
+    if suffix > 0 {
+        out.push((ml.len() + prefix, mr.len() + prefix, suffix));
+    }
+    Some(out)
 }
 
 /// [`matches`] between the common prefix and suffix.
-fn middle_matches(lk: &[u32], rk: &[u32]) -> Vec<(usize, usize)> {
+fn middle_matches(lk: &[u32], rk: &[u32]) -> Option<Vec<(usize, usize)>> {
+    if lk.is_empty() || rk.is_empty() {
+        return Some(Vec::new());
+    }
+    if lk.len() + rk.len() > MAX_TOKENS {
+        return None;
+    }
     let bigrams = |k: &[u32]| crate::sort::set_of(k.windows(2).map(|w| pair(w[0], w[1])).collect());
     let kept = |k: &[u32], other: &[u64]| -> Vec<usize> {
         let has = |a: u32, b: u32| other.binary_search(&pair(a, b)).is_ok();
@@ -164,8 +210,8 @@ fn middle_matches(lk: &[u32], rk: &[u32]) -> Vec<(usize, usize)> {
     let rf: Vec<u32> = ri.iter().map(|&j| rk[j]).collect();
     // Plain Myers, not `capture_diff_slices` (its runtime choice of algorithm would put
     // all five of similar's algorithms in the widget's wasm) nor `myers::diff` (its
-    // preflight and heuristics, for inputs far larger than a filtered pair, cost 22 KB of
-    // wasm and changed no diff of the snapshots).
+    // preflight and heuristics are for inputs far larger than a filtered pair, and changed
+    // no diff of the snapshots); the size test keeps the wasm within its budget.
     let mut capture = Capture::new();
     let Ok(()) = myers::diff_deadline_raw(
         &mut capture,
@@ -186,11 +232,11 @@ fn middle_matches(lk: &[u32], rk: &[u32]) -> Vec<(usize, usize)> {
             out.extend((0..len).map(|d| (li[old_index + d], ri[new_index + d])));
         }
     }
-    out
+    Some(out)
 }
 
-/// Groups the tokens into alternating shared and changed runs, given the shared ones.
-fn chunks(matches: &[(usize, usize)], left: usize, right: usize) -> Vec<Chunk> {
+/// Groups the tokens into alternating shared and changed runs, given the shared runs.
+fn chunks(matches: &[(usize, usize, usize)], left: usize, right: usize) -> Vec<Chunk> {
     let mut out: Vec<Chunk> = Vec::new();
     let mut push = |same: bool, l: std::ops::Range<usize>, r: std::ops::Range<usize>| {
         if l.is_empty() && r.is_empty() {
@@ -209,162 +255,215 @@ fn chunks(matches: &[(usize, usize)], left: usize, right: usize) -> Vec<Chunk> {
         }
     };
     let (mut i, mut j) = (0, 0);
-    for &(a, b) in matches {
+    for &(a, b, n) in matches {
         push(false, i..a, j..b);
-        push(true, a..a + 1, b..b + 1);
-        (i, j) = (a + 1, b + 1);
+        push(true, a..a + n, b..b + n);
+        (i, j) = (a + n, b + n);
     }
     push(false, i..left, j..right);
     out
 }
 
-fn chars(tokens: &[Token<'_>], range: &std::ops::Range<usize>) -> usize {
-    tokens[range.clone()]
-        .iter()
-        .map(|t| t.text().chars().count())
-        .sum()
+/// How many characters of a token count as words (not punctuation or space): what the
+/// thresholds of shared, reused and moved runs count. (By token kind, not
+/// `char::is_alphanumeric`, whose Unicode tables the widget need not carry.)
+fn weight(t: &Token<'_>) -> usize {
+    match t {
+        Token::Han(_) => 1,
+        Token::Number(s) => s.chars().filter(|c| !matches!(c, '.' | '%' | '％')).count(),
+        Token::Latin(s) => s.chars().filter(|&c| c != '&').count(),
+        Token::Other(_) => 0,
+    }
 }
 
 /// Absorbs shared runs no longer than the changes around them, until none is left. A
 /// shared run of [`PHRASE`] characters or more stays: that is a word or phrase the two
 /// passages really share (`电子口岸`, `互联互通`), however much changed around it.
+///
+/// Absorbing a run changes only its neighbours' neighbourhood, so the scan steps back two
+/// places after each and goes on: linear in the runs, not quadratic.
 fn cleanup(mut chunks: Vec<Chunk>, lt: &[Token<'_>], rt: &[Token<'_>]) -> Vec<Chunk> {
-    let size = |c: &Chunk| chars(lt, &c.left).max(chars(rt, &c.right));
-    let phrase = |c: &Chunk| {
-        lt[c.left.clone()]
-            .iter()
-            .flat_map(|t| t.text().chars())
-            .filter(|c| c.is_alphanumeric())
-            .count()
-            >= PHRASE
+    // Characters and weights before each token, so that a run's are a subtraction.
+    let sums = |tokens: &[Token<'_>], f: fn(&Token<'_>) -> usize| -> Vec<usize> {
+        let mut out = Vec::with_capacity(tokens.len() + 1);
+        out.push(0);
+        for t in tokens {
+            out.push(out[out.len() - 1] + f(t));
+        }
+        out
     };
-    loop {
-        let absorbed = (1..chunks.len().saturating_sub(1)).find(|&i| {
-            let between_changes = chunks[i].same && !chunks[i - 1].same && !chunks[i + 1].same;
-            // A sliver of one or two characters between changes is noise whatever the sizes
-            // (`[提升郑]州新[郑]`); a longer one goes if the changes around it dwarf it.
-            let sliver = size(&chunks[i]) <= 2;
-            between_changes
-                && !phrase(&chunks[i])
-                && (sliver
-                    || (size(&chunks[i]) <= size(&chunks[i - 1])
-                        && size(&chunks[i]) <= size(&chunks[i + 1])))
-        });
-        let Some(i) = absorbed else {
-            return chunks;
+    let count = |t: &Token<'_>| t.text().chars().count();
+    let (lc, rc, lw) = (sums(lt, count), sums(rt, count), sums(lt, weight));
+    let span = |s: &[usize], r: &std::ops::Range<usize>| s[r.end] - s[r.start];
+    let size = |c: &Chunk| span(&lc, &c.left).max(span(&rc, &c.right));
+    let phrase = |c: &Chunk| span(&lw, &c.left) >= PHRASE;
+    let mut i = 1;
+    while i + 1 < chunks.len() {
+        #[cfg(test)]
+        tests::CLEANUP_STEPS.with(|n| n.set(n.get() + 1));
+        let between_changes = chunks[i].same && !chunks[i - 1].same && !chunks[i + 1].same;
+        // A sliver of one or two characters between changes is noise whatever the sizes
+        // (`[提升郑]州新[郑]`); a longer one goes if the changes around it dwarf it.
+        let absorbed = between_changes && !phrase(&chunks[i]) && {
+            let here = size(&chunks[i]);
+            here <= 2 || (here <= size(&chunks[i - 1]) && here <= size(&chunks[i + 1]))
         };
+        if !absorbed {
+            i += 1;
+            continue;
+        }
         let next = chunks.remove(i + 1);
         chunks.remove(i);
         let previous = &mut chunks[i - 1];
         previous.left.end = next.left.end;
         previous.right.end = next.right.end;
+        i = i.saturating_sub(2).max(1);
     }
+    chunks
 }
 
-fn render(chunks: &[Chunk], lt: &[Token<'_>], rt: &[Token<'_>]) -> Diff {
-    let text = |tokens: &[Token<'_>], range: &std::ops::Range<usize>| -> String {
-        tokens[range.clone()].iter().map(|t| t.text()).collect()
-    };
-    let mut diff = Diff {
-        left: Vec::new(),
-        right: Vec::new(),
-    };
+/// One side's runs of tokens, each with its kind.
+type Segments = Vec<(std::ops::Range<usize>, SpanKind)>;
+
+/// The chunks as each side's runs: changed, shared, or reused (a long shared run).
+/// `left` is the left text, whose tokens `lt` are.
+fn segments(chunks: &[Chunk], left: &str, lt: &[Token<'_>]) -> (Segments, Segments) {
+    let mut at = Vec::with_capacity(lt.len() + 1);
+    let mut w = Vec::with_capacity(lt.len() + 1);
+    at.push(0);
+    w.push(0);
+    for t in lt {
+        at.push(at[at.len() - 1] + t.text().len());
+        w.push(w[w.len() - 1] + weight(t));
+    }
+    let (mut ls, mut rs) = (Vec::new(), Vec::new());
     for chunk in chunks {
-        let (l, r) = (text(lt, &chunk.left), text(rt, &chunk.right));
+        let r = &chunk.left;
         let kind = if !chunk.same {
             SpanKind::Changed
-        } else if reused(&l) {
+        } else if reused(&left[at[r.start]..at[r.end]], w[r.end] - w[r.start]) {
             SpanKind::Reused
         } else {
             SpanKind::Same
         };
-        push(&mut diff.left, l, kind);
-        push(&mut diff.right, r, kind);
+        if !chunk.left.is_empty() {
+            ls.push((chunk.left.clone(), kind));
+        }
+        if !chunk.right.is_empty() {
+            rs.push((chunk.right.clone(), kind));
+        }
     }
-    diff
+    (ls, rs)
 }
 
-/// Whether a shared run is long enough to be reuse, not counting the names every plan
-/// repeats.
-fn reused(text: &str) -> bool {
-    let mut rest = text.to_owned();
-    for stock in STOCK {
-        rest = rest.replace(stock, "");
+fn render(segments: &Segments, tokens: &[Token<'_>]) -> Vec<Span> {
+    let mut out = Vec::new();
+    for (range, kind) in segments {
+        let text: String = tokens[range.clone()].iter().map(|t| t.text()).collect();
+        push(&mut out, text, *kind);
     }
-    rest.chars().filter(|c| c.is_alphanumeric()).count() >= REUSED
+    out
 }
 
-/// The longest common substring of two texts: (length in chars, start in a, start in b),
-/// in char indices.
-fn longest_common(a: &[char], b: &[char]) -> (usize, usize, usize) {
-    let mut best = (0, 0, 0);
+/// Whether a shared run (its text and word weight) is long enough to be reuse, not
+/// counting the names every plan repeats.
+fn reused(text: &str, weight_of_run: usize) -> bool {
+    if weight_of_run < REUSED {
+        return false;
+    }
+    let stock: usize = STOCK
+        .iter()
+        .filter(|s| text.contains(**s))
+        .map(|s| text.matches(s).count() * tokens(s).iter().map(weight).sum::<usize>())
+        .sum();
+    weight_of_run.saturating_sub(stock) >= REUSED
+}
+
+/// The longest common run of tokens of `a` and `b` by weight: (tokens, start in a,
+/// start in b, weight). `wa[i]` is the weight of `a[..i]`.
+fn longest_common(a: &[u32], b: &[u32], wa: &[usize]) -> (usize, usize, usize, usize) {
+    let mut best = (0, 0, 0, 0);
     // One row of the usual table, updated from the right so that `run[j - 1]` still
     // holds the previous row's value: no allocation per row.
     let mut run = vec![0usize; b.len() + 1];
-    for (i, &ca) in a.iter().enumerate() {
-        // Ties go to the earliest start in `a`, then in `b`.
-        let mut row = (0, 0);
+    for (i, &ka) in a.iter().enumerate() {
         for j in (1..=b.len()).rev() {
-            run[j] = if b[j - 1] == ca { run[j - 1] + 1 } else { 0 };
-            if run[j] > 0 && run[j] >= row.0 {
-                row = (run[j], j);
+            run[j] = if b[j - 1] == ka { run[j - 1] + 1 } else { 0 };
+            let len = run[j];
+            if len > 0 {
+                let w = wa[i + 1] - wa[i + 1 - len];
+                // Ties go to the earliest start in `a`, then in `b`.
+                if w > best.3 {
+                    best = (len, i + 1 - len, j - len, w);
+                }
             }
-        }
-        if row.0 > best.0 {
-            best = (row.0, i + 1 - row.0, row.1 - row.0);
         }
     }
     best
 }
 
-/// Splits span `k` of `spans` into before / `kind` / after at char range `at..at + len`.
-fn split_span(spans: &mut Vec<Span>, k: usize, at: usize, len: usize, kind: SpanKind) {
-    let chars: Vec<char> = spans[k].text.chars().collect();
-    let old = spans[k].kind;
-    let piece = |r: std::ops::Range<usize>, kind| Span {
-        text: chars[r].iter().collect(),
-        kind,
-    };
+/// Splits segment `k` at token range `at..at + len` into before / `kind` / after.
+fn split_segment(segments: &mut Segments, k: usize, at: usize, len: usize, kind: SpanKind) {
+    let (range, old) = segments[k].clone();
     let parts = [
-        piece(0..at, old),
-        piece(at..at + len, kind),
-        piece(at + len..chars.len(), old),
+        (range.start..at, old),
+        (at..at + len, kind),
+        (at + len..range.end, old),
     ];
-    spans.splice(k..=k, parts.into_iter().filter(|p| !p.text.is_empty()));
+    segments.splice(k..=k, parts.into_iter().filter(|(r, _)| !r.is_empty()));
 }
 
 /// Marks phrases that both sides have in their changed text (in another place) as moved,
-/// longest first.
-fn mark_moved(diff: &mut Diff) {
-    let changed = |spans: &[Span]| -> Vec<(usize, Vec<char>)> {
-        spans
-            .iter()
-            .enumerate()
-            .filter(|(_, s)| s.kind == SpanKind::Changed && s.text.chars().nth(MOVED - 1).is_some())
-            .map(|(k, s)| (k, s.text.chars().collect()))
+/// longest first, on token boundaries (a number is never cut), within a work budget.
+fn mark_moved(
+    ls: &mut Segments,
+    rs: &mut Segments,
+    lk: &[u32],
+    rk: &[u32],
+    lt: &[Token<'_>],
+    rt: &[Token<'_>],
+) {
+    let prefix = |tokens: &[Token<'_>]| -> Vec<usize> {
+        let mut w = vec![0usize; tokens.len() + 1];
+        for (i, t) in tokens.iter().enumerate() {
+            w[i + 1] = w[i] + weight(t);
+        }
+        w
+    };
+    let (wl, wr) = (prefix(lt), prefix(rt));
+    let changed = |segments: &Segments, w: &[usize]| -> Vec<usize> {
+        (0..segments.len())
+            .filter(|&k| {
+                let (r, kind) = &segments[k];
+                *kind == SpanKind::Changed && w[r.end] - w[r.start] >= MOVED
+            })
             .collect()
     };
     for _ in 0..16 {
-        let mut best: Option<(usize, usize, usize, usize, usize)> = None;
-        let rights = changed(&diff.right);
-        for (i, lc) in changed(&diff.left) {
-            for (j, rc) in &rights {
-                let (len, a, b) = longest_common(&lc, rc);
-                let j = *j;
-                let alnum = lc[a..a + len]
-                    .iter()
-                    .filter(|c| c.is_alphanumeric())
-                    .count();
-                if alnum >= MOVED && best.is_none_or(|x| len > x.0) {
-                    best = Some((len, i, a, j, b));
+        let (lefts, rights) = (changed(ls, &wl), changed(rs, &wr));
+        let work: usize = lefts.iter().map(|&i| ls[i].0.len()).sum::<usize>()
+            * rights.iter().map(|&j| rs[j].0.len()).sum::<usize>();
+        if work > MOVED_WORK {
+            return;
+        }
+        // (weight, tokens, segment left, start, segment right, start)
+        let mut best: Option<(usize, usize, usize, usize, usize, usize)> = None;
+        for &i in &lefts {
+            let a = ls[i].0.clone();
+            for &j in &rights {
+                let b = rs[j].0.clone();
+                let (len, sa, sb, w) =
+                    longest_common(&lk[a.clone()], &rk[b.clone()], &wl[a.start..]);
+                if w >= MOVED && best.is_none_or(|x| w > x.0) {
+                    best = Some((w, len, i, a.start + sa, j, b.start + sb));
                 }
             }
         }
-        let Some((len, i, a, j, b)) = best else {
+        let Some((_, len, i, a, j, b)) = best else {
             return;
         };
-        split_span(&mut diff.left, i, a, len, SpanKind::Moved);
-        split_span(&mut diff.right, j, b, len, SpanKind::Moved);
+        split_segment(ls, i, a, len, SpanKind::Moved);
+        split_segment(rs, j, b, len, SpanKind::Moved);
     }
 }
 
@@ -381,6 +480,64 @@ fn push(spans: &mut Vec<Span>, text: String, kind: SpanKind) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    thread_local! {
+        /// How many places [`cleanup`] looked at: its work, for the test of its cost.
+        pub static CLEANUP_STEPS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
+
+    #[test]
+    fn cleanup_work_grows_linearly_with_the_runs() {
+        // Shared phrases that stay, then slivers of one shared character between
+        // changes, all absorbed: a scan that restarts from the beginning after each
+        // absorbed sliver passes every phrase again, quadratic work.
+        let steps = |n: usize| {
+            let unit_left = "海关特殊监管甲乙";
+            let unit_right = "海关特殊监管丙丁";
+            let tail_left = "的甲乙";
+            let tail_right = "的丙丁";
+            let left = format!("{}{}", unit_left.repeat(n), tail_left.repeat(n));
+            let right = format!("{}{}", unit_right.repeat(n), tail_right.repeat(n));
+            let lt = tokens(&left);
+            let rt = tokens(&right);
+            let mut chunks = Vec::new();
+            for k in 0..n {
+                let a = 8 * k;
+                chunks.push(Chunk {
+                    same: true,
+                    left: a..a + 6,
+                    right: a..a + 6,
+                });
+                chunks.push(Chunk {
+                    same: false,
+                    left: a + 6..a + 8,
+                    right: a + 6..a + 8,
+                });
+            }
+            for k in 0..n {
+                let a = 8 * n + 3 * k;
+                chunks.push(Chunk {
+                    same: true,
+                    left: a..a + 1,
+                    right: a..a + 1,
+                });
+                chunks.push(Chunk {
+                    same: false,
+                    left: a + 1..a + 3,
+                    right: a + 1..a + 3,
+                });
+            }
+            CLEANUP_STEPS.with(|c| c.set(0));
+            let out = cleanup(chunks, &lt, &rt);
+            assert_eq!(out.len(), 2 * n, "the phrases stay, the slivers go");
+            CLEANUP_STEPS.with(|c| c.get())
+        };
+        let (small, large) = (steps(500), steps(4000));
+        assert!(
+            large <= small * 8 + 16,
+            "{small} steps for 500 runs, {large} for 4000"
+        );
+    }
 
     fn show(spans: &[Span]) -> String {
         spans
@@ -406,12 +563,11 @@ mod tests {
             "{}",
             show(&d.left)
         );
-        // Marking a phrase moved splits spans but loses no text.
-        assert_eq!(concat_kinds(&d.left), left);
-        assert_eq!(concat_kinds(&d.right), right);
+        assert_eq!(concat(&d.left), "整合优化提升海关特殊监管区域");
+        assert_eq!(concat(&d.right), "海关特殊监管区域整合优化提升");
     }
 
-    fn concat_kinds(spans: &[Span]) -> String {
+    fn concat(spans: &[Span]) -> String {
         spans.iter().map(|s| s.text.as_str()).collect()
     }
 
@@ -452,6 +608,41 @@ mod tests {
         let shared = "以政策沟通、设施联通、贸易畅通、资金融通、民心相通为主要内容";
         let d = diff(&format!("江西{shared}"), &format!("河南{shared}"));
         assert_eq!(show(&d.left), format!("[江西]<{shared}>"));
+    }
+
+    #[test]
+    fn a_pair_too_long_to_diff_is_given_up_whole_and_quickly() {
+        // Two whole plans as one paragraph each, nearly alike: Myers would take seconds.
+        let base: String = (0..4000)
+            .map(|i| if i % 7 == 0 { '，' } else { '建' })
+            .collect();
+        let left = format!("{base}江西");
+        let right = format!("河南{}", base.replace("建建建", "设设设"));
+        assert_eq!(try_diff(&left, &right), None);
+        let d = diff(&left, &right);
+        assert_eq!(show(&d.left), format!("[{left}]"));
+        // Just under the cap it is diffed.
+        let (l, r) = (&left[..3 * 1000], &right[..3 * 1000]);
+        assert!(try_diff(l, r).is_some());
+    }
+
+    #[test]
+    fn moved_phrases_keep_numbers_whole() {
+        let d = diff(
+            "到2020年进出口总额突破300亿美元，加快建设物流枢纽",
+            "加快建设物流枢纽，到2025年进出口总额突破300亿美元",
+        );
+        for side in [&d.left, &d.right] {
+            for s in side.iter() {
+                assert!(
+                    !s.text.starts_with(|c: char| c.is_ascii_digit()) || !s.text.starts_with('0'),
+                    "{}",
+                    show(side)
+                );
+            }
+        }
+        assert!(show(&d.left).contains("2020"), "{}", show(&d.left));
+        assert!(!show(&d.left).contains("{到202}"), "{}", show(&d.left));
     }
 
     #[test]

@@ -21,9 +21,13 @@ pub const NEAR_COPY: f32 = 0.5;
 pub const COPIED_SPECIFIC: usize = 8;
 
 /// The marks of a pair.
+///
+/// A near-copy too long to diff (see [`diff::MAX_TOKENS`]) gets its shared terms
+/// instead: both texts are shown whole either way.
 pub fn marks(segmenter: &Segmenter, left: &str, right: &str) -> Diff {
-    if dice(left, right) >= NEAR_COPY {
-        let mut d = diff::diff(left, right);
+    if dice(left, right) >= NEAR_COPY
+        && let Some(mut d) = diff::try_diff(left, right)
+    {
         for side in [&mut d.left, &mut d.right] {
             for span in side.iter_mut() {
                 if span.kind == SpanKind::Reused
@@ -52,7 +56,7 @@ pub fn shared_terms(segmenter: &Segmenter, left: &str, right: &str) -> Diff {
             .filter(|h| specific(h))
             .map(|h| h.word)
             .collect();
-        ids.sort_unstable();
+        crate::sort::sort_by(&mut ids, Ord::cmp);
         ids.dedup();
         ids
     };
@@ -88,14 +92,14 @@ fn marked_words(
 /// `text` cut into Shared spans (the `hits`, longest first without overlap, touching ones
 /// joined into one phrase) and Plain spans between them.
 fn spans(text: &str, mut hits: Vec<Hit>) -> Vec<Span> {
-    hits.sort_by_key(|h| (std::cmp::Reverse(h.end - h.start), h.start));
+    crate::sort::sort_by_key(&mut hits, |h| (std::cmp::Reverse(h.end - h.start), h.start));
     let mut taken: Vec<(usize, usize)> = Vec::new();
     for h in hits {
         if taken.iter().all(|&(s, e)| h.end <= s || h.start >= e) {
             taken.push((h.start, h.end));
         }
     }
-    taken.sort_unstable();
+    crate::sort::sort_by(&mut taken, Ord::cmp);
     let mut out: Vec<Span> = Vec::new();
     let mut at = 0;
     let push = |out: &mut Vec<Span>, text: &str, kind: SpanKind| {
@@ -175,7 +179,7 @@ pub fn dice(a: &str, b: &str) -> f32 {
     let grams = |t: &str| -> Vec<(char, char)> {
         let cs: Vec<char> = t.chars().filter(|c| !c.is_whitespace()).collect();
         let mut g: Vec<(char, char)> = cs.windows(2).map(|w| (w[0], w[1])).collect();
-        g.sort_unstable();
+        crate::sort::sort_by(&mut g, Ord::cmp);
         g
     };
     let (x, y) = (grams(a), grams(b));

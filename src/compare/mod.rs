@@ -78,6 +78,9 @@ pub struct Comparer {
     lexicon: Vec<crate::bundle::LexiconGroup>,
     /// Each passage's vectors, made on first use.
     features: Vec<OnceLock<Features>>,
+    /// The pairs of the last few region pairs aligned: a theme filters one alignment, so
+    /// switching themes (or back to a pair seen) need not align again.
+    aligned: std::sync::Mutex<Vec<(String, String, Found)>>,
     /// Every target of the bundle, with its region, in reading order.
     targets: Vec<(String, TargetRef)>,
 }
@@ -106,6 +109,7 @@ impl Comparer {
             segmenter: OnceLock::new(),
             lexicon: bundle.lexicon.clone(),
             features,
+            aligned: std::sync::Mutex::new(Vec::new()),
             targets: bundle
                 .documents
                 .iter()
@@ -128,6 +132,13 @@ impl Comparer {
                 Segmenter::new(&self.lexicon, &self.topics)
             }
         })
+    }
+
+    /// Whether the lexicon is ready: for a bundle that ships none, the first comparison
+    /// makes one from the whole text (see [`tfidf`]), which the widget does after a frame
+    /// that says so rather than before its first frame.
+    pub fn is_ready(&self) -> bool {
+        self.segmenter.get().is_some() || !self.lexicon.is_empty()
     }
 
     /// Every passage of the bundle, in reading order.
@@ -227,7 +238,19 @@ impl Comparer {
                 })
                 .collect()
         };
-        let found = align::align(&candidates(&l), &candidates(&r));
+        // A region with itself: each passage is its own counterpart, shown once per side
+        // (aligning would show the passages it leaves unpaired twice, once as each side's
+        // own). Boilerplate is never paired: it stays in each side's runs, once per side.
+        let found = self.aligned_pairs(left, right, || {
+            if left == right {
+                (0..l.len())
+                    .filter(|&i| self.passages[l[i]].pairable())
+                    .map(|i| (i, i, 1.0))
+                    .collect()
+            } else {
+                align::align(&candidates(&l), &candidates(&r))
+            }
+        });
         let nl = l.len();
         let passages: Vec<PassageRef> = l
             .iter()
@@ -238,8 +261,8 @@ impl Comparer {
         // with no counterpart: a filter of one alignment, the same from either side.
         let has_theme = |i: usize| theme.is_none_or(|t| passages[i].themes.contains(&t));
         let found: Vec<(usize, usize, f32)> = found
-            .into_iter()
-            .map(|(a, b, s)| (a, nl + b, s))
+            .iter()
+            .map(|&(a, b, s)| (a, nl + b, s))
             .filter(|&(a, b, _)| has_theme(a) || has_theme(b))
             .collect();
         let positions: Vec<(usize, usize)> = found.iter().map(|&(a, b, _)| (a, b)).collect();
@@ -310,6 +333,34 @@ impl Comparer {
             coverage,
             counts,
         })
+    }
+
+    /// The pairs of `left` and `right` (as [`align::align`] gives them), made by `make`
+    /// the first time and kept for the last few region pairs.
+    fn aligned_pairs(
+        &self,
+        left: &str,
+        right: &str,
+        make: impl FnOnce() -> Vec<(usize, usize, f32)>,
+    ) -> Found {
+        const KEEP: usize = 8;
+        let known = self.aligned.lock().ok().and_then(|cache| {
+            cache
+                .iter()
+                .find(|(l, r, _)| l == left && r == right)
+                .map(|(_, _, found)| found.clone())
+        });
+        if let Some(found) = known {
+            return found;
+        }
+        let found = std::sync::Arc::new(make());
+        if let Ok(mut cache) = self.aligned.lock() {
+            if cache.len() >= KEEP {
+                cache.remove(0);
+            }
+            cache.push((left.to_owned(), right.to_owned(), found.clone()));
+        }
+        found
     }
 
     /// How many passages a side (`region` or `region/document-id`) has, all themes.
@@ -426,6 +477,8 @@ impl<'a> Scope<'a> {
         region == self.region && self.document.is_none_or(|d| d == document)
     }
 }
+/// The pairs of two regions' passages: (left, right, score), positions in each region.
+type Found = std::sync::Arc<Vec<(usize, usize, f32)>>;
 
 /// Vectors of a passage that is never paired.
 static EMPTY_FEATURES: Features = Features {

@@ -224,7 +224,9 @@ impl Segmenter {
                     .iter()
                     .filter(|h| !self.entry(h.word).topics.is_empty())
                     .collect();
-                inner.sort_by_key(|h| (std::cmp::Reverse(h.end - h.start), h.start));
+                crate::sort::sort_by_key(&mut inner, |h| {
+                    (std::cmp::Reverse(h.end - h.start), h.start)
+                });
                 let mut taken: Vec<(usize, usize)> = Vec::new();
                 for h in inner {
                     if taken.iter().all(|&(s, e)| h.end <= s || h.start >= e) {

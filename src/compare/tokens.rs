@@ -55,43 +55,54 @@ fn is_han(c: char) -> bool {
 /// assert_eq!(t, ["突", "破", "300", "亿", "美", "元", "、", "1.5%"]);
 /// ```
 pub fn tokens(text: &str) -> Vec<Token<'_>> {
-    let mut out = Vec::new();
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
-    let end_of = |k: usize| chars.get(k).map_or(text.len(), |&(i, _)| i);
-    let mut k = 0;
-    while k < chars.len() {
-        let (start, c) = chars[k];
-        let mut j = k + 1;
+    let mut out = Vec::with_capacity(text.len() / 3 + 1);
+    let mut chars = text.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
         let token = if is_digit(c) {
             loop {
-                match chars.get(j).map(|&(_, c)| c) {
-                    Some(d) if is_digit(d) => j += 1,
-                    Some('.') if chars.get(j + 1).is_some_and(|&(_, d)| is_digit(d)) => j += 1,
+                match chars.peek().map(|&(_, c)| c) {
+                    Some(d) if is_digit(d) => {
+                        chars.next();
+                    }
+                    Some('.') => {
+                        // A point is part of the number only with a digit after it.
+                        let mut ahead = chars.clone();
+                        ahead.next();
+                        if ahead.next().is_some_and(|(_, d)| is_digit(d)) {
+                            chars.next();
+                        } else {
+                            break;
+                        }
+                    }
                     Some('%' | '％') => {
-                        j += 1;
+                        chars.next();
                         break;
                     }
                     _ => break,
                 }
             }
-            Token::Number(&text[start..end_of(j)])
+            Token::Number(&text[start..end(&mut chars, text)])
         } else if c.is_ascii_alphabetic() {
             while chars
-                .get(j)
+                .peek()
                 .is_some_and(|&(_, d)| d.is_ascii_alphabetic() || d == '&')
             {
-                j += 1;
+                chars.next();
             }
-            Token::Latin(&text[start..end_of(j)])
+            Token::Latin(&text[start..end(&mut chars, text)])
         } else if is_han(c) {
-            Token::Han(&text[start..end_of(j)])
+            Token::Han(&text[start..start + c.len_utf8()])
         } else {
-            Token::Other(&text[start..end_of(j)])
+            Token::Other(&text[start..start + c.len_utf8()])
         };
         out.push(token);
-        k = j;
     }
     out
+}
+
+/// The byte offset of the next character, or the end of the text.
+fn end(chars: &mut std::iter::Peekable<std::str::CharIndices<'_>>, text: &str) -> usize {
+    chars.peek().map_or(text.len(), |&(i, _)| i)
 }
 
 #[cfg(test)]

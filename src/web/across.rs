@@ -199,7 +199,7 @@ fn open(shared: &Rc<Shared>, key: &str) {
         inner.ui.only_matched = false;
     }
     user_change(shared, &changes);
-    draw_pending(shared);
+    draw_pending(shared, f64::INFINITY);
     // Focus on its row (a block may hold many passages), and the passage itself in view.
     let passage = shared.inner.try_borrow().ok().and_then(|inner| {
         ["left", "right"].iter().find_map(|side| {

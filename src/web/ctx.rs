@@ -48,6 +48,8 @@ pub struct Ui {
     pub reveal: Option<String>,
     /// The list of documents compared is open.
     pub sources_open: bool,
+    /// Long passages shown whole, by `document/paragraph`.
+    pub open_long: Vec<String>,
 }
 
 impl Ctx<'_> {

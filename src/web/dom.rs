@@ -82,7 +82,7 @@ impl El {
     }
 
     /// The body of [`El::children`], compiled once rather than once per kind of iterator
-    /// (a few hundred bytes of wasm each, for tens of call sites).
+    /// (one copy per kind of iterator, for tens of call sites, would weigh on the size budget).
     fn append_all(self, children: &mut dyn Iterator<Item = El>) -> El {
         let fragment = self.doc.create_document_fragment();
         for child in children {

@@ -77,6 +77,9 @@ pub(super) struct Inner {
     /// Whether the first drawing with a comparison has been marked, and shown.
     marked: bool,
     shown: bool,
+    /// The bundle ships no lexicon and the one made from its text is not made yet: the
+    /// drawing says so, and the lexicon is made once that frame is on screen.
+    preparing: bool,
 }
 
 /// What a widget's listeners and deferred tasks share.
@@ -136,6 +139,7 @@ impl Widget {
                 after_frame: None,
                 marked: false,
                 shown: false,
+                preparing: false,
             }),
             renders: Cell::new(0),
             dirty: Cell::new(false),
@@ -179,9 +183,10 @@ impl Widget {
     }
 
     /// Parses and prepares the bundle text loaded for `key`, then shows the comparison, or
-    /// the reason the bundle cannot be read.
-    pub fn set_bundle(&self, key: &str, json: &str) {
-        let result = session::load(key, json).map_err(|e| format!("{key}: {e}"));
+    /// the reason the bundle cannot be read, after `label` (what the page named:
+    /// `bundle="…"`, or the default bundle).
+    pub fn set_bundle(&self, key: &str, json: &str, label: &str) {
+        let result = session::load(key, json).map_err(|e| format!("{label}: {e}"));
         self.install(result.map(Some));
     }
 
@@ -252,6 +257,32 @@ pub(super) fn current_state(inner: &Inner) -> Option<State> {
 /// The state the attributes describe, checked against the bundle.
 pub(super) fn state_of(inner: &Inner, session: &Session) -> Result<State, String> {
     let with_documents: Vec<&str> = session.with_documents.iter().map(String::as_str).collect();
+    // Defaults need two regions with documents; without them no attribute is at fault.
+    if with_documents.len() < 2 {
+        let lang = Lang::from_tag(
+            &inner
+                .host
+                .get_attribute("lang")
+                .unwrap_or_else(|| page_lang(&inner.host)),
+        );
+        return Err(match with_documents.first() {
+            None => lang
+                .pick(
+                    "此数据包中没有任何地区的文件，无可比较。",
+                    "This bundle has no region with documents: there is nothing to compare.",
+                )
+                .to_owned(),
+            Some(only) => format!(
+                "{} \"{}\"{}",
+                lang.pick(
+                    "此数据包中只有一个地区有文件：",
+                    "This bundle has documents for one region only:"
+                ),
+                crate::bundle::shorten(only),
+                lang.pick("，无可比较。", "; there is nothing to compare it with."),
+            ),
+        });
+    }
     let get = |name: &str| inner.host.get_attribute(name);
     State::from_attributes(
         get,
@@ -360,7 +391,12 @@ fn build(shared: &Shared) -> Option<Drawing> {
     inner.pending = None;
     inner.next_frame = None;
     inner.after_frame = None;
-    let view = if inner.load_error.is_some() {
+    inner.preparing = inner.load_error.is_none()
+        && inner
+            .session
+            .as_ref()
+            .is_some_and(|s| !s.comparer.is_ready());
+    let view = if inner.load_error.is_some() || inner.preparing {
         None
     } else {
         let mut drawn = None;
@@ -407,6 +443,14 @@ fn build(shared: &Shared) -> Option<Drawing> {
             page,
             true,
         ),
+        (None | Some(Ok(None)), None) if inner.preparing => {
+            let text = page.pick(
+                "此数据包未附词表，正在根据其文本准备比较……",
+                "This bundle ships no lexicon: preparing the comparison from its text…",
+            );
+            let body = El::new(&inner.doc, "p").class("status").text(text);
+            (body, text.to_owned(), page, false)
+        }
         (None | Some(Ok(None)), None) => {
             let loading = Msg::Loading.text(page);
             let body = El::new(&inner.doc, "p").class("status").text(loading);
@@ -438,7 +482,7 @@ fn show(shared: &Rc<Shared>, drawing: Drawing) {
     drawing.frame.set_inner_html("");
     let _ = drawing.frame.append_child(drawing.body.node());
     if drawing.complete && drawing.deferred {
-        draw_pending(shared);
+        draw_pending(shared, f64::INFINITY);
     }
     if let Some(text) = &drawing.announce {
         drawing.announcer.set_text_content(Some(text));
@@ -456,7 +500,8 @@ fn show(shared: &Rc<Shared>, drawing: Drawing) {
     if drawing.counts && !drawing.deferred {
         shared.renders.set(shared.renders.get() + 1);
     }
-    if inner.session.is_some() && inner.load_error.is_none() {
+    // The first drawing with a comparison (not the one saying it is being prepared).
+    if inner.session.is_some() && inner.load_error.is_none() && !inner.preparing {
         let first = !inner.marked;
         inner.marked = true;
         super::mark(if first {
@@ -465,7 +510,10 @@ fn show(shared: &Rc<Shared>, drawing: Drawing) {
             "policy-compare:render"
         });
     }
-    if inner.pending.is_some() || (inner.marked && !inner.shown) {
+    if inner.preparing {
+        super::mark("policy-compare:preparing");
+    }
+    if inner.pending.is_some() || inner.preparing || (inner.marked && !inner.shown) {
         after_next_frame(&mut inner, Rc::downgrade(shared));
     }
 }
@@ -490,14 +538,24 @@ fn after_next_frame(inner: &mut Inner, me: Weak<Shared>) {
             let Some(shared) = later.upgrade() else {
                 return;
             };
-            if let Ok(mut inner) = shared.inner.try_borrow_mut()
-                && inner.marked
-                && !inner.shown
-            {
-                inner.shown = true;
-                super::mark("policy-compare:shown");
+            let mut prepare = None;
+            if let Ok(mut inner) = shared.inner.try_borrow_mut() {
+                if inner.marked && !inner.shown {
+                    inner.shown = true;
+                    super::mark("policy-compare:shown");
+                }
+                if std::mem::take(&mut inner.preparing) {
+                    prepare = inner.session.clone();
+                }
             }
-            draw_pending(&shared);
+            if let Some(session) = prepare {
+                // The lexicon made from the text, now that the frame saying so is shown.
+                session.comparer.segmenter();
+                super::mark("policy-compare:lexicon-made");
+                draw(&shared);
+                return;
+            }
+            draw_pending(&shared, SLICE_MS);
         });
         let Some(shared) = me.upgrade() else {
             return;
@@ -511,9 +569,15 @@ fn after_next_frame(inner: &mut Inner, me: Weak<Shared>) {
     }));
 }
 
-/// Draws the passage rows that [`build`] left for later, if any; the drawing is then
-/// complete.
-pub(super) fn draw_pending(shared: &Shared) {
+/// How long one task of drawing rows may take before it lets the page run (a frame, a
+/// scroll, a click) and goes on in the next: under the 50 ms of a "long task".
+const SLICE_MS: f64 = 25.0;
+
+/// Draws the passage rows that [`build`] left for later, if any, `budget_ms` at a time
+/// ([`SLICE_MS`] when the page draws them on its own; all at once for a reader's jump
+/// past them), each slice in its own task; the drawing is complete (and counted) once the
+/// last row is in.
+pub(super) fn draw_pending(shared: &Rc<Shared>, budget_ms: f64) {
     let Ok(mut guard) = shared.inner.try_borrow_mut() else {
         return;
     };
@@ -521,21 +585,44 @@ pub(super) fn draw_pending(shared: &Shared) {
     let Some(from) = inner.pending.take() else {
         return;
     };
-    shared.renders.set(shared.renders.get() + 1);
     let Ok(Some(list)) = inner.frame.query_selector("ol.rows") else {
+        shared.renders.set(shared.renders.get() + 1);
         return;
     };
+    let clock = web_sys::window().and_then(|w| w.performance());
+    let now = || clock.as_ref().map_or(0.0, |p| p.now());
+    let start = now();
     let fragment = inner.doc.create_document_fragment();
+    let mut next = None;
     let drawn = with_view(inner, &mut |ctx, data| {
         let n = data.comparison.alignment.blocks.len();
-        for row in passages::rows(ctx, &data.comparison, from..n) {
-            let _ = fragment.append_child(row.node());
+        let mut k = from;
+        while k < n {
+            for row in passages::rows(ctx, &data.comparison, k..k + 1) {
+                let _ = fragment.append_child(row.node());
+            }
+            k += 1;
+            if now() - start > budget_ms {
+                break;
+            }
         }
+        next = (k < n).then_some(k);
     });
-    drop(guard);
     if !matches!(drawn, Some(Ok(()))) {
         return;
     }
+    inner.pending = next;
+    if next.is_some() {
+        let me = Rc::downgrade(shared);
+        inner.after_frame = Some(Timeout::new(0, move || {
+            if let Some(shared) = me.upgrade() {
+                draw_pending(&shared, SLICE_MS);
+            }
+        }));
+    } else {
+        shared.renders.set(shared.renders.get() + 1);
+    }
+    drop(guard);
     // Appending fires no focus events, but the borrow is released first all the same.
     let _ = list.append_child(&fragment);
 }

@@ -100,6 +100,9 @@ pub(super) fn on_event(shared: &Rc<Shared>, event: &Event) {
         ("click", "block") => update(shared, |inner| {
             toggle(&mut inner.ui.open_blocks, value);
         }),
+        ("click", "long") => update(shared, |inner| {
+            toggle(&mut inner.ui.open_long, value);
+        }),
         // The summary's own click opens or closes the quote; remember it for redraws.
         ("click", "quote") => {
             if let Ok(mut inner) = shared.inner.try_borrow_mut() {
@@ -232,7 +235,7 @@ fn root(shared: &Shared) -> Option<ShadowRoot> {
 /// Moves focus to the next (or previous) passage row that shows a difference, and says
 /// which one it is.
 fn jump(shared: &Rc<Shared>, delta: i32) {
-    draw_pending(shared);
+    draw_pending(shared, f64::INFINITY);
     let Some(root) = root(shared) else {
         return;
     };
@@ -283,7 +286,7 @@ fn jump(shared: &Rc<Shared>, delta: i32) {
 
 /// Moves focus past the rows (the skip button before them).
 fn skip_rows(shared: &Rc<Shared>) {
-    draw_pending(shared);
+    draw_pending(shared, f64::INFINITY);
     if let Some(root) = root(shared)
         && let Some(end) = root.get_element_by_id("pc-after-rows")
         && let Some(end) = end.dyn_ref::<HtmlElement>()

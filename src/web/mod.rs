@@ -58,3 +58,12 @@ pub fn load_bundle(json: &str) -> Result<JsValue, JsError> {
     .map_err(|_| JsError::new("cannot build the summary"))?;
     Ok(summary.into())
 }
+
+/// Diffs two texts as the view diffs near-copies, and returns how many spans the two
+/// sides have: for `make bench-diff`, which times it beside JavaScript diff libraries on
+/// the same pairs.
+#[wasm_bindgen(js_name = diffPair)]
+pub fn diff_pair(left: &str, right: &str) -> usize {
+    let d = crate::compare::diff::diff(left, right);
+    d.left.len() + d.right.len()
+}

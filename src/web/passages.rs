@@ -14,14 +14,88 @@ use crate::view::{
     LazyComparison, Msg, boilerplate_run, only_in, passages_summary, run_only_in, shown_of,
 };
 
-/// How many blocks are drawn at once, more than a tall screen shows; the rest follow once
-/// that frame is on screen (see `web::element`), each pair marked as its block is drawn
-/// ([`crate::view::lazy`]).
-pub const FIRST_ROWS: usize = 24;
+/// How many blocks are drawn before the first frame: about what a tall screen shows
+/// (a block is rarely under 100 px high). The rest follow once that frame is on screen, a
+/// slice at a time (see `web::element`), each pair marked as its block is drawn
+/// ([`crate::view::lazy`]): what is not seen yet costs the first frame nothing.
+pub const FIRST_ROWS: usize = 10;
 
 /// Passages longer than this (characters) make a block show its first lines only until
 /// the reader asks for all: a first screen then holds several topics, not one.
 const CLAMP: usize = 120;
+
+/// A passage longer than this many characters is shown shortened, to its first
+/// [`SHORT`], with a button to show it all: a bundle may hold a whole plan in one
+/// paragraph, and megabytes of text in one element block the page's layout for seconds.
+pub const LONG: usize = 3_000;
+/// What a long passage shows until the reader asks for all of it.
+pub const SHORT: usize = 1_000;
+
+/// The spans cut to their first `max` characters, if the text is longer.
+fn shortened(spans: &[Span], max: usize) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut left = max;
+    for s in spans {
+        if left == 0 {
+            break;
+        }
+        match s.text.char_indices().nth(left) {
+            Some((end, _)) => {
+                out.push(Span {
+                    text: format!("{}…", &s.text[..end]),
+                    kind: s.kind,
+                });
+                left = 0;
+            }
+            None => {
+                left -= s.text.chars().count();
+                out.push(s.clone());
+            }
+        }
+    }
+    out
+}
+
+/// The button that shows a long passage whole, or short again.
+fn long_toggle(ctx: &Ctx<'_>, key: &str, chars: usize, open: bool) -> El {
+    let label = if open {
+        ctx.lang.pick("收起", "Show less").to_owned()
+    } else {
+        format!(
+            "{} {chars} {}",
+            ctx.lang.pick("显示全文，共", "Show all"),
+            ctx.lang.pick("字", "characters")
+        )
+    };
+    El::new(ctx.doc, "button")
+        .attr("type", "button")
+        .class("link")
+        .attr("data-action", "long")
+        .attr("data-value", key)
+        .attr("data-key", &format!("long:{key}"))
+        .attr("aria-expanded", if open { "true" } else { "false" })
+        .text(&label)
+}
+
+/// A passage's text as spans, shortened when long and not opened, with the button that
+/// toggles it.
+fn passage_text(ctx: &Ctx<'_>, p: &PassageRef, spans: Vec<Span>, side: Side) -> (El, Option<El>) {
+    let chars = p.text.chars().count();
+    if chars <= LONG {
+        return (self::spans(ctx, &spans, side), None);
+    }
+    let key = key(p);
+    let open = ctx.ui.open_long.contains(&key);
+    let shown = if open {
+        spans
+    } else {
+        shortened(&spans, SHORT)
+    };
+    (
+        self::spans(ctx, &shown, side),
+        Some(long_toggle(ctx, &key, chars, open)),
+    )
+}
 
 fn spans(ctx: &Ctx<'_>, spans: &[Span], side: Side) -> El {
     let children = spans.iter().map(|s| {
@@ -77,20 +151,23 @@ pub fn provenance(ctx: &Ctx<'_>, region: &str, passage: &PassageRef, id: &str) -
     let path = if passage.path.is_empty() {
         path.text(Msg::Preamble.text(ctx.lang))
     } else {
-        path.attr("lang", "zh").text(&passage.path.join(" › "))
+        path.attr("lang", "zh")
+            .text(&crate::bundle::shorten(&passage.path.join(" › ")))
     };
+    // Names, titles and headings are cut short: a bundle may hold megabytes in one, and
+    // every passage shows them.
     El::new(ctx.doc, "p")
         .class("where")
         .attr("id", id)
         .child(
             El::new(ctx.doc, "span")
                 .class("side")
-                .text(&ctx.region_name(region)),
+                .text(&crate::bundle::shorten(&ctx.region_name(region))),
         )
         .child(
             El::new(ctx.doc, "span")
                 .attr("lang", "zh")
-                .text(&ctx.title(&passage.document)),
+                .text(&crate::bundle::shorten(&ctx.title(&passage.document))),
         )
         .text(" › ")
         .child(path)
@@ -119,8 +196,9 @@ fn key(p: &PassageRef) -> String {
     format!("{}/{}", p.document, p.paragraph)
 }
 
-/// One passage: where it comes from, its text, and its neighbours on demand.
-fn passage(ctx: &Ctx<'_>, side: Side, p: &PassageRef, text: El) -> El {
+/// One passage: where it comes from, its text (with its "show all" button when long),
+/// and its neighbours on demand.
+fn passage(ctx: &Ctx<'_>, side: Side, p: &PassageRef, (text, toggle): (El, Option<El>)) -> El {
     let key = key(p);
     let open = ctx.ui.context.contains(&key);
     let where_id = format!("pc-where-{}-{key}", side.class());
@@ -171,7 +249,7 @@ fn passage(ctx: &Ctx<'_>, side: Side, p: &PassageRef, text: El) -> El {
     if let Some((before, _)) = &neighbours {
         out = out.maybe(context(before, Msg::ContextBefore));
     }
-    out = out.child(text.attr("lang", "zh"));
+    out = out.child(text.attr("lang", "zh")).maybe(toggle);
     if let Some((_, after)) = &neighbours {
         out = out.maybe(context(after, Msg::ContextAfter));
     }
@@ -282,7 +360,7 @@ fn both(ctx: &Ctx<'_>, c: &LazyComparison, left: &[usize], right: &[usize], pair
                 ctx,
                 side,
                 p,
-                spans(ctx, &combine(&p.text, &sets), side),
+                passage_text(ctx, p, combine(&p.text, &sets), side),
             ))
         });
         El::new(ctx.doc, "div")
@@ -397,16 +475,12 @@ fn one_sided(ctx: &Ctx<'_>, c: &LazyComparison, side: Side, ids: &[usize]) -> Op
         )
         .maybe(block_link(ctx, Some(first)));
     if open {
-        let tag = if matches!(side, Side::Left) {
-            "del"
-        } else {
-            "ins"
-        };
         cell = cell.children(ps.iter().map(|p| {
-            let text = El::new(ctx.doc, "p")
-                .class("text")
-                .child(El::new(ctx.doc, tag).text(&p.text));
-            let shown = passage(ctx, side, p, text);
+            let whole = vec![Span {
+                text: p.text.clone(),
+                kind: SpanKind::Changed,
+            }];
+            let shown = passage(ctx, side, p, passage_text(ctx, p, whole, side));
             if p.boilerplate.is_some() {
                 shown.class("passage boilerplate")
             } else {

@@ -1,0 +1,220 @@
+// Hostile but possible bundles (after ../shared/repro/hostile-bundles.py): each is shown
+// in bounded time, with the page intact, and a clear message where there is nothing to
+// show. Named by the behaviour each checks; the console stays empty.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { launch, open, ready, serve, scratch, hostPage, jsonForScript, bundle } from './harness.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+async function withPage(url, body) {
+  const { page, context, messages } = await open(browser, url);
+  try {
+    await body(page);
+    assert.deepEqual(messages, [], 'the console stays empty');
+  } finally {
+    await context.close();
+  }
+}
+
+function paragraphs(doc) {
+  const out = [...(doc.preamble || [])];
+  const walk = (ss) => ss.forEach((s) => { out.push(...s.paragraphs); walk(s.sections); });
+  walk(doc.sections);
+  return out;
+}
+
+/** Pages over http, each showing `bundle-NAME.json` written beside it. */
+async function served(bundles, attrs = '') {
+  const pages = {};
+  for (const name of Object.keys(bundles)) {
+    pages[`${name}.html`] = hostPage(`<policy-compare bundle="${name}.json" ${attrs}></policy-compare>`);
+  }
+  const dir = scratch(pages);
+  for (const [name, b] of Object.entries(bundles)) {
+    fs.writeFileSync(path.join(dir, `${name}.json`), typeof b === 'string' ? b : JSON.stringify(b));
+  }
+  return { dir, server: await serve(dir) };
+}
+
+const alert = (page) => page.locator('policy-compare [role="alert"]').textContent();
+
+test('two_whole_plans_as_one_paragraph_each_are_shown_without_freezing_the_page', async () => {
+  const b = bundle();
+  for (const d of b.documents) {
+    if (d.region === 'jiangxi' || d.region === 'henan') {
+      const text = paragraphs(d).map((p) => p.text).join('');
+      d.preamble = [{ id: 'p1', text, themes: ['general'] }];
+      d.sections = [];
+      d.metrics = [];
+    }
+  }
+  const { server } = await served({ onepara: b }, 'left="jiangxi" right="henan"');
+  try {
+    await withPage(server.base + 'onepara.html', async (page) => {
+      const t0 = Date.now();
+      await ready(page);
+      assert.ok(Date.now() - t0 < 10000, `shown after ${Date.now() - t0} ms`);
+      // Both texts are there, shortened, each with its "show all".
+      const all = page.locator('policy-compare [data-action="long"]');
+      assert.ok(await all.count() >= 2);
+      await all.first().click();
+      assert.equal(await page.locator('policy-compare [data-action="long"][aria-expanded="true"]').count(), 1);
+    });
+  } finally {
+    await server.close();
+  }
+});
+
+test('a_paragraph_of_megabytes_is_shown_shortened_with_show_all', async () => {
+  const b = bundle();
+  const d = b.documents.find((d) => d.region === 'jiangxi');
+  const ps = paragraphs(d);
+  const text = ps.map((p) => p.text).join('');
+  ps.find((p) => !p.boilerplate).text = text.repeat(Math.ceil(3_000_000 / Buffer.byteLength(text)));
+  d.metrics = [];
+  // The region with itself: every passage is shown, paired with itself.
+  const { server } = await served({ longpara: b }, 'left="jiangxi" right="jiangxi"');
+  try {
+    await withPage(server.base + 'longpara.html', async (page) => {
+      await ready(page);
+      const chars = await page.evaluate(() => document.querySelector('policy-compare').shadowRoot.textContent.length);
+      assert.ok(chars < 1_000_000, `the page holds ${chars} characters`);
+      assert.ok(await page.locator('policy-compare [data-action="long"]').count() >= 1);
+    });
+  } finally {
+    await server.close();
+  }
+});
+
+test('a_huge_id_is_refused_with_its_field_and_a_short_message', async () => {
+  const b = bundle();
+  b.documents[0].id = 'x'.repeat(5_000_000);
+  const { server } = await served({ longid: b });
+  try {
+    await withPage(server.base + 'longid.html', async (page) => {
+      await ready(page);
+      const text = await alert(page);
+      assert.match(text, /documents\[0\]\.id: an id is at most 200 bytes/);
+      assert.ok(text.length < 500);
+    });
+  } finally {
+    await server.close();
+  }
+});
+
+test('a_bundle_with_one_region_or_none_says_there_is_nothing_to_compare', async () => {
+  const one = bundle();
+  one.documents = one.documents.filter((d) => d.region === 'jiangxi');
+  const none = bundle();
+  none.documents = [];
+  const { server } = await served({ one, none });
+  try {
+    await withPage(server.base + 'one.html', async (page) => {
+      await ready(page);
+      const text = await alert(page);
+      assert.match(text, /jiangxi/);
+      assert.doesNotMatch(text, /left=""/);
+    });
+    await withPage(server.base + 'none.html', async (page) => {
+      await ready(page);
+      assert.doesNotMatch(await alert(page), /left=""/);
+    });
+  } finally {
+    await server.close();
+  }
+});
+
+test('a_bundle_with_a_byte_order_mark_loads_inline_and_over_http', async () => {
+  const json = jsonForScript(bundle());
+  const dir = scratch({
+    'inline.html': hostPage(`<script type="application/json" id="b">\ufeff${json}</script><policy-compare bundle="#b"></policy-compare>`),
+    'http.html': hostPage('<policy-compare bundle="bom.json"></policy-compare>'),
+  });
+  fs.writeFileSync(path.join(dir, 'bom.json'), '\ufeff' + JSON.stringify(bundle()));
+  await withPage(pathToFileURL(path.join(dir, 'inline.html')).href, async (page) => {
+    await ready(page);
+    assert.equal(await page.locator('policy-compare [role="alert"]').count(), 0);
+    assert.ok(await page.locator('policy-compare li.row').count() > 0);
+  });
+  const server = await serve(dir);
+  try {
+    await withPage(server.base + 'http.html', async (page) => {
+      await ready(page);
+      assert.equal(await page.locator('policy-compare [role="alert"]').count(), 0);
+    });
+  } finally {
+    await server.close();
+  }
+});
+
+test('an_html_answer_is_labelled_with_the_bundle_attribute', async () => {
+  const { server } = await served({ page404: '<!doctype html><html><body>Not found</body></html>' });
+  try {
+    await withPage(server.base + 'page404.html', async (page) => {
+      await ready(page);
+      const text = await alert(page);
+      assert.match(text, /bundle="page404\.json"/);
+      assert.match(text, /HTML/);
+      assert.doesNotMatch(text, /url:/);
+    });
+  } finally {
+    await server.close();
+  }
+});
+
+test('an_unbreakable_error_does_not_widen_the_host_page', async () => {
+  const b = bundle();
+  b.documents[0].sections[0].level = 'z'.repeat(200_000);
+  const { server } = await served({ wide: b });
+  try {
+    await withPage(server.base + 'wide.html', async (page) => {
+      await ready(page);
+      await alert(page);
+      const [scroll, client] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]);
+      assert.ok(scroll <= client, `the page is ${scroll} px wide in a ${client} px window`);
+    });
+  } finally {
+    await server.close();
+  }
+});
+
+test('a_region_compared_with_itself_shows_each_passage_once_per_side', async () => {
+  const dir = scratch({ 'page.html': hostPage('<policy-compare left="xian" right="xian" theme="all"></policy-compare>') });
+  await withPage(pathToFileURL(path.join(dir, 'page.html')).href, async (page) => {
+    await ready(page);
+    // Only boilerplate (never paired) stands alone, once on each side.
+    assert.equal(await page.locator('policy-compare li.row.left-only:not(.boilerplate), policy-compare li.row.right-only:not(.boilerplate)').count(), 0);
+    assert.equal(
+      await page.locator('policy-compare li.row.left-only.boilerplate').count(),
+      await page.locator('policy-compare li.row.right-only.boilerplate').count(),
+    );
+    assert.ok(await page.locator('policy-compare li.row.pair').count() > 0);
+  });
+});
+
+test('a_bundle_without_a_lexicon_shows_a_frame_then_its_comparison', async () => {
+  const b = bundle();
+  delete b.lexicon;
+  delete b.topics;
+  const { server } = await served({ nolexicon: b }, 'left="shaanxi" right="xian"');
+  try {
+    await withPage(server.base + 'nolexicon.html', async (page) => {
+      await ready(page);
+      assert.ok(await page.locator('policy-compare li.row.pair').count() > 0);
+      // The lexicon was made after the drawing that says it is being prepared, in a task
+      // after that frame, and before the comparison.
+      const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
+      const [preparing, made, drawn] = ['preparing', 'lexicon-made', 'first-render'].map((n) => marks[`policy-compare:${n}`]);
+      assert.ok(preparing < made && made < drawn, JSON.stringify(marks));
+    });
+  } finally {
+    await server.close();
+  }
+});

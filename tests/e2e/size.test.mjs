@@ -1,0 +1,30 @@
+// The widget's download size is a budget, kept by this test: what a page that embeds the
+// widget makes its visitors download, gzip -9 as a server sends it.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import zlib from 'node:zlib';
+import { dist } from './harness.mjs';
+
+// kB = 1000 bytes. The goal is 110 kB; the widget is not there yet, so the budget holds
+// what was reached with the views of issues 9–12 (search, map, topics, document picker)
+// on board, and no change adds to it unnoticed. Lower it as the widget shrinks.
+const BUDGET = 170_000;
+
+test('the_widget_script_stays_within_its_size_budget', () => {
+  const bytes = fs.readFileSync(path.join(dist, 'policy-compare.js'));
+  const gzip = zlib.gzipSync(bytes, { level: 9 }).length;
+  assert.ok(gzip <= BUDGET, `dist/policy-compare.js is ${gzip} bytes gzip -9; the budget is ${BUDGET}`);
+});
+
+test('the_wasm_inside_is_deflated_not_raw', () => {
+  // Raw wasm as a string would be far larger once gzipped (see src/bin/pack.rs).
+  const text = fs.readFileSync(path.join(dist, 'policy-compare.js'), 'utf8');
+  const literal = /POLICY_COMPARE_WASM = "([A-Za-z0-9+/=]*)"/.exec(text);
+  assert.ok(literal, 'the script holds the wasm as a base64 literal');
+  const deflated = Buffer.from(literal[1], 'base64');
+  const wasm = zlib.inflateRawSync(deflated);
+  assert.deepEqual([...wasm.subarray(0, 4)], [0, 0x61, 0x73, 0x6d]);
+});
