@@ -198,13 +198,35 @@ fn cell(out: &mut String, text: &str, first: bool) {
     }
 }
 
-/// A number as a cell: whole numbers without a decimal point (`30000000000`), others as
-/// written by Rust's shortest round-trip form (`0.25`).
+/// A number as a cell: whole numbers without a decimal point (`30000000000`), others with
+/// up to nine decimals, trailing zeros dropped (`0.25`, `0.333333333`).
+///
+/// Written by hand rather than with `format!("{v}")`: Rust's float formatting is about
+/// 18 kB of the widget's wasm, which writes CSV too. Values are below 10¹⁵ (the bundle
+/// reader's bound); from 10⁹ on, three decimals.
 pub fn number(v: f64) -> String {
-    if v.fract() == 0.0 && v.abs() < 1e15 {
-        format!("{}", v as i64)
+    if !v.is_finite() {
+        return String::new();
+    }
+    let sign = if v < 0.0 { "-" } else { "" };
+    let a = v.abs();
+    if a.fract() == 0.0 && a < 1e18 {
+        return format!("{sign}{}", a as u64);
+    }
+    let places: u32 = if a < 1e9 { 9 } else { 3 };
+    let scale = 10u64.pow(places);
+    let scaled = (a * scale as f64).round();
+    if scaled >= 1.8e19 {
+        return format!("{sign}{}", a.round() as u64);
+    }
+    let n = scaled as u64;
+    let (int, frac) = (n / scale, n % scale);
+    let frac = format!("{frac:0width$}", width = places as usize);
+    let frac = frac.trim_end_matches('0');
+    if frac.is_empty() {
+        format!("{sign}{int}")
     } else {
-        format!("{v}")
+        format!("{sign}{int}.{frac}")
     }
 }
 
@@ -355,6 +377,13 @@ mod tests {
         assert_eq!(number(3e10), "30000000000");
         assert_eq!(number(0.25), "0.25");
         assert_eq!(number(-5.0), "-5");
+        assert_eq!(number(1.0 / 3.0), "0.333333333");
+        assert_eq!(number(78.1), "78.1");
+        assert_eq!(number(-0.5), "-0.5");
+        assert_eq!(number(1234567890.25), "1234567890.25");
+        assert_eq!(number(1e15), "1000000000000000");
+        assert_eq!(number(0.0000000001), "0");
+        assert_eq!(number(f64::NAN), "");
     }
 
     #[test]
