@@ -18,9 +18,10 @@ CARGO   := cargo
 WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/[^0-9.]/, ""); print}' Cargo.lock)
 SUDO := $(shell if [ "$$(id -u)" != 0 ] && command -v sudo >/dev/null; then echo sudo; fi)
 
-.PHONY: all test tools tools-browser tools-node tools-fuzz bundle wasm wasm-api pkg dist lint \
-	test-native test-browser test-e2e test-tools e2e-deps test-npm npm-deps test-install fuzz \
-	fuzz-smoke bench bench-browser bench-search bench-diff bench-scale align-score clean
+.PHONY: all test tools tools-browser tools-node tools-fuzz tools-office bundle wasm wasm-api pkg \
+	dist lint test-native test-browser test-e2e test-tools test-spreadsheet e2e-deps test-npm \
+	npm-deps test-install fuzz fuzz-smoke bench bench-browser bench-search bench-diff bench-scale \
+	align-score clean
 
 all: tools bundle pkg dist
 	@echo
@@ -30,8 +31,8 @@ all: tools bundle pkg dist
 	@if [ -n "$${DISPLAY:-}$${WAYLAND_DISPLAY:-}" ] && command -v xdg-open >/dev/null; then \
 	  xdg-open "file://$(CURDIR)/dist/index.html" >/dev/null 2>&1 & fi
 
-test: test-tools tools tools-browser tools-node lint test-native test-browser test-e2e test-npm \
-	test-install fuzz-smoke
+test: test-tools tools tools-browser tools-node tools-office lint test-native test-browser \
+	test-e2e test-spreadsheet test-npm test-install fuzz-smoke
 	@echo "All tests passed."
 
 # --- tools ---------------------------------------------------------------------------
@@ -83,6 +84,14 @@ tools-node:
 	  echo "installing Node.js and npm"; \
 	  $(SUDO) apt-get update -qq; \
 	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq nodejs npm >/dev/null; \
+	fi
+
+# LibreOffice (headless) and Python open the CLI's CSV in the spreadsheet test.
+tools-office:
+	@if ! command -v soffice >/dev/null || ! command -v python3 >/dev/null; then \
+	  echo "installing LibreOffice Calc (no GUI) and Python"; \
+	  $(SUDO) apt-get update -qq; \
+	  DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq libreoffice-calc-nogui python3 >/dev/null; \
 	fi
 
 # cargo-fuzz and the nightly toolchain its sanitizers need (fuzz/README.md).
@@ -138,6 +147,10 @@ lint: tools
 test-native:
 	$(CARGO) test --quiet
 	$(CARGO) run --quiet --release -- bundle --check --corpus $(CORPUS) --out $(BUNDLE)
+
+# The CLI's CSV opened by LibreOffice: Chinese intact, no cell a formula.
+test-spreadsheet: tools-office bundle
+	tests/spreadsheet.sh
 
 test-browser: tools tools-browser
 	$(CARGO) test --target wasm32-unknown-unknown --test web

@@ -47,7 +47,8 @@
 //! - [`view`]: the widget's view model, free of the DOM: state, words, formatting.
 //! - [`search`]: every passage of every region that holds a query.
 //! - [`mod@compare`]: the comparison engine: alignment of passages, readable diffs, targets
-//!   side by side; and [`compare::across`], all regions at once on a theme or topic.
+//!   side by side; [`compare::across`], all regions at once on a theme or topic; and
+//!   [`compare::statements`], one indicator across every region.
 //! - [`build`]: corpus → bundle, using [`corpus`] (the builder's parser, stage by stage),
 //!   [`themes`] (the classifier) and [`metrics`] (numbers read into statements).
 //! - [`bundle`]: the bundle format, written by the builder and read by the widget, with its

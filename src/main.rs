@@ -64,7 +64,7 @@ mod cli {
             /// `passages` (aligned text) or `targets` (the side-by-side target table).
             #[arg(long, default_value = "passages")]
             view: View,
-            /// `text`, `markdown` or `json`.
+            /// `text`, `markdown` or `json`; `csv` for `--view targets`.
             #[arg(long, default_value = "text")]
             format: Format,
             /// Only what both plans say (the blocks of paired passages), not the passages
@@ -102,20 +102,32 @@ mod cli {
             #[arg(long, default_value = "table")]
             format: TableFormat,
         },
-        /// List a region's quantitative statements (targets, baselines, other counts).
+        /// List quantitative statements (targets, baselines, other counts) of a region or
+        /// of all; with `--region all` and `--indicator` or `--theme`, the table and JSON
+        /// are one indicator across every region, by year.
         Metrics {
-            /// Region id (e.g. jiangxi).
+            /// Region id (e.g. jiangxi), or `all`.
             #[arg(long)]
             region: String,
             /// Only this kind: target, baseline or other.
             #[arg(long)]
             kind: Option<KindArg>,
+            /// Only this canonical indicator (e.g. international_students).
+            #[arg(long)]
+            indicator: Option<String>,
+            /// Only this theme (e.g. trade).
+            #[arg(long)]
+            theme: Option<String>,
             /// The bundle to read [default: the one built into this program].
             #[arg(long)]
             bundle: Option<PathBuf>,
             /// `table`, `csv` or `json`.
             #[arg(long, default_value = "table")]
             format: TableFormat,
+            /// Language of the table's amounts and indicator names (`zh` or `en`); quotes
+            /// stay Chinese, CSV and JSON are data.
+            #[arg(long, default_value = "zh")]
+            lang: LangArg,
         },
         /// Search every passage of every region: words separated by spaces must all
         /// appear; a phrase in quotes is one term (`'"境外经贸合作区"'`).
@@ -157,7 +169,7 @@ mod cli {
         Other,
     }
 
-    #[derive(Clone, Copy, clap::ValueEnum)]
+    #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
     enum TableFormat {
         Table,
         Csv,
@@ -169,6 +181,13 @@ mod cli {
         Text,
         Markdown,
         Json,
+        Csv,
+    }
+
+    #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+    enum LangArg {
+        Zh,
+        En,
     }
 
     pub fn run() -> ExitCode {
@@ -202,9 +221,22 @@ mod cli {
             Command::Metrics {
                 region,
                 kind,
+                indicator,
+                theme,
                 bundle,
                 format,
-            } => metrics(bundle.as_deref(), &region, kind, format),
+                lang,
+            } => metrics(
+                bundle.as_deref(),
+                &Selection {
+                    region,
+                    kind,
+                    indicator,
+                    theme,
+                },
+                format,
+                lang,
+            ),
             Command::Search {
                 query,
                 region,
@@ -348,6 +380,12 @@ mod cli {
                     }
                     Format::Text => print(&text::to_text_with(&result, pairs_only))?,
                     Format::Markdown => print(&markdown::to_markdown(&result, pairs_only))?,
+                    Format::Csv => {
+                        return Err(
+                            "--format csv is for `--view targets` (passages: text, markdown or json)"
+                                .to_owned(),
+                        );
+                    }
                 }
                 Ok(format!(
                     "{} topics in both, {} pairs, {} only in {}, {} only in {}",
@@ -373,6 +411,12 @@ mod cli {
                     Format::Json => print(&(to_json(&table)? + "\n"))?,
                     Format::Text => print(&text::targets_to_text(&table))?,
                     Format::Markdown => print(&markdown::targets_to_markdown(&table))?,
+                    Format::Csv => print(&policy_compare::compare::targets::rows_to_csv(
+                        &table.left,
+                        &table.right,
+                        (&table.left.zh, &table.right.zh),
+                        table.groups.iter().flat_map(|g| &g.rows),
+                    ))?,
                 }
                 let rows: usize = table.groups.iter().map(|g| g.rows.len()).sum();
                 Ok(format!("{rows} rows in {} themes", table.groups.len()))
@@ -409,90 +453,247 @@ mod cli {
         serde_json::to_string_pretty(value).map_err(|e| e.to_string())
     }
 
+    /// What `metrics` lists.
+    struct Selection {
+        region: String,
+        kind: Option<KindArg>,
+        indicator: Option<String>,
+        theme: Option<String>,
+    }
+
     fn metrics(
         bundle: Option<&Path>,
-        region: &str,
-        kind: Option<KindArg>,
+        sel: &Selection,
         format: TableFormat,
+        lang: LangArg,
     ) -> Result<String, String> {
-        use policy_compare::bundle::MetricKind;
+        use policy_compare::bundle::{MetricKind, Theme};
+        use policy_compare::compare::statements::{Statements, Subject};
+        use policy_compare::metrics::csv::{self, Record};
         let bundle = read_bundle(bundle)?;
-        if !bundle.regions.iter().any(|r| r.id == region) {
-            let valid: Vec<&str> = bundle.regions.iter().map(|r| r.id.as_str()).collect();
+        // Ids as people type them (any case, or a region's name), like every command.
+        let all = sel.region.trim().eq_ignore_ascii_case("all");
+        let region = if all {
+            String::new()
+        } else {
+            policy_compare::catalog::region(&bundle, &sel.region)
+                .map_err(|e| format!("{e} (or all)"))?
+                .id
+                .clone()
+        };
+        let theme: Option<Theme> = match &sel.theme {
+            None => None,
+            Some(typed) => policy_compare::catalog::theme(typed).map_err(|e| e.to_string())?,
+        };
+        let statements = Statements::new(&bundle);
+        if let Some(id) = &sel.indicator
+            && !statements.indicators().iter().any(|u| &u.id == id)
+        {
+            let valid: Vec<String> = statements.indicators().into_iter().map(|u| u.id).collect();
             return Err(format!(
-                "unknown region \"{region}\"; valid regions: {}",
+                "no statement has the indicator \"{id}\"; indicators used: {}",
                 valid.join(", ")
             ));
         }
-        let wanted = kind.map(|k| match k {
+        let wanted = sel.kind.map(|k| match k {
             KindArg::Target => MetricKind::Target,
             KindArg::Baseline => MetricKind::Baseline,
             KindArg::Other => MetricKind::Other,
         });
-        let rows: Vec<(&str, &policy_compare::bundle::Metric)> = bundle
+        let region_name = |id: &str| -> String {
+            bundle
+                .regions
+                .iter()
+                .find(|r| r.id == id)
+                .map_or(id.to_owned(), |r| match lang {
+                    LangArg::Zh => r.zh.clone(),
+                    LangArg::En => r.en.clone(),
+                })
+        };
+
+        // One indicator (or theme) across every region, by year.
+        let subject = match (&sel.indicator, theme) {
+            (Some(id), _) => Some(Subject::Indicator(id.clone())),
+            (None, Some(t)) => Some(Subject::Theme(t)),
+            (None, None) => None,
+        };
+        if all
+            && format != TableFormat::Csv
+            && wanted.is_none()
+            && let Some(subject) = subject
+        {
+            let table = statements.table(&subject).map_err(|e| e.to_string())?;
+            let text = match format {
+                TableFormat::Json => to_json(&table)? + "\n",
+                _ => indicator_table(&table, lang, &region_name),
+            };
+            print(&text)?;
+            return Ok(format!(
+                "{} rows in {} years; no statement from {}",
+                table.rows.len(),
+                table.years.len(),
+                if table.without.is_empty() {
+                    "—".to_owned()
+                } else {
+                    table.without.join(", ")
+                }
+            ));
+        }
+
+        let rows: Vec<(
+            &policy_compare::bundle::Document,
+            &policy_compare::bundle::Metric,
+        )> = bundle
             .documents
             .iter()
-            .filter(|d| d.region == region)
-            .flat_map(|d| d.metrics.iter().map(move |m| (d.id.as_str(), m)))
+            .filter(|d| all || d.region == region)
+            .flat_map(|d| d.metrics.iter().map(move |m| (d, m)))
             .filter(|(_, m)| wanted.is_none_or(|k| m.kind == k))
+            .filter(|(_, m)| {
+                sel.indicator
+                    .as_ref()
+                    .is_none_or(|id| m.indicator_id.as_ref() == Some(id))
+            })
+            .filter(|(_, m)| theme.is_none_or(|t| m.theme == Some(t)))
             .collect();
+        let names: Vec<String> = rows.iter().map(|(d, _)| region_name(&d.region)).collect();
         let text = match format {
             TableFormat::Json => {
                 #[derive(serde::Serialize)]
                 struct Row<'a> {
+                    region: &'a str,
                     document: &'a str,
                     #[serde(flatten)]
                     metric: &'a policy_compare::bundle::Metric,
                 }
                 let rows: Vec<Row<'_>> = rows
                     .iter()
-                    .map(|&(document, metric)| Row { document, metric })
+                    .map(|&(d, metric)| Row {
+                        region: &d.region,
+                        document: &d.id,
+                        metric,
+                    })
                     .collect();
                 to_json(&rows)? + "\n"
             }
-            TableFormat::Csv | TableFormat::Table => {
+            TableFormat::Csv => {
+                let records: Vec<Record<'_>> = rows
+                    .iter()
+                    .zip(&names)
+                    .enumerate()
+                    .map(|(i, (&(d, m), name))| Record::of_metric(i + 1, name, d, m))
+                    .collect();
+                csv::records_to_csv(&records)
+            }
+            TableFormat::Table => {
                 let header = [
+                    "region",
                     "document",
                     "kind",
                     "indicator",
-                    "value",
-                    "value_max",
-                    "unit",
+                    "amount",
                     "year",
-                    "comparator",
+                    "indicator_id",
                     "theme",
                     "quote",
                 ];
                 let cells: Vec<Vec<String>> = rows
                     .iter()
-                    .map(|(doc, m)| {
+                    .map(|&(d, m)| {
+                        let t = policy_compare::compare::targets::TargetRef::new(&d.id, m);
+                        let (indicator, amount) = match lang {
+                            LangArg::Zh => (m.indicator.clone(), phrase(&t)),
+                            LangArg::En => (
+                                m.indicator_id
+                                    .as_deref()
+                                    .and_then(policy_compare::view::english::indicator)
+                                    .map_or(m.indicator.clone(), str::to_owned),
+                                policy_compare::view::english::amount(&t),
+                            ),
+                        };
                         vec![
-                            doc.to_string(),
-                            serde_json::to_value(m.kind)
-                                .ok()
-                                .and_then(|v| v.as_str().map(str::to_owned))
-                                .unwrap_or_default(),
-                            m.indicator.clone(),
-                            number(m.value),
-                            m.value_max.map(number).unwrap_or_default(),
-                            m.unit.clone(),
+                            d.region.clone(),
+                            d.id.clone(),
+                            m.kind.id().to_owned(),
+                            indicator,
+                            amount,
                             m.year.map(|y| y.to_string()).unwrap_or_default(),
-                            m.comparator
-                                .map(|c| c.word().to_owned())
-                                .unwrap_or_default(),
+                            m.indicator_id.clone().unwrap_or_default(),
                             m.theme.map(|t| t.id().to_owned()).unwrap_or_default(),
                             m.quote.clone(),
                         ]
                     })
                     .collect();
-                match format {
-                    TableFormat::Csv => policy_compare::metrics::csv::to_csv(&header, &cells),
-                    _ => policy_compare::metrics::csv::to_table(&header, &cells),
-                }
+                csv::to_table(&header, &cells)
             }
         };
         print(&text)?;
-        Ok(format!("{} metrics of {region}", rows.len()))
+        Ok(format!(
+            "{} metrics of {}",
+            rows.len(),
+            if all { "all regions" } else { &region }
+        ))
+    }
+
+    /// An amount as the plans phrase it: `突破300亿美元`, `每市至少5–10所`.
+    fn phrase(t: &policy_compare::compare::targets::TargetRef) -> String {
+        let value = match t.value_max {
+            Some(max) => format!("{}–{}", number(t.value), number(max)),
+            None => number(t.value),
+        };
+        t.phrase(&value)
+    }
+
+    /// One indicator across every region as a terminal table: a row per region and
+    /// measure, a column per year; a baseline is marked.
+    fn indicator_table(
+        table: &policy_compare::compare::statements::IndicatorTable,
+        lang: LangArg,
+        region_name: &dyn Fn(&str) -> String,
+    ) -> String {
+        use policy_compare::bundle::MetricKind;
+        let years: Vec<String> = table
+            .years
+            .iter()
+            .map(|y| y.map_or("—".to_owned(), |y| y.to_string()))
+            .collect();
+        let mut header: Vec<&str> = vec!["region", "indicator"];
+        header.extend(years.iter().map(String::as_str));
+        let cells: Vec<Vec<String>> = table
+            .rows
+            .iter()
+            .map(|row| {
+                let mut line = vec![
+                    region_name(&row.region),
+                    match (lang, row.indicator_id.as_deref()) {
+                        (LangArg::En, Some(id)) => policy_compare::view::english::indicator(id)
+                            .map_or(row.indicator.clone(), str::to_owned),
+                        _ => row.indicator.clone(),
+                    },
+                ];
+                for cell in &row.cells {
+                    let texts: Vec<String> = cell
+                        .iter()
+                        .map(|t| {
+                            let amount = match lang {
+                                LangArg::Zh => phrase(t),
+                                LangArg::En => policy_compare::view::english::amount(t),
+                            };
+                            match (t.kind, lang) {
+                                (MetricKind::Baseline, LangArg::Zh) => format!("{amount}（现状）"),
+                                (MetricKind::Baseline, LangArg::En) => {
+                                    format!("{amount} (baseline)")
+                                }
+                                _ => amount,
+                            }
+                        })
+                        .collect();
+                    line.push(texts.join("; "));
+                }
+                line
+            })
+            .collect();
+        policy_compare::metrics::csv::to_table(&header, &cells)
     }
 
     fn number(v: f64) -> String {

@@ -179,6 +179,169 @@ fn help_describes_the_commands() {
     assert!(String::from_utf8_lossy(&o.stdout).contains("--corpus"));
 }
 
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("UTF-8 output")
+}
+
+/// The lines of a CSV the CLI wrote, split into fields with Python's `csv` module — the
+/// reader journalists' scripts use — after checking the byte order mark that Excel needs.
+fn read_with_python(csv: &str, scratch: &Scratch) -> Vec<Vec<String>> {
+    assert!(csv.starts_with('\u{feff}'), "no byte order mark");
+    let file = scratch.path("out.csv");
+    fs::write(&file, csv).unwrap();
+    let script = "import csv, json, sys\n\
+                  with open(sys.argv[1], encoding='utf-8-sig', newline='') as f:\n\
+                  \x20   print(json.dumps(list(csv.reader(f)), ensure_ascii=False))\n";
+    let o = Command::new("python3")
+        .args(["-c", script, file.to_str().unwrap()])
+        .output()
+        .expect("python3 runs (make test installs it)");
+    assert!(o.status.success(), "{}", stderr(&o));
+    serde_json::from_str(&stdout(&o)).unwrap()
+}
+
+#[test]
+fn metrics_of_every_region_as_one_csv_read_by_pythons_csv_module() {
+    let s = Scratch::new("metrics-all-csv");
+    let o = run(&["metrics", "--region", "all", "--format", "csv"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let rows = read_with_python(&stdout(&o), &s);
+    assert_eq!(rows[0], policy_compare::metrics::csv::HEADER);
+    let bundle =
+        policy_compare::Bundle::from_json(&fs::read_to_string("www/bundle.json").unwrap()).unwrap();
+    let total: usize = bundle.documents.iter().map(|d| d.metrics.len()).sum();
+    assert_eq!(
+        rows.len() - 1,
+        total,
+        "a line per statement of every region"
+    );
+    assert!(rows.iter().all(|r| r.len() == rows[0].len()));
+    // Every region with statements is in it, in Chinese as written.
+    let regions: std::collections::BTreeSet<&str> =
+        rows[1..].iter().map(|r| r[2].as_str()).collect();
+    for r in [
+        "national", "jiangxi", "henan", "hebei", "chengdu", "gansu", "fujian",
+    ] {
+        assert!(regions.contains(r), "{r}");
+    }
+    let jiangxi = rows
+        .iter()
+        .find(|r| r[6] == "对沿线国家进出口总额")
+        .expect("Jiangxi's trade target");
+    assert_eq!(
+        (
+            jiangxi[3].as_str(),
+            jiangxi[10].as_str(),
+            jiangxi[12].as_str()
+        ),
+        ("江西", "300", "亿美元")
+    );
+    assert_eq!(
+        (jiangxi[13].as_str(), jiangxi[15].as_str()),
+        ("30000000000", "usd")
+    );
+    assert!(jiangxi[4].starts_with("江西省"), "the document title");
+    assert_eq!(jiangxi[5], "2016-10-09");
+    // One indicator across every region, as a table.
+    let o = run(&[
+        "metrics",
+        "--region",
+        "all",
+        "--indicator",
+        "international_students",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let table = stdout(&o);
+    assert!(
+        table.contains("2017") && table.contains("2020") && table.contains("河北"),
+        "{table}"
+    );
+    let o = run(&[
+        "metrics",
+        "--region",
+        "all",
+        "--indicator",
+        "international_students",
+        "--lang",
+        "en",
+    ]);
+    assert!(stdout(&o).contains("5,000 students"), "{}", stdout(&o));
+    let o = run(&["metrics", "--region", "all", "--indicator", "atlantis"]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("indicators used: "), "{}", stderr(&o));
+}
+
+#[test]
+fn side_by_side_targets_as_csv_have_the_same_shape() {
+    let s = Scratch::new("targets-csv");
+    let o = run(&[
+        "compare", "--left", "hebei", "--right", "jiangxi", "--view", "targets", "--format", "csv",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let rows = read_with_python(&stdout(&o), &s);
+    assert_eq!(rows[0], policy_compare::metrics::csv::HEADER);
+    // The paired row: both sides under one row number.
+    let paired: Vec<&Vec<String>> = rows[1..]
+        .iter()
+        .filter(|r| r[7] == "international_students")
+        .collect();
+    assert_eq!(paired.len(), 2);
+    assert_eq!(paired[0][0], paired[1][0]);
+    assert_eq!(
+        (paired[0][1].as_str(), paired[1][1].as_str()),
+        ("left", "right")
+    );
+    let o = run(&[
+        "compare", "--left", "hebei", "--right", "jiangxi", "--format", "csv",
+    ]);
+    assert!(!o.status.success());
+    assert!(stderr(&o).contains("--view targets"), "{}", stderr(&o));
+}
+
+#[test]
+fn csv_cells_a_spreadsheet_would_run_are_written_as_text() {
+    let s = Scratch::new("formula");
+    let corpus = s.path("c.txt");
+    fs::write(
+        &corpus,
+        "江西省参与“一带一路”建设实施方案 \n\n发布时间：2016-10-9 \n\n来源：江西省发改委网站 \n\n\
+         一、目标 \n\n力争到2020年进出口总额突破300亿美元。 \n",
+    )
+    .unwrap();
+    let bundle = s.path("b.json");
+    assert!(bundle_ok(&corpus, &bundle));
+    // A hostile bundle: a paragraph and its quote start with a formula.
+    let json = fs::read_to_string(&bundle).unwrap();
+    let json = json.replace(
+        "力争到2020年进出口总额突破300亿美元",
+        "=HYPERLINK(\\\"http://x\\\")力争到2020年进出口总额突破300亿美元",
+    );
+    let json = json.replacen(
+        "\"quote\": \"",
+        "\"quote\": \"=HYPERLINK(\\\"http://x\\\")力争到2020年",
+        1,
+    );
+    fs::write(&bundle, json).unwrap();
+    let o = run(&[
+        "metrics",
+        "--region",
+        "jiangxi",
+        "--format",
+        "csv",
+        "--bundle",
+        bundle.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let rows = read_with_python(&stdout(&o), &s);
+    let quote = &rows[1][20];
+    assert!(quote.starts_with("'=HYPERLINK"), "{quote}");
+}
+
+fn bundle_ok(corpus: &Path, out: &Path) -> bool {
+    let o = bundle(corpus, out);
+    o.status.success()
+}
+
 #[test]
 fn cr_only_and_crlf_corpora_build_the_same_bundle_as_lf() {
     let s = Scratch::new("line-breaks");

@@ -106,3 +106,60 @@ proptest! {
         }
     }
 }
+
+/// A target row for the sort: a measure (unit word) and a value, or an empty side.
+fn sortable_rows() -> impl Strategy<Value = Vec<(Option<(&'static str, f64)>, usize)>> {
+    let unit = prop_oneof![
+        Just("个"),
+        Just("倍"),
+        Just("条"),
+        Just("万吨"),
+        Just("亿美元")
+    ];
+    let cell = proptest::option::weighted(0.85, (unit, -1e6f64..1e6));
+    proptest::collection::vec(cell, 0..40)
+        .prop_map(|cells| cells.into_iter().enumerate().map(|(i, c)| (c, i)).collect())
+}
+
+proptest! {
+    /// Sorting a target table never orders values of different units against each other:
+    /// each unit's rows stay in the places that unit held (rows without a value last), in
+    /// order within the unit; so changing one unit's values never moves another's rows.
+    #[test]
+    fn sorting_never_orders_values_of_different_units_against_each_other(
+        rows in sortable_rows(),
+        descending in any::<bool>(),
+        shift in -1e6f64..1e6,
+    ) {
+        use policy_compare::view::target_sort::sort_within_measures;
+        let key = |r: &(Option<(&'static str, f64)>, usize)| r.0;
+        let mut sorted = rows.clone();
+        sort_within_measures(&mut sorted, key, descending);
+        let valued: Vec<_> = rows.iter().filter(|r| r.0.is_some()).collect();
+        // The units, place by place, are those of the input; empty rows follow.
+        let units = |v: &[(Option<(&'static str, f64)>, usize)]| -> Vec<Option<&'static str>> {
+            v.iter().map(|r| r.0.map(|c| c.0)).collect()
+        };
+        let mut expected_units: Vec<Option<&'static str>> = valued.iter().map(|r| r.0.map(|c| c.0)).collect();
+        expected_units.extend(rows.iter().filter(|r| r.0.is_none()).map(|_| None));
+        prop_assert_eq!(units(&sorted), expected_units);
+        // Within a unit, in order.
+        for u in ["个", "倍", "条", "万吨", "亿美元"] {
+            let values: Vec<f64> = sorted.iter().filter_map(|r| r.0).filter(|c| c.0 == u).map(|c| c.1).collect();
+            let ordered = values.windows(2).all(|w| if descending { w[0] >= w[1] } else { w[0] <= w[1] });
+            prop_assert!(ordered, "{u}: {values:?}");
+        }
+        // Another unit's values moved: the 个 rows keep exactly their places.
+        let mut moved = rows.clone();
+        for r in &mut moved {
+            if let Some((u, v)) = &mut r.0 && *u != "个" {
+                *v += shift;
+            }
+        }
+        sort_within_measures(&mut moved, key, descending);
+        let places = |v: &[(Option<(&'static str, f64)>, usize)]| -> Vec<(usize, usize)> {
+            v.iter().enumerate().filter(|(_, r)| r.0.is_some_and(|c| c.0 == "个")).map(|(i, r)| (i, r.1)).collect()
+        };
+        prop_assert_eq!(places(&sorted), places(&moved));
+    }
+}

@@ -282,7 +282,10 @@ fn the_command_line_searches_by_region_and_theme() {
 
     let o = cli(&["中欧班列", "--region", "henan", "--format", "csv"]);
     let csv = String::from_utf8(o.stdout).unwrap();
-    assert!(csv.starts_with("region,document,title,paragraph,path,themes,score,hits,text\r\n"));
+    // Every CSV starts with a byte order mark (metrics::csv), for spreadsheets.
+    assert!(
+        csv.starts_with("\u{feff}region,document,title,paragraph,path,themes,score,hits,text\r\n")
+    );
     assert!(
         csv.lines().skip(1).all(|l| l.starts_with("henan,")),
         "{csv}"

@@ -36,6 +36,34 @@ pub struct Metric {
     /// for comparing and sorting across regions. (An addition within version 1.)
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub normalized: Option<Normalized>,
+    /// What limits the number beyond its indicator: the unit it is per (`每市`), the
+    /// total it is part of (`其中`). (An addition within version 1.)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub scope: Option<Scope>,
+    /// The canonical indicator, an id of the taxonomy (`src/metrics/indicators.tsv`):
+    /// two regions' statements are comparable only when these agree. (An addition within
+    /// version 1.)
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub indicator_id: Option<String>,
+}
+
+/// What limits a number beyond its indicator.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Scope {
+    /// The value is per one of these: `市` (`每市`, per city), `年` (`每年`, per year),
+    /// `周` (`每周`), or the group of which each counts its own (`省属骨干本科院校分别与…`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub per: Option<String>,
+    /// The value is part of this total (`其中国际地区客运量…` is part of `郑州机场客运量`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part_of: Option<String>,
+}
+
+impl Scope {
+    /// Whether nothing limits the number.
+    pub fn is_empty(&self) -> bool {
+        self.per.is_none() && self.part_of.is_none()
+    }
 }
 
 /// A value converted to a canonical unit.
@@ -73,6 +101,35 @@ pub enum Canonical {
     SquareKilometres,
     /// Kilometres.
     Kilometres,
+}
+
+impl Canonical {
+    /// Its id as the bundle writes it (`usd`).
+    pub fn id(self) -> &'static str {
+        match self {
+            Canonical::Usd => "usd",
+            Canonical::Cny => "cny",
+            Canonical::Tonnes => "tonnes",
+            Canonical::Teu => "teu",
+            Canonical::PersonTrips => "person_trips",
+            Canonical::Persons => "persons",
+            Canonical::Percent => "percent",
+            Canonical::Times => "times",
+            Canonical::SquareKilometres => "square_kilometres",
+            Canonical::Kilometres => "kilometres",
+        }
+    }
+}
+
+impl MetricKind {
+    /// Its id as the bundle writes it (`target`).
+    pub fn id(self) -> &'static str {
+        match self {
+            MetricKind::Target => "target",
+            MetricKind::Baseline => "baseline",
+            MetricKind::Other => "other",
+        }
+    }
 }
 
 /// Whether a number is a goal, a statement of the present, or another count.
@@ -320,5 +377,43 @@ impl Comparator {
                 | Comparator::RaisesTo
                 | Comparator::AtLeastSo
         )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_the_serialised_names() {
+        let all = [
+            Canonical::Usd,
+            Canonical::Cny,
+            Canonical::Tonnes,
+            Canonical::Teu,
+            Canonical::PersonTrips,
+            Canonical::Persons,
+            Canonical::Percent,
+            Canonical::Times,
+            Canonical::SquareKilometres,
+            Canonical::Kilometres,
+        ];
+        for c in all {
+            assert_eq!(serde_json::to_value(c).unwrap(), c.id());
+        }
+        for k in [MetricKind::Target, MetricKind::Baseline, MetricKind::Other] {
+            assert_eq!(serde_json::to_value(k).unwrap(), k.id());
+        }
+    }
+
+    #[test]
+    fn a_metric_without_the_additions_still_reads() {
+        let m: Metric = serde_json::from_str(
+            r#"{"id": "m1", "paragraph": "p1", "quote": "300亿美元", "indicator": "进出口总额",
+                "value": 300, "value_max": null, "unit": "亿美元", "year": 2020,
+                "comparator": "突破", "kind": "target", "theme": "trade"}"#,
+        )
+        .unwrap();
+        assert_eq!((m.scope, m.indicator_id), (None, None));
     }
 }

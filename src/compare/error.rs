@@ -29,6 +29,13 @@ pub enum CompareError {
         /// The valid theme ids, `all` first.
         valid: Vec<String>,
     },
+    /// No statement of the bundle has this canonical indicator.
+    UnknownIndicator {
+        /// The id asked for.
+        id: String,
+        /// The canonical indicators the bundle's statements use.
+        valid: Vec<String>,
+    },
 }
 
 impl fmt::Display for CompareError {
@@ -52,6 +59,13 @@ impl fmt::Display for CompareError {
                 write!(
                     f,
                     "unknown theme \"{id}\"; valid themes: {}",
+                    valid.join(", ")
+                )
+            }
+            CompareError::UnknownIndicator { id, valid } => {
+                write!(
+                    f,
+                    "no statement has the indicator \"{id}\"; indicators used: {}",
                     valid.join(", ")
                 )
             }

@@ -25,7 +25,8 @@
 //! topic and theme vectors) → [`align`] (each passage's best counterparts, many to many)
 //! → [`blocks`] (pairs into blocks in reading order) → [`marks`] (what each pair shares,
 //! or for near-copies a readable [`diff`] over [`tokens`]). And [`targets`]: two regions'
-//! quantitative targets side by side. [`tfidf`] makes a lexicon for bundles that ship
+//! quantitative targets side by side, and [`statements`], every region's targets and
+//! baselines at once (one indicator across every region, by year). [`tfidf`] makes a lexicon for bundles that ship
 //! none; [`mask`] keeps agency names out of the way. [`across`] looks at every region at
 //! once: how much each says on each theme and topic, and what each says on one.
 
@@ -41,6 +42,7 @@ pub mod mask;
 pub mod passages;
 mod result;
 pub mod segment;
+pub mod statements;
 pub mod targets;
 pub mod text;
 pub mod tfidf;

@@ -3,25 +3,51 @@
 //! For each number with a unit in a paragraph: is it a metric at all (not a date, an
 //! ordinal, a document number, a slogan such as `“五通”`, a time span), what it counts
 //! (the indicator: the phrase before a measure, `进出口总额突破300亿美元`, or the noun after
-//! a count, `打造1－3个全国茶叶知名品牌`), the word that qualifies it, the year it is for,
-//! and whether it is a goal, the present, or another count.
+//! a count, `打造1－3个全国茶叶知名品牌`), what limits it (its [`Scope`]: `每市`, `每年`, part
+//! of a total after `其中`), the word that qualifies it, the year it is for, and whether
+//! it is a goal, the present, or another count ([`super::kind`]). Rankings (`第7位`) and
+//! service levels (`每周15班`) are statements like any other.
 //!
 //! A sentence may state several: `进出口总额突破300亿美元、利用外资突破100亿美元` gives
-//! two rows, and a list sharing one predicate (`贸易总额、对外投资、引进外资均比2020年翻一番`)
-//! gives one row per item.
+//! two rows; a list sharing one predicate gives one row per item when each item is meant
+//! (`贸易总额、对外投资、引进外资均比2020年翻一番`) and one row for the whole list when the
+//! number counts them together (`培训沿线国家科研及管理人员、我市国际化人才500人次`); `分别`
+//! hands a list of numbers to a list of items in turn ([`super::sentence`]).
+//!
+//! **Cost.** Linear in the paragraph: its punctuation, years and cue words are indexed
+//! once ([`super::marks`]), and what is read before a number is bounded by
+//! [`LOOK_BACK`], so a paragraph of 30,000 numbers costs 30,000 bounded reads — not a
+//! scan back to the sentence start for each (which was quadratic), nor a list of every
+//! earlier item for each (which made n(n−1)/2 rows). `tests/linear.rs` holds this to
+//! account by the output at two input sizes.
 
+use super::indicators::Taxonomy;
+use super::kind::{self, Cues as KindCues, Facts};
+use super::marks::Marks;
 use super::number::{self, Form, Number};
+use super::phrase;
+use super::sentence::{self, Item, Statement};
 use super::units::{self, Kind, Unit};
-use crate::bundle::Theme;
-use crate::bundle::{Comparator, Document, Metric, MetricKind, Normalized, Paragraph, Section};
+use crate::bundle::{
+    Comparator, Document, Metric, MetricKind, Normalized, Paragraph, Scope, Section, Theme,
+};
 use crate::date::Date;
 use crate::themes::Cues;
+
+/// How far before a number (in bytes, about 120 Chinese characters) its indicator,
+/// comparator and list are looked for. A clause of the corpus is never longer; the bound
+/// is what keeps the extraction linear on any input.
+pub const LOOK_BACK: usize = 360;
+/// How far after a count its noun is read, in characters.
+const NOUN_AFTER: usize = 40;
 
 /// What a paragraph is read with: the document's date and horizon, the headings above it.
 struct Context<'a> {
     published: u32,
     /// The last year of the plan's period, from its title (`（2018-2020年）` → 2020).
     horizon: Option<u32>,
+    /// Whether the document sets, suspends or adjusts rules: no goals in it.
+    rules: bool,
     headings: Vec<&'a str>,
     themes: &'a [Theme],
     /// The year the section's opening paragraph states (`到2020年，…`), which the goals
@@ -33,53 +59,59 @@ struct Context<'a> {
 pub fn document_metrics(doc: &Document, cues: &Cues) -> Vec<Metric> {
     let published = Date::parse_iso(&doc.published).map_or(0, Date::year);
     let horizon = horizon(&doc.title);
+    let rules = kind::sets_rules(&doc.title);
     let mut out = Vec::new();
     for p in &doc.preamble {
         let ctx = Context {
             published,
             horizon,
+            rules,
             headings: Vec::new(),
             themes: &p.themes,
             section_year: None,
         };
         paragraph_metrics(p, &ctx, cues, &mut out);
     }
+    struct Walk<'c> {
+        published: u32,
+        horizon: Option<u32>,
+        rules: bool,
+        cues: &'c Cues,
+    }
     fn walk<'a>(
         sections: &'a [Section],
         headings: &mut Vec<&'a str>,
-        published: u32,
-        horizon: Option<u32>,
-        cues: &Cues,
+        w: &Walk<'_>,
         out: &mut Vec<Metric>,
     ) {
         for s in sections {
             headings.push(&s.heading);
             let section_year = s.paragraphs.first().and_then(|p| {
                 let opening = p.text.find(['，', '。']).unwrap_or(p.text.len());
-                stated_year(&p.text, opening)
+                Marks::new(&p.text[..opening]).stated_year(0, opening)
             });
             for p in &s.paragraphs {
                 let ctx = Context {
-                    published,
-                    horizon,
+                    published: w.published,
+                    horizon: w.horizon,
+                    rules: w.rules,
                     headings: headings.clone(),
                     themes: &p.themes,
                     section_year,
                 };
-                paragraph_metrics(p, &ctx, cues, out);
+                paragraph_metrics(p, &ctx, w.cues, out);
             }
-            walk(&s.sections, headings, published, horizon, cues, out);
+            walk(&s.sections, headings, w, out);
             headings.pop();
         }
     }
-    walk(
-        &doc.sections,
-        &mut Vec::new(),
+    let w = Walk {
         published,
         horizon,
+        rules,
         cues,
-        &mut out,
-    );
+    };
+    walk(&doc.sections, &mut Vec::new(), &w, &mut out);
     for (i, m) in out.iter_mut().enumerate() {
         m.id = format!("m{}", i + 1);
     }
@@ -92,107 +124,12 @@ fn horizon(title: &str) -> Option<u32> {
     if title.contains("十三五") {
         return Some(2020);
     }
-    let years = years_in(title);
+    let years = super::marks::years_in(title);
     let (start, year) = *years.last()?;
     let before = &title[..start];
     let range = before.ends_with(['-', '－', '—', '~']);
     (range || title[start..].contains("行动计划")).then_some(year)
 }
-
-/// Every `YYYY年` (or `YYYY` right before a range mark and a year) in a text: (byte offset,
-/// year).
-fn years_in(text: &str) -> Vec<(usize, u32)> {
-    let mut out = Vec::new();
-    let bytes = text.as_bytes();
-    let mut i = 0;
-    while i + 4 <= bytes.len() {
-        let digits = &bytes[i..i + 4];
-        let boundary = i == 0 || !bytes[i - 1].is_ascii_digit();
-        if boundary
-            && digits.iter().all(u8::is_ascii_digit)
-            && bytes.get(i + 4).is_none_or(|b| !b.is_ascii_digit())
-        {
-            let year: u32 = text[i..i + 4].parse().unwrap_or(0);
-            let rest = &text[i + 4..];
-            if (1900..=2100).contains(&year)
-                && (rest.starts_with('年') || rest.starts_with(['-', '－', '—', '~']))
-            {
-                out.push((i, year));
-            }
-            i += 4;
-        } else {
-            i += 1;
-        }
-    }
-    out
-}
-
-/// Sentence ends.
-const SENTENCE: [char; 4] = ['。', '；', '！', '？'];
-/// Clause marks inside a sentence (an opening parenthesis starts an aside:
-/// `535万（折合全时当量为371万人年）`).
-const CLAUSE: [char; 5] = ['，', '：', ',', '（', '('];
-
-/// Words before a number that say it is a goal.
-const TARGET_CUES: &[&str] = &[
-    "力争",
-    "争取",
-    "确保",
-    "预计",
-    "计划",
-    "目标",
-    "将",
-    "每年",
-    "年均",
-    "新增",
-    "打造",
-    "培育",
-    "实现",
-    "建成",
-    "开通",
-    "引进",
-    "招收",
-    "增加到",
-    "提高到",
-    "达到",
-    "突破",
-    "开行",
-    "增开",
-    "举办",
-    "建立",
-    "新建",
-    "遴选",
-];
-/// Words that say it is the present or the past.
-const BASELINE_CUES: &[&str] = &[
-    "已",
-    "截至",
-    "截止",
-    "目前",
-    "现有",
-    "巩固",
-    "先后",
-    "累计",
-    "上升至",
-    "跃居",
-    "十二五",
-];
-
-/// Headings over the present situation: their numbers are baselines unless a sentence says
-/// otherwise.
-const SITUATION_HEADINGS: &[&str] = &["形势", "基础", "现状", "成效", "背景"];
-/// Words after a number that still say it is the present (`…均跃居世界第一`).
-const BASELINE_AFTER: &[&str] = &["跃居", "已成为", "已经"];
-
-/// Words of rules and parameters (regulations), not goals.
-const PARAMETER_CUES: &[&str] = &["应当", "不得", "必须", "须达到", "方可", "允许"];
-
-/// Time and goal words that open a clause but are not part of what is counted.
-const LEADING_NOISE: &[&str] = &[
-    "力争", "争取", "确保", "预计", "计划", "届时", "同时", "其中", "全年", "年内", "并", "且",
-    "使", "我省", "我市", "我区", "全省", "全市", "全区", "本省", "本市", "推动", "实现", "力求",
-    "到", "至", "年底", "年末", "底", "末", "前", "，", "的", "每年", "我国", "“", "”",
-];
 
 /// Set phrases whose numbers are not counts: "a number of", "at once", "the two markets".
 const SET_PHRASES: &[&str] = &[
@@ -214,35 +151,47 @@ const SET_PHRASES: &[&str] = &[
     "万人计划",
 ];
 
-/// A slogan or code in quotation marks (`“五通”`, `“三个一”`, `“一干九支”`): its numbers
-/// are names, not quantities.
-fn in_short_quote(text: &str, at: usize) -> bool {
-    let open = text[..at].rfind('“');
-    let close_before = text[..at].rfind('”');
-    let Some(open) = open.filter(|&o| close_before.is_none_or(|c| c < o)) else {
-        return false;
-    };
-    let Some(close) = text[at..].find('”').map(|c| c + at) else {
-        return false;
-    };
-    text[open + '“'.len_utf8()..close].chars().count() <= 8
-}
-
-/// Inside the parenthesis that spells out a slogan: `“三个一”（一次申报、一次查验、一次放行）`.
-fn explains_a_slogan(text: &str, at: usize) -> bool {
-    let Some(open) = text[..at].rfind('（') else {
-        return false;
-    };
-    let closed = text[open..at].contains('）');
-    !closed && text[..open].ends_with('”')
-}
-
 fn char_before(text: &str, at: usize) -> Option<char> {
     text[..at].chars().next_back()
 }
 
+/// A slogan or code in quotation marks (`“五通”`, `“三个一”`, `“一干九支”`): its numbers
+/// are names, not quantities.
+fn in_short_quote(marks: &Marks<'_>, at: usize) -> bool {
+    marks
+        .quoted(at)
+        .is_some_and(|r| marks.text()[r].chars().take(9).count() <= 8)
+}
+
+/// Inside the parenthesis that spells out a slogan: `“三个一”（一次申报、一次查验、一次放行）`.
+fn explains_a_slogan(marks: &Marks<'_>, at: usize) -> bool {
+    marks
+        .open_aside(at)
+        .is_some_and(|open| marks.text()[..open].ends_with('”'))
+}
+
+/// Whether the number at `n` is a rank: `第7位`, `第一大贸易伙伴`.
+fn is_rank(text: &str, n: &Number, unit: Option<&Unit<'_>>) -> bool {
+    char_before(text, n.start) == Some('第')
+        && n.value_max.is_none()
+        && unit.is_some_and(|u| {
+            u.text == "位"
+                || (u.text == "大"
+                    && text[n.end + u.text.len()..]
+                        .chars()
+                        .next()
+                        .is_some_and(crate::corpus::clean::is_han))
+        })
+}
+
 /// Whether the number at `n` is a name, an ordinal, part of a word or code, not a quantity.
-fn is_not_a_quantity(text: &str, n: &Number, unit: Option<&Unit<'_>>) -> bool {
+fn is_not_a_quantity(
+    marks: &Marks<'_>,
+    kind_cues: &PerCue,
+    n: &Number,
+    unit: Option<&Unit<'_>>,
+) -> bool {
+    let text = marks.text();
     let before = char_before(text, n.start);
     let after = &text[n.end..];
     // Ordinals: `第三`, `十届十次` (a plenum), codes `T1`, `K4A`.
@@ -255,7 +204,7 @@ fn is_not_a_quantity(text: &str, n: &Number, unit: Option<&Unit<'_>>) -> bool {
     {
         return true;
     }
-    if in_short_quote(text, n.start) || explains_a_slogan(text, n.start) {
+    if in_short_quote(marks, n.start) || explains_a_slogan(marks, n.start) {
         return true;
     }
     if n.form == Form::Chinese {
@@ -271,10 +220,8 @@ fn is_not_a_quantity(text: &str, n: &Number, unit: Option<&Unit<'_>>) -> bool {
         // a verb is "at once" (`一次办结`) — unless the sentence is about a frequency.
         let article = n.value == 1.0
             && unit.is_some_and(|u| ["个", "支", "项", "家", "种", "位", "次"].contains(&u.text));
-        let frequency = text[..n.start]
-            .rfind(SENTENCE)
-            .map_or(&text[..n.start], |i| &text[i..n.start])
-            .contains('每');
+        let sentence = marks.sentence(n.start);
+        let frequency = kind_cues.0.any_in(sentence.start..n.start);
         if article && !frequency {
             return true;
         }
@@ -282,8 +229,11 @@ fn is_not_a_quantity(text: &str, n: &Number, unit: Option<&Unit<'_>>) -> bool {
         let congress = (unit.is_some_and(|u| u.text == "大") && n.value > 10.0)
             || unit.is_some_and(|u| u.text == "届")
             || (unit.is_some_and(|u| u.text == "次")
-                && after.contains("全会")
-                && after.find("全会").is_some_and(|i| i <= "次".len() + 6));
+                && after
+                    .char_indices()
+                    .nth(5)
+                    .map_or(after, |(i, _)| &after[..i])
+                    .contains("全会"));
         if congress {
             return true;
         }
@@ -294,7 +244,11 @@ fn is_not_a_quantity(text: &str, n: &Number, unit: Option<&Unit<'_>>) -> bool {
     }
 }
 
+/// Where `每` stands in a paragraph (a frequency: `一次` after it is a count).
+struct PerCue(super::marks::CueIndex);
+
 /// A candidate: a number, its unit, the qualifier between them (`多`, `余`).
+#[derive(Clone, Copy)]
 struct Found<'a> {
     number: Number,
     unit: Option<Unit<'a>>,
@@ -304,9 +258,11 @@ struct Found<'a> {
     unit_end: usize,
     qualifier: Option<Comparator>,
     trailing: Option<Comparator>,
+    rank: bool,
 }
 
-fn find_numbers(text: &str) -> Vec<Found<'_>> {
+fn find_numbers<'a>(marks: &Marks<'a>, per: &PerCue) -> Vec<Found<'a>> {
+    let text = marks.text();
     let mut out = Vec::new();
     let mut at = 0;
     while at < text.len() {
@@ -344,7 +300,8 @@ fn find_numbers(text: &str) -> Vec<Found<'_>> {
         if let Some(t) = trailing {
             end += t.word().len();
         }
-        if !is_not_a_quantity(text, &n, unit.as_ref()) {
+        let rank = is_rank(text, &n, unit.as_ref());
+        if rank || !is_not_a_quantity(marks, per, &n, unit.as_ref()) {
             out.push(Found {
                 number: n,
                 unit,
@@ -352,6 +309,7 @@ fn find_numbers(text: &str) -> Vec<Found<'_>> {
                 unit_end,
                 qualifier,
                 trailing,
+                rank,
             });
         }
         at = end.max(n.end);
@@ -377,27 +335,20 @@ fn bare_magnitude(text: &str, at: usize) -> Option<Number> {
     })
 }
 
-fn sentence_bounds(text: &str, at: usize) -> (usize, usize) {
-    let start = text[..at].rfind(SENTENCE).map_or(0, |i| {
-        i + text[i..].chars().next().map_or(1, char::len_utf8)
-    });
-    let end = text[at..].find(SENTENCE).map_or(text.len(), |i| i + at);
-    (start, end)
-}
-
-fn clause_start(text: &str, sentence_start: usize, at: usize) -> usize {
-    text[sentence_start..at]
-        .rfind(CLAUSE)
-        .map_or(sentence_start, |i| {
-            let i = sentence_start + i;
-            i + text[i..].chars().next().map_or(1, char::len_utf8)
-        })
+/// The start of the window before `at`: [`LOOK_BACK`] bytes, on a character boundary.
+pub fn window_start(text: &str, at: usize) -> usize {
+    let mut from = at.saturating_sub(LOOK_BACK);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    from
 }
 
 /// The comparator verb or limiting word that ends `before` (the text right before the
-/// number), and where it starts.
+/// number), and where it starts. A limiting word may stand before a short verb
+/// (`至少推动5至10所`).
 fn comparator_before(before: &str) -> Option<(Comparator, usize)> {
-    Comparator::ALL
+    let direct = Comparator::ALL
         .into_iter()
         .filter(|c| {
             !matches!(
@@ -411,13 +362,34 @@ fn comparator_before(before: &str) -> Option<(Comparator, usize)> {
             )
         })
         .filter_map(|c| {
-            // The verb ends the text, possibly followed by 到/至 (`达到`, `增长到`).
-            [before, before.trim_end_matches(['到', '至'])]
+            // The verb ends the text, possibly followed by 到/至 (`达到`, `增长到`), or a
+            // per unit (`达到每周15班`).
+            let per = before
+                .char_indices()
+                .rev()
+                .nth(1)
+                .filter(|&(i, c)| {
+                    c == '每' && before[i + c.len_utf8()..].starts_with(phrase::PER_UNITS)
+                })
+                .map_or(before, |(i, _)| &before[..i]);
+            [before, before.trim_end_matches(['到', '至']), per]
                 .into_iter()
                 .find(|b| b.ends_with(c.word()))
                 .map(|b| (c, b.len() - c.word().len()))
         })
-        .max_by_key(|(c, _)| c.word().len())
+        .max_by_key(|(c, _)| c.word().len());
+    direct.or_else(|| {
+        // `至少推动`: a limiting word, then a verb of one or two characters.
+        let chars: Vec<(usize, char)> = before.char_indices().rev().take(2).collect();
+        chars.iter().find_map(|&(i, _)| {
+            let head = &before[..i];
+            Comparator::ALL
+                .into_iter()
+                .filter(|c| c.is_limiting() && c.word().chars().count() >= 2)
+                .find(|c| head.ends_with(c.word()))
+                .map(|c| (c, head.len() - c.word().len()))
+        })
+    })
 }
 
 /// The verb nearest the number anywhere in its clause (`建成境外经贸合作园区10个`): the
@@ -431,321 +403,374 @@ fn nearest_verb(before: &str) -> Option<Comparator> {
         .map(|(_, c)| c)
 }
 
-/// Strips list markers, time words, subjects and goal verbs from the start of an
-/// indicator.
-fn strip_leading(mut s: &str) -> &str {
-    loop {
-        let before = s;
-        if let Some(o) = crate::corpus::numbering::ordinal(s) {
-            s = o.rest;
-        }
-        // A parenthesised list marker: `（1）`, `(2)`.
-        if s.starts_with(['（', '('])
-            && let Some((i, c)) = s.char_indices().find(|&(_, c)| c == '）' || c == ')')
-            && i <= 6
-        {
-            s = &s[i + c.len_utf8()..];
-        }
-        for w in LEADING_NOISE {
-            s = s.strip_prefix(w).unwrap_or(s);
-        }
-        // `2020年`, `2017年底前`.
-        if let Some(&(0, _)) = years_in(s).first() {
-            s = &s[4..];
-            s = s.strip_prefix('年').unwrap_or(s);
-        }
-        if s == before {
-            return s;
-        }
-    }
+/// Words that, right after a number, start a verb phrase rather than name what is counted
+/// (`371万人年达到2020年的…`).
+fn verb_follows(after: &str) -> bool {
+    [
+        "提升", "上升", "增长", "下降", "降低", "达", "为", "占", "是",
+    ]
+    .iter()
+    .any(|w| after.starts_with(w))
+        || Comparator::ALL
+            .into_iter()
+            .any(|c| !c.is_limiting() && after.starts_with(c.word()))
 }
 
-/// Strips a comparison base (`均比2020年`, `比2015年`) and connectives from the end.
-fn strip_trailing(mut s: &str) -> &str {
-    loop {
-        let before = s;
-        if let Some(i) = s.rfind("比")
-            && years_in(&s[i..])
-                .first()
-                .is_some_and(|&(o, _)| o == "比".len())
-        {
-            s = &s[..i];
-        }
-        for w in ["均", "分别", "共", "约", "近", "的", "为", "达"] {
-            s = s.strip_suffix(w).unwrap_or(s);
-        }
-        if s == before {
-            return s;
-        }
-    }
-}
-
-/// The year a statement is for: the nearest year stated before it in its paragraph
-/// (`到2020年…突破300亿美元`, or the period that opens the paragraph, `中期（至2025年）…`),
-/// skipping comparison bases (`比2020年`), full dates (`2019年12月31日`) and years inside
-/// titles (`《…（2017年修订）》`); then the `“十三五”` period (2020).
-fn stated_year(text: &str, at: usize) -> Option<u32> {
-    let stated = years_in(&text[..at])
-        .into_iter()
-        .filter(|&(o, _)| {
-            let after = &text[o + 4..];
-            let date = after
-                .strip_prefix('年')
-                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()) && r.contains('月'));
-            let date = date && {
-                let r = &after['年'.len_utf8()..];
-                let digits = r.bytes().take_while(u8::is_ascii_digit).count();
-                r[digits..].starts_with('月')
-            };
-            !text[..o].ends_with(['比', '较']) && !date && !inside_title(text, o)
-        })
-        .map(|(_, y)| y)
-        .next_back();
-    stated.or_else(|| text[..at].contains("十三五").then_some(2020))
-}
-
-/// Whether byte offset `at` is inside `《…》`.
-fn inside_title(text: &str, at: usize) -> bool {
-    let open = text[..at].rfind('《');
-    let close = text[..at].rfind('》');
-    open.is_some_and(|o| close.is_none_or(|c| c < o))
+/// The noun phrase after a count: up to a clause or sentence mark, the next number, or
+/// [`NOUN_AFTER`] characters. Asides and lists inside it stay
+/// (`中外联合实验室（研究中心）、海外研发机构`).
+fn noun_after(text: &str, from: usize, next_number: usize) -> &str {
+    let rest = &text[from..next_number.max(from)];
+    let len: usize = rest
+        .chars()
+        .take_while(|&c| !super::marks::CLAUSE.contains(&c) && !super::marks::SENTENCE.contains(&c))
+        .take(NOUN_AFTER)
+        .map(char::len_utf8)
+        .sum();
+    let noun = &rest[..len];
+    // A rank after the noun (`8个学科领域被引次数位列世界第2位`) is not part of it, nor the
+    // list mark before the next number.
+    noun.strip_suffix('第')
+        .unwrap_or(noun)
+        .trim_end_matches(['、', '和', '及'])
 }
 
 fn paragraph_metrics(p: &Paragraph, ctx: &Context<'_>, cues: &Cues, out: &mut Vec<Metric>) {
     let text = p.text.as_str();
-    for found in find_numbers(text) {
-        let n = found.number;
-        let sentence = sentence_bounds(text, n.start);
-        let clause = clause_start(text, sentence.0, n.start);
-        let before = &text[clause..n.start];
-
-        let verb = comparator_before(before);
-        let unit_text = match n.form {
-            Form::Doubling => "倍",
-            _ => found.unit.map_or("", |u| u.text),
-        };
-        let counts_things = found.unit.is_some_and(|u| {
-            u.kind == Kind::Count
-                || u.kind == Kind::Measure(crate::bundle::Canonical::Persons)
-                || u.kind == Kind::Measure(crate::bundle::Canonical::PersonTrips)
+    let marks = Marks::new(text);
+    let per = PerCue(super::marks::CueIndex::new(text, &["每"]));
+    let found = find_numbers(&marks, &per);
+    if found.is_empty() {
+        return;
+    }
+    let kind_cues = KindCues::new(text);
+    let mut statements: Vec<Statement> = Vec::with_capacity(found.len());
+    for (i, f) in found.iter().enumerate() {
+        let prev_end = i.checked_sub(1).map_or(0, |j| found[j].end);
+        let next_start = found.get(i + 1).map_or(text.len(), |g| {
+            // The rank's `第` belongs to the rank.
+            g.number.start
         });
-
-        // The indicator: a noun after a count (`3个示范基地`), else the phrase before.
-        let after_text: String = text[found.end..sentence.1]
-            .chars()
-            .take_while(|&c| !CLAUSE.contains(&c) && !"、（(“”".contains(c))
-            .take(20)
-            .collect();
-        let han_after = after_text
-            .chars()
-            .next()
-            .is_some_and(crate::corpus::clean::is_han);
-        let mut phrase = &before[..verb.map_or(before.len(), |(_, at)| at)];
-        // `由2014年的371万人年达到2020年的480万人年`: both numbers measure what precedes `由`.
-        if let Some(i) = phrase.match_indices('由').map(|(i, _)| i).find(|&i| {
-            years_in(&phrase[i + '由'.len_utf8()..])
-                .first()
-                .is_some_and(|&(o, _)| o == 0)
-        }) {
-            phrase = &phrase[..i];
+        if let Some(s) = statement(&marks, &kind_cues, ctx, f, prev_end, next_start) {
+            statements.push(s);
         }
-        // A measure can also precede what it measures (`建成千万标箱集装箱干线港`) when nothing
-        // but a verb stands before it.
-        let mut left = strip_trailing(strip_leading(phrase.trim()));
-        for adverb in [
-            "加快",
-            "积极",
-            "大力",
-            "努力",
-            "进一步",
-            "着力",
-            "重点",
-            "累计",
-        ] {
-            left = left.strip_prefix(adverb).unwrap_or(left);
-        }
-        let noun_after = han_after && (counts_things || left.is_empty());
-
-        // A list sharing one predicate: `A、B、C均比2020年翻一番`, `航线、通航点、周航班量实现翻番`.
-        let shared = n.form == Form::Doubling || verb.is_some() || strip_trailing(phrase) != phrase;
-        let list: Vec<&str> = phrase.split('、').collect();
-        let mut items: Vec<(usize, &str)> = Vec::new();
-        if noun_after {
-            items.push((found.end, after_text.as_str()));
-        } else if shared
-            && list.len() > 1
-            && list.iter().all(|i| i.chars().count() <= 16)
-            // `设立研发基地、营销服务网络的企业`: the list describes one head noun.
-            && !list.last().is_some_and(|i| i.contains('的'))
-            // `货运量突破100万吨、客运量突破…`: earlier items are statements of their own.
-            && !list
-                .iter()
-                .any(|i| strip_trailing(i).contains(|c: char| c.is_ascii_digit()))
-        {
-            let mut offset = clause;
-            for item in list {
-                items.push((offset, item));
-                offset += item.len() + '、'.len_utf8();
-            }
-        } else {
-            let start = phrase.rfind('、').map_or(0, |i| i + '、'.len_utf8());
-            items.push((clause + start, &phrase[start..]));
-        }
-
-        let year_stated = stated_year(text, n.start).or(ctx.section_year);
-        let sentence_before = &text[sentence.0..n.start];
-        let yearly = sentence_before.contains("每年");
-        let doubling = match n.form {
-            Form::Doubling => Comparator::ALL
-                .into_iter()
-                .find(|c| text[n.start..n.end] == *c.word()),
-            _ => None,
-        };
-        let comparator = doubling
-            .or(found.trailing)
-            .or(found.qualifier)
-            .or(verb.map(|(c, _)| c))
-            .or_else(|| nearest_verb(before));
-
-        let kind = kind_of(
-            ctx,
-            &n,
-            found.unit.as_ref(),
-            &text[sentence.0..sentence.1],
-            sentence_before,
-            year_stated,
-            noun_after,
-        );
-        let year = match kind {
-            _ if yearly => None,
-            MetricKind::Target => year_stated.or(ctx.horizon),
-            // A baseline is dated by its own sentence, and not by a year that dates another
-            // event in it (`2014年…合作，…目前…达到每周15班`).
-            MetricKind::Baseline => {
-                let own = stated_year(&text[sentence.0..], n.start - sentence.0);
-                let now = ["目前", "现已", "现有"]
-                    .iter()
-                    .any(|w| sentence_before.contains(w));
-                own.filter(|_| !now)
-            }
-            MetricKind::Other => None,
-        };
-
-        let multiple = items.len() > 1;
-        for (item_start, item) in items {
-            let stripped = strip_trailing(strip_leading(item.trim())).trim();
-            if stripped.is_empty() {
+    }
+    sentence::read_together(&marks, &mut statements);
+    for s in statements {
+        let unit_text = s.unit.as_str();
+        let normalized = units::canonical(unit_text).map(|(unit, factor)| Normalized {
+            value: s.number.value * factor,
+            value_max: s.number.value_max.map(|v| v * factor),
+            unit,
+        });
+        for item in s.items {
+            let indicator = phrase::tidy(&item.indicator);
+            if indicator.is_empty() {
                 continue;
             }
-            // A long phrase keeps its end, nearest the number: never drop the statement.
-            let indicator = match stripped.char_indices().rev().nth(23) {
-                Some((i, _)) if stripped.chars().count() > 30 => &stripped[i..],
-                _ => stripped,
-            };
-            let indicator_start = item_start + item.find(indicator).unwrap_or(0);
-            let (quote_start, quote_end) = if noun_after {
-                (n.start, indicator_start + indicator.len())
-            } else if multiple {
-                (indicator_start, n.end.max(found.unit_end))
-            } else {
-                (indicator_start, found.unit_end.max(n.end))
-            };
-            let Some(quote) = text.get(quote_start..quote_end) else {
+            let Some(quote) = text.get(item.quote.clone()) else {
                 continue;
             };
             let theme = cues
-                .score(indicator)
+                .score(&indicator)
                 .ranked(0.35)
                 .first()
                 .copied()
                 .or_else(|| ctx.themes.first().copied());
-            let normalized = units::canonical(unit_text).map(|(unit, factor)| Normalized {
-                value: n.value * factor,
-                value_max: n.value_max.map(|v| v * factor),
-                unit,
-            });
+            let indicator_id = (s.kind != MetricKind::Other)
+                .then(|| Taxonomy::builtin().classify(&indicator, unit_text))
+                .flatten()
+                .map(|x| x.id.to_owned());
+            let scope = Scope {
+                per: s.per.clone(),
+                part_of: s.part_of.clone(),
+            };
             out.push(Metric {
                 id: String::new(),
                 paragraph: p.id.clone(),
                 quote: quote.to_owned(),
-                indicator: indicator.to_owned(),
-                value: n.value,
-                value_max: n.value_max,
+                indicator,
+                value: s.number.value,
+                value_max: s.number.value_max,
                 unit: unit_text.to_owned(),
-                year: year.map(|y| y as i32),
-                comparator,
-                kind,
+                year: s.year.map(|y| y as i32),
+                comparator: s.comparator,
+                kind: s.kind,
                 theme,
-                normalized,
+                normalized: normalized.clone(),
+                scope: (!scope.is_empty()).then_some(scope),
+                indicator_id,
             });
         }
     }
 }
 
-fn kind_of(
+/// One number read as a statement: its indicator(s), scope, comparator, year and kind.
+fn statement(
+    marks: &Marks<'_>,
+    kind_cues: &KindCues,
     ctx: &Context<'_>,
-    n: &Number,
-    unit: Option<&Unit<'_>>,
-    sentence: &str,
-    sentence_before: &str,
-    year: Option<u32>,
-    noun_after: bool,
-) -> MetricKind {
-    // `三大平台`, `五大重点工程`: a named set of the plan's own items, whatever the year.
-    if unit.is_some_and(|u| u.text == "大") {
-        return MetricKind::Other;
-    }
-    // `…科技研发等9个有优势的产业`: a count of the list just given.
-    if sentence_before.ends_with('等') {
-        return MetricKind::Other;
-    }
-    // Rules and parameters of regulations: `不得低于`, `应当不低于`.
-    if PARAMETER_CUES.iter().any(|c| sentence_before.contains(c)) {
-        return MetricKind::Other;
-    }
-    if let Some(y) = year {
-        if y > ctx.published {
-            return MetricKind::Target;
-        }
-        if y < ctx.published {
-            return MetricKind::Baseline;
-        }
-    }
-    if BASELINE_CUES.iter().any(|c| sentence_before.contains(c))
-        || BASELINE_AFTER.iter().any(|c| sentence.contains(c))
-    {
-        return MetricKind::Baseline;
+    found: &Found<'_>,
+    prev_end: usize,
+    next_start: usize,
+) -> Option<Statement> {
+    let text = marks.text();
+    let n = found.number;
+    let sentence = marks.sentence(n.start);
+    let clause = marks.clause_start(n.start).max(window_start(text, n.start));
+    let mut before = &text[clause..n.start];
+    // A rank: `…跃居全国第一位` is the rank of what precedes the verb, in `全国`.
+    let mut rank_domain = None;
+    if found.rank {
+        let (subject, domain) = phrase::rank_subject(before);
+        before = subject;
+        rank_domain = Some(domain);
     }
 
-    if n.form == Form::Doubling {
-        return MetricKind::Target;
+    let verb = comparator_before(before);
+    let unit_text = match n.form {
+        Form::Doubling => "倍",
+        _ if found.rank => "位",
+        _ => found.unit.map_or("", |u| u.text),
+    };
+    let counts_things = found.unit.is_some_and(|u| {
+        u.kind == Kind::Count
+            || u.kind == Kind::Measure(crate::bundle::Canonical::Persons)
+            || u.kind == Kind::Measure(crate::bundle::Canonical::PersonTrips)
+    });
+
+    let after = noun_after(text, found.end, next_start);
+    let han_after = after
+        .chars()
+        .next()
+        .is_some_and(crate::corpus::clean::is_han);
+    let mut phrase = &before[..verb.map_or(before.len(), |(_, at)| at)];
+    // `由2014年的371万人年达到2020年的480万人年`: both numbers measure what precedes `由`.
+    if let Some(i) = phrase.match_indices('由').map(|(i, _)| i).find(|&i| {
+        super::marks::years_in(&phrase[i + '由'.len_utf8()..])
+            .first()
+            .is_some_and(|&(o, _)| o == 0)
+    }) {
+        phrase = &phrase[..i];
     }
-    // A small count in Chinese numerals (`三大战略走向`, `三个示范引导`) tallies the plan's
-    // own items, unless the sentence sets it as a goal in so many words.
-    let tally = n.form == Form::Chinese
-        && n.value <= 10.0
-        && unit.is_some_and(|u| u.kind == Kind::Count)
-        && noun_after;
-    let strong = ["力争", "争取", "确保", "每年", "到20", "至20"];
-    if tally && !strong.iter().any(|c| sentence_before.contains(c)) {
-        return MetricKind::Other;
+    // An earlier number in the phrase is a statement of its own (`货运量突破100万吨、客运量
+    // 突破…`): this one's phrase starts after it, at the next list mark.
+    let phrase_start = clause + (phrase.as_ptr() as usize - before.as_ptr() as usize);
+    // A rank ranks the whole phrase (`…等8个学科领域被引次数位列世界第2位`).
+    if !found.rank && prev_end > phrase_start && prev_end <= phrase_start + phrase.len() {
+        let rest = &text[prev_end..phrase_start + phrase.len()];
+        phrase = rest.find('、').map_or("", |i| &rest[i + '、'.len_utf8()..]);
     }
-    // `世界500强` names a ranking list, not a quantity.
-    if unit.is_some_and(|u| u.text == "强") {
-        return MetricKind::Other;
+    // What the phrase names, with the verb that opens it (`新增进出口企业`: the quote keeps
+    // the verb, the indicator does not — the comparator says it).
+    let named = phrase::strip_trailing(phrase::strip_adverbs(phrase::strip_leading(phrase.trim())));
+    let left = phrase::strip_verb(named);
+    let noun_after = han_after
+        && !verb_follows(after)
+        && (counts_things || left.is_empty() || unit_text == "大");
+
+    let items = if noun_after {
+        let noun = phrase::strip_leading(after);
+        let noun_start = found.end + (after.len() - noun.len());
+        if found.rank {
+            // `第一大贸易伙伴关系`: the rank of the subject before it among these.
+            let among = noun.strip_suffix("关系").unwrap_or(noun);
+            let subject = if left.is_empty() { "" } else { left };
+            vec![Item {
+                indicator: format!("{subject}{among}排名"),
+                quote: offset(text, subject)
+                    .filter(|_| !subject.is_empty())
+                    .unwrap_or(n.start - '第'.len_utf8())
+                    ..noun_start + noun.len(),
+            }]
+        } else {
+            // `分别与“一带一路”沿线国家至少3所高校…`, `…等与沿线地区6对友好城市关系`: the
+            // partner belongs to what is counted (not the `与` of `参与`).
+            let partner = left
+                .match_indices('与')
+                .map(|(i, _)| i)
+                .rfind(|&i| !left[..i].ends_with('参'))
+                .map(|i| &left[i..]);
+            // `培训百万名…人才`, `吸引万名…人才`: a short verb that is no comparator says what
+            // is counted of the noun (trained, attracted).
+            // Not a place (`在海外新建…`), nor the verb of a tally of the plan's own items
+            // (`谋划三大战略走向`).
+            let tally = unit_text == "大"
+                || (n.form == Form::Chinese && n.value <= 10.0 && n.end > n.start);
+            let verb = (left.chars().count() <= 3
+                && left.chars().all(crate::corpus::clean::is_han)
+                && !left.starts_with(['在', '于', '向', '对', '从'])
+                && !tally
+                && !left.is_empty())
+            .then_some(left);
+            let (indicator, start) = match partner.or(verb) {
+                Some(p) => (format!("{p}{noun}"), offset(text, p).unwrap_or(n.start)),
+                None => (noun.to_owned(), n.start),
+            };
+            vec![Item {
+                indicator,
+                quote: start..noun_start + noun.len(),
+            }]
+        }
+    } else {
+        phrase_items(text, phrase, named, left, found, n)
+    };
+    let items: Vec<Item> = match rank_domain {
+        Some(domain) if !noun_after => items
+            .into_iter()
+            .map(|i| Item {
+                indicator: if i.indicator.is_empty() {
+                    String::new()
+                } else {
+                    phrase::ranked(&i.indicator, domain)
+                },
+                ..i
+            })
+            .collect(),
+        _ => items,
+    };
+
+    let year_stated = marks.stated_year(0, n.start).or(ctx.section_year);
+    // `每年`, `每周`: a per unit of time anywhere before it in its sentence; `每市`, `每所`
+    // in its clause.
+    let per = marks.last_per(sentence.start..n.start).and_then(|i| {
+        let unit = text[i + '每'.len_utf8()..].chars().next()?;
+        // A yearly quota anywhere in the sentence (`每年确定50个…，…`); other units in
+        // the clause (`每周15班，货运量占…` is not per week).
+        (phrase::PER_UNITS.contains(&unit) && (unit == '年' || i >= clause))
+            .then(|| unit.to_string())
+    });
+    let yearly = per.as_deref() == Some("年");
+    let doubling = match n.form {
+        Form::Doubling => Comparator::ALL
+            .into_iter()
+            .find(|c| text[n.start..n.end] == *c.word()),
+        _ => None,
+    };
+    let comparator = doubling
+        .or(found.trailing)
+        .or(found.qualifier)
+        .or(verb.map(|(c, _)| c))
+        .or_else(|| nearest_verb(before));
+
+    let rank_unit = Unit {
+        text: "位",
+        magnitude: 1.0,
+        kind: Kind::Count,
+    };
+    let unit_for_kind = if found.rank {
+        Some(&rank_unit)
+    } else {
+        found.unit.as_ref()
+    };
+    let headings = ctx.headings.as_slice();
+    let facts = Facts {
+        published: ctx.published,
+        rules: ctx.rules,
+        headings,
+        text,
+        sentence: sentence.clone(),
+        year: year_stated,
+        noun_after,
+    };
+    let kind = kind::kind_of(&facts, kind_cues, &n, unit_for_kind);
+    let year = match kind {
+        _ if yearly => None,
+        MetricKind::Target => year_stated.or(ctx.horizon),
+        // A baseline is dated by its own sentence, and not by a year that dates another
+        // event in it (`2014年…合作，…目前…达到每周15班`).
+        MetricKind::Baseline => {
+            let own = marks.stated_year(sentence.start, n.start);
+            let now = ["目前", "现已", "现有"].iter().any(|w| {
+                text[sentence.start.max(window_start(text, n.start))..n.start].contains(w)
+            });
+            own.filter(|_| !now)
+        }
+        MetricKind::Other => None,
+    };
+    Some(Statement {
+        number: n,
+        unit: unit_text.to_owned(),
+        end: found.end,
+        unit_end: found.unit_end.max(n.end),
+        sentence,
+        clause,
+        comparator,
+        kind,
+        year,
+        items,
+        per,
+        part_of: None,
+        rank: rank_domain,
+        noun_after,
+    })
+}
+
+/// Where `part`, a slice of `text`, starts in it.
+fn offset(text: &str, part: &str) -> Option<usize> {
+    let start = (part.as_ptr() as usize).checked_sub(text.as_ptr() as usize)?;
+    (start + part.len() <= text.len()).then_some(start)
+}
+
+/// The items the phrase before a number names: one per list item when each is meant (a
+/// doubling, `均`, `各`), else the whole phrase.
+fn phrase_items(
+    text: &str,
+    phrase: &str,
+    named: &str,
+    left: &str,
+    found: &Found<'_>,
+    n: Number,
+) -> Vec<Item> {
+    let quote_end = found.unit_end.max(n.end);
+    let tail = phrase.trim_end();
+    let each = n.form == Form::Doubling || tail.ends_with(['均', '各']) || tail.contains("均比");
+    if left.is_empty() {
+        return Vec::new();
     }
-    let under_goals = ctx.headings.iter().any(|h| h.contains("目标"));
-    if TARGET_CUES.iter().any(|c| sentence_before.contains(c)) || under_goals {
-        return MetricKind::Target;
+    let start = offset(text, named).unwrap_or(n.start);
+    if each && left.contains('、') {
+        let items = phrase::list_items(left, false);
+        // A long list is not a list of indicators (and reading it item by item would cost
+        // its length for each).
+        if (2..=12).contains(&items.len()) && items.iter().all(|i| i.chars().count() <= 16) {
+            let modifier = phrase::shared_modifier(&items[0]).map(str::to_owned);
+            let mut offset_in = 0;
+            let mut out = Vec::with_capacity(items.len());
+            for (k, (item, raw)) in items.iter().zip(left.split('、')).enumerate() {
+                let indicator = match &modifier {
+                    Some(m) if k > 0 && !item.contains("相关") && !item.contains('的') => {
+                        format!("{m}{item}")
+                    }
+                    _ => item.clone(),
+                };
+                out.push(Item {
+                    indicator,
+                    quote: start + offset_in..quote_end,
+                });
+                offset_in += raw.len() + '、'.len_utf8();
+            }
+            return out;
+        }
     }
-    let situation = ctx
-        .headings
-        .iter()
-        .any(|h| SITUATION_HEADINGS.iter().any(|w| h.contains(w)));
-    if situation {
-        return MetricKind::Baseline;
+    // The whole list counted together (`培训沿线国家科研及管理人员、我市国际化人才500人次`),
+    // unless it is a list of long items of which the last holds the number
+    // (`…认证中心、众天蜂蜜5000吨蜂产品综合生产车间`).
+    let parts = left.split('、').count();
+    if parts > 6 || left.split('、').any(|p| p.chars().count() > 24) {
+        let last = left
+            .rfind('、')
+            .map_or(left, |i| &left[i + '、'.len_utf8()..]);
+        let last = phrase::strip_verb(phrase::strip_leading(last));
+        return vec![Item {
+            indicator: last.to_owned(),
+            quote: offset(text, last).unwrap_or(n.start)..quote_end,
+        }];
     }
-    MetricKind::Other
+    vec![Item {
+        indicator: left.to_owned(),
+        quote: start..quote_end,
+    }]
 }
 
 #[cfg(test)]
@@ -772,8 +797,8 @@ mod tests {
     #[test]
     fn quotations_of_slogans_hide_their_numbers() {
         let t = "积极推进“一干九支”机场布局";
-        assert!(in_short_quote(t, t.find('一').unwrap()));
+        assert!(in_short_quote(&Marks::new(t), t.find('一').unwrap()));
         let t = "铜产业物流中心“三个基地、一个中心”建设";
-        assert!(!in_short_quote(t, t.find('三').unwrap()));
+        assert!(!in_short_quote(&Marks::new(t), t.find('三').unwrap()));
     }
 }

@@ -8,7 +8,12 @@
 
 pub mod csv;
 pub mod extract;
+pub mod indicators;
+pub mod kind;
+pub mod marks;
 pub mod number;
+pub mod phrase;
+pub mod sentence;
 pub mod units;
 
 pub use extract::document_metrics;

@@ -124,12 +124,18 @@ fn doubling(rest: &str, at: usize) -> Option<Number> {
     })
 }
 
-/// The longest run of Chinese numeral characters at the start of `rest`, without a
-/// trailing `万`/`亿` (which belongs to the unit).
+/// The longest numeral the plans write in Chinese characters (`一百零五`, `二千三百四十五`)
+/// is far shorter; reading a longer run would cost its length at each of its positions
+/// (quadratic on `一二一二…`), and no such run is a numeral anyway.
+const LONGEST_NUMERAL: usize = 12;
+
+/// The longest run of Chinese numeral characters at the start of `rest` (at most
+/// [`LONGEST_NUMERAL`]), without a trailing `万`/`亿` (which belongs to the unit).
 fn chinese_run(rest: &str) -> &str {
     let len: usize = rest
         .chars()
         .take_while(|&c| chinese_digit(c).is_some() || chinese_multiplier(c).is_some())
+        .take(LONGEST_NUMERAL)
         .map(char::len_utf8)
         .sum();
     &rest[..len]
@@ -306,6 +312,14 @@ mod tests {
         assert_eq!(chinese_value("十"), Some(10.0));
         assert_eq!(chinese_value("千"), Some(1000.0));
         assert_eq!(chinese_value("一百千"), None);
+    }
+
+    #[test]
+    fn a_run_of_numeral_characters_is_read_only_as_far_as_a_numeral_goes() {
+        // Read from each of its positions, a whole run would cost its length each time.
+        let run = "一二".repeat(1000);
+        assert_eq!(chinese_run(&run).chars().count(), LONGEST_NUMERAL);
+        assert_eq!(read_at(&run, 0).filter(|n| n.end > n.start), None);
     }
 
     #[test]

@@ -105,7 +105,9 @@ fn magnitude(c: char) -> Option<f64> {
 pub fn read(rest: &str) -> Option<Unit<'_>> {
     let mut mult = 1.0;
     let mut len = 0;
-    for c in rest.chars() {
+    // A unit has at most a few magnitude characters (`千万`, `万亿`); a longer run of them is
+    // no unit, and reading it all from each of its positions would be quadratic.
+    for c in rest.chars().take(4) {
         match magnitude(c) {
             // `千`/`百` alone are numerals, not magnitudes; they count here only in
             // combinations like `千万`.
@@ -151,6 +153,43 @@ pub fn canonical(unit: &str) -> Option<(Canonical, f64)> {
     }
 }
 
+/// The unit in which two values can be compared: a canonical unit (`亿美元` and `万美元`
+/// are both US dollars), or the unit word without its magnitude for counts (`万个` and `个`
+/// are both `个`). Values in different units are never compared.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum UnitKey {
+    /// A canonical unit.
+    Canonical(Canonical),
+    /// A count word (`个`, `家`, `位`), or the unit as written when it is neither.
+    Word(String),
+}
+
+impl UnitKey {
+    /// The key of a unit as written.
+    pub fn of(unit: &str) -> UnitKey {
+        match canonical(unit) {
+            Some((c, _)) => UnitKey::Canonical(c),
+            None => UnitKey::Word(unit.trim_start_matches(['万', '亿', '千', '百']).to_owned()),
+        }
+    }
+
+    /// A short name: the canonical unit's id (`usd`) or the word (`个`).
+    pub fn name(&self) -> String {
+        match self {
+            UnitKey::Canonical(c) => c.id().to_owned(),
+            UnitKey::Word(w) => w.clone(),
+        }
+    }
+}
+
+/// A value in its [`UnitKey`]: `300` `亿美元` → 3×10¹⁰; `2` `万个` → 20,000.
+pub fn in_key_unit(value: f64, unit: &str) -> f64 {
+    match canonical(unit) {
+        Some((_, factor)) => value * factor,
+        None => value * read(unit).map_or(1.0, |u| u.magnitude),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -177,11 +216,28 @@ mod tests {
     }
 
     #[test]
+    fn a_run_of_magnitudes_is_read_only_as_far_as_a_unit_goes() {
+        let run = "万".repeat(1000);
+        assert!(read(&run).is_some_and(|u| u.text.chars().count() <= 4));
+    }
+
+    #[test]
     fn canonical_units_and_factors() {
         assert_eq!(canonical("亿美元"), Some((Canonical::Usd, 1e8)));
         assert_eq!(canonical("万吨"), Some((Canonical::Tonnes, 1e4)));
         assert_eq!(canonical("万人次"), Some((Canonical::PersonTrips, 1e4)));
         assert_eq!(canonical("%"), Some((Canonical::Percent, 1.0)));
         assert_eq!(canonical("个"), None);
+    }
+
+    #[test]
+    fn unit_keys_group_what_compares() {
+        assert_eq!(UnitKey::of("亿美元"), UnitKey::of("万美元"));
+        assert_eq!(UnitKey::of("万个"), UnitKey::of("个"));
+        assert_ne!(UnitKey::of("个"), UnitKey::of("家"));
+        assert_ne!(UnitKey::of("万吨"), UnitKey::of("万人次"));
+        assert_eq!(in_key_unit(300.0, "亿美元"), 3e10);
+        assert_eq!(in_key_unit(2.0, "万个"), 2e4);
+        assert_eq!(UnitKey::of("亿美元").name(), "usd");
     }
 }

@@ -1,7 +1,9 @@
 //! The widget's view model, free of the DOM so `cargo test` covers it natively: its
 //! state and attributes ([`state`]), how a host page embeds it ([`embed`]), its words in two languages ([`i18n`]), comparisons
 //! diffed on demand ([`lazy`]), the geometry of its chart ([`chart`]), number formatting
-//! ([`format`](mod@format)), the target tables' sort ([`target_sort`]), search results cut
+//! ([`format`](mod@format)), the target tables' sort ([`target_sort`]: values of one unit
+//! only are ordered against each other), amounts in English ([`english`]), the sort of a
+//! table of one indicator across every region ([`indicator_table`]), search results cut
 //! to a few lines around what was found ([`snippet`]) and its style sheet's compile-time
 //! minifier ([`css`]). The browser side
 //! (`crate::web`, wasm32 only) draws from these.
@@ -9,8 +11,10 @@
 pub mod chart;
 pub mod css;
 pub mod embed;
+pub mod english;
 pub mod format;
 pub mod i18n;
+pub mod indicator_table;
 pub mod lazy;
 pub mod marks;
 pub mod snippet;

@@ -317,8 +317,9 @@ fn download_csv(shared: &Rc<Shared>) {
         };
         (csv, name, inner.doc.clone())
     };
-    // A UTF-8 byte order mark, so spreadsheet programs read the Chinese text as UTF-8.
-    let parts = js_sys::Array::of1(&format!("\u{feff}{csv}").into());
+    // The CSV starts with a byte order mark (metrics::csv), so spreadsheet programs read
+    // the Chinese text as UTF-8.
+    let parts = js_sys::Array::of1(&csv.into());
     let options = web_sys::BlobPropertyBag::new();
     options.set_type("text/csv;charset=utf-8");
     let Ok(blob) = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options) else {

@@ -7,7 +7,6 @@ use super::dom::El;
 use crate::bundle::Theme;
 use crate::compare::TargetTable;
 use crate::compare::targets::{TargetGroup, TargetRef, TargetRow};
-use crate::metrics::csv;
 use crate::view::format::number;
 use crate::view::{Column, Msg, Sort};
 
@@ -26,30 +25,9 @@ pub fn counts(table: &TargetTable, theme: Option<Theme>) -> (usize, usize) {
         })
 }
 
-fn sort_value(t: Option<&TargetRef>) -> Option<f64> {
-    t.map(|t| t.normalized.as_ref().map_or(t.value, |n| n.value))
-}
-
 fn sorted(rows: &[TargetRow], sort: Sort) -> Vec<&TargetRow> {
-    let mut rows: Vec<&TargetRow> = rows.iter().collect();
-    let key = |r: &TargetRow| match sort.column {
-        Column::Match => Some(r.similarity),
-        Column::Left => sort_value(r.left.as_ref()),
-        Column::Right => sort_value(r.right.as_ref()),
-    };
-    if sort.column != Column::Match || !sort.descending {
-        crate::sort::sort_by(&mut rows, |a, b| {
-            // Rows without a value stay at the end whichever way the column sorts.
-            match (key(a), key(b)) {
-                (Some(x), Some(y)) if sort.descending => y.total_cmp(&x),
-                (Some(x), Some(y)) => x.total_cmp(&y),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                (None, Some(_)) => std::cmp::Ordering::Greater,
-                (None, None) => std::cmp::Ordering::Equal,
-            }
-        });
-    }
-    rows
+    // Values of one unit only are ordered against each other (view::target_sort).
+    crate::view::target_sort::sorted_rows(rows, sort)
 }
 
 /// `突破300亿美元`, `100家以上`, `1–3个`, `翻一番`.
@@ -247,72 +225,16 @@ pub fn shown<'a>(ctx: &Ctx<'_>, table: &'a TargetTable) -> Vec<&'a TargetGroup> 
         .collect()
 }
 
-/// The CSV of what is shown.
+/// The CSV of what is shown, in the one shape of every CSV (`metrics::csv`).
 pub fn to_csv(ctx: &Ctx<'_>, table: &TargetTable) -> String {
-    let header = [
-        "theme",
-        "left_region",
-        "left_indicator",
-        "left_value",
-        "left_value_max",
-        "left_unit",
-        "left_year",
-        "left_comparator",
-        "left_quote",
-        "left_document",
-        "right_region",
-        "right_indicator",
-        "right_value",
-        "right_value_max",
-        "right_unit",
-        "right_year",
-        "right_comparator",
-        "right_quote",
-        "right_document",
-    ];
-    let side = |region: &str, t: Option<&TargetRef>| -> Vec<String> {
-        let Some(t) = t else {
-            return vec![
-                region.to_owned(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-                String::new(),
-            ];
-        };
-        vec![
-            region.to_owned(),
-            t.indicator.clone(),
-            number(t.value),
-            t.value_max.map(number).unwrap_or_default(),
-            t.unit.clone(),
-            t.year.map(|y| y.to_string()).unwrap_or_default(),
-            t.comparator
-                .map(|c| c.word().to_owned())
-                .unwrap_or_default(),
-            t.quote.clone(),
-            t.document.clone(),
-        ]
-    };
-    let rows: Vec<Vec<String>> = shown(ctx, table)
+    let names = (
+        ctx.region_name(&ctx.state.left),
+        ctx.region_name(&ctx.state.right),
+    );
+    let rows = shown(ctx, table)
         .into_iter()
-        .flat_map(|g| {
-            sorted(&g.rows, ctx.ui.sort)
-                .into_iter()
-                .map(move |r| (g.theme, r))
-        })
-        .map(|(theme, r)| {
-            let mut row = vec![theme.map_or(String::new(), |t| t.id().to_owned())];
-            row.extend(side(&ctx.state.left, r.left.as_ref()));
-            row.extend(side(&ctx.state.right, r.right.as_ref()));
-            row
-        })
-        .collect();
-    csv::to_csv(&header, &rows)
+        .flat_map(|g| sorted(&g.rows, ctx.ui.sort));
+    crate::compare::targets::rows_to_csv(&table.left, &table.right, (&names.0, &names.1), rows)
 }
 
 /// The view, and the summary to announce.

@@ -432,17 +432,26 @@ test('a_passage_expands_in_context', async () => {
 });
 
 test('targets_sort_and_download_as_csv', async () => {
-  await withPage(fileUrl('index.html', '#view=targets&left=henan&right=gansu'), async (page) => {
+  await withPage(fileUrl('index.html', '#view=targets&left=chengdu&right=gansu'), async (page) => {
     await ready(page);
     const firstValue = () => page.locator('policy-compare table.targets').first().locator('tbody tr td.num').first().textContent();
+    const leftValues = () => page.locator('policy-compare table.targets').first().locator('tbody tr td:nth-child(2)').allTextContents();
     // A first click sorts by the left values, largest first; a second reverses.
     await page.locator('policy-compare button[data-value="left"]').first().click();
     assert.ok(await page.locator('policy-compare th[aria-sort="descending"]').count() > 0);
     const descending = await firstValue();
+    const down = await leftValues();
     await page.locator('policy-compare button[data-value="left"]').first().click();
     assert.ok(await page.locator('policy-compare th[aria-sort="ascending"]').count() > 0);
     const ascending = await firstValue();
     assert.notEqual(ascending, descending);
+    // Values of one unit only are ordered against each other: Chengdu's zones (个) and
+    // firms (家) each keep their places, each sorted within them (10000 firms are never
+    // put above 20 zones).
+    const up = await leftValues();
+    const unit = (t) => t.replace(/[^个家]/g, '');
+    assert.deepEqual(down.map(unit), up.map(unit), `${down.join(' | ')} / ${up.join(' | ')}`);
+    assert.ok(down[0].includes('20个') && up[0].includes('10个'), `${down.join(' | ')} / ${up.join(' | ')}`);
     // The quote is there on demand.
     const details = page.locator('policy-compare table.targets details').first();
     await details.locator('summary').click();
@@ -453,10 +462,13 @@ test('targets_sort_and_download_as_csv', async () => {
     ]);
     const file = await download.path();
     const csv = fs.readFileSync(file, 'utf8');
-    assert.ok(csv.startsWith('\ufefftheme,left_region'), csv.slice(0, 40));
-    const rows = csv.trim().split('\n').length - 1;
-    const shown = await page.locator('policy-compare table.targets tbody tr').count();
-    assert.equal(rows, shown, 'the CSV holds what is shown');
+    // The one CSV shape of the project: a line per side of a row, with its row number.
+    assert.ok(csv.startsWith('\ufeffrow,side,region,region_name,'), csv.slice(0, 40));
+    const lines = csv.trim().split('\n').length - 1;
+    const sides = await page.locator('policy-compare table.targets tbody details').count();
+    assert.equal(lines, sides, 'the CSV holds what is shown');
+    const rows = new Set(csv.trim().split('\n').slice(1).map((l) => l.split(',')[0]));
+    assert.equal(rows.size, await page.locator('policy-compare table.targets tbody tr').count());
   });
 });
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The Makefile's tool steps on a machine that lacks the tools.
 #
-# Runs `make tools tools-browser tools-node e2e-deps npm-deps tools-fuzz` with a PATH made of
+# Runs `make tools tools-browser tools-node e2e-deps npm-deps tools-fuzz tools-office` with a PATH made of
 # symlinks to everything on the real PATH except the tools and the installers. The
 # installers (cargo, rustup, apt-get, sudo, npm) are shims that record their arguments and
 # "install" by adding a shim of what they were asked for. Checks, for all tools missing at
@@ -22,7 +22,7 @@ want=$(awk '$0 == "name = \"wasm-bindgen\"" { getline; split($0, v, "\""); print
 # What the shims share: where they log, the current machine's bin directory, the tree.
 export SHIM_WORK=$work SHIM_ROOT=$root SHIM_BIN
 
-tools=(wasm-bindgen wasm-bindgen-test-runner chromium chromedriver fc-list pdftoppm node npm cargo-fuzz)
+tools=(wasm-bindgen wasm-bindgen-test-runner chromium chromedriver fc-list pdftoppm node npm cargo-fuzz soffice python3)
 installers=(cargo rustup apt-get sudo npm id)
 
 # The shims, as scripts in $work/shims: `add NAME` puts one into the current machine.
@@ -36,10 +36,12 @@ script wasm-bindgen-test-runner 'echo "wasm-bindgen-test-runner"'
 script chromium 'echo "Chromium 1.0"'
 script chromedriver 'echo "ChromeDriver 1.0"'
 script fc-list 'echo "/usr/share/fonts/wqy-microhei.ttc: WenQuanYi Micro Hei:style=Regular"'
-script pdftoppm 'echo "pdftoppm version 22.02.0" >&2'
+script pdftoppm 'echo "pdftoppm version 22.02.0"'
 script node 'echo v20.0.0'
 script npm 'echo "npm $* @${PWD#"$SHIM_ROOT"/}" >>"$SHIM_WORK/npm"'
 script cargo-fuzz 'echo "cargo-fuzz 0.13"'
+script soffice 'echo "LibreOffice 7.4"'
+script python3 'echo "Python 3.11"'
 script cargo '
 add() { cp "$SHIM_WORK/shims/$1" "$SHIM_BIN/$1"; }
 case " $* " in
@@ -69,6 +71,7 @@ for p in "$@"; do
     chromium) add chromium ;; chromium-driver) add chromedriver ;; fonts-wqy-microhei) add fc-list ;;
     poppler-utils) add pdftoppm ;;
     nodejs) add node ;; npm) add npm ;;
+    libreoffice-calc-nogui) add soffice ;; python3) add python3 ;;
   esac
 done'
 script sudo '"$@"'
@@ -115,7 +118,7 @@ run() {
   : >"$work/calls"
   : >"$work/npm"
   if ! PATH="$SHIM_BIN" "$make_bin" --no-print-directory -C "$root" \
-    tools tools-browser tools-node e2e-deps npm-deps tools-fuzz >"$work/out" 2>&1; then
+    tools tools-browser tools-node e2e-deps npm-deps tools-fuzz tools-office >"$work/out" 2>&1; then
     fail "make stopped:$(sed 's/^/\n    /' "$work/out")"
     return 1
   fi
@@ -140,13 +143,14 @@ browser="apt-get install -y -qq chromium chromium-driver fonts-wqy-microhei popp
 node="apt-get install -y -qq nodejs npm"
 nightly="rustup toolchain install nightly --profile minimal"
 fuzz="cargo install --locked cargo-fuzz"
+office="apt-get install -y -qq libreoffice-calc-nogui python3"
 npm_ci="npm ci --no-audit --no-fund --loglevel=error @tests/e2e"
 npm_ci_npm="npm ci --no-audit --no-fund --loglevel=error @tests/npm"
 
 echo "a bare machine (as root): everything is installed, without sudo"
 machine bare
 if run; then
-  expect_installs "${rust_setup[@]}" "$wasm" "$browser" "$node" "$nightly" "$fuzz"
+  expect_installs "${rust_setup[@]}" "$wasm" "$browser" "$node" "$nightly" "$fuzz" "$office"
   expect "$work/calls" "apt-get update -qq"
   expect "$work/npm" "$npm_ci"
   expect "$work/npm" "$npm_ci_npm"
@@ -164,6 +168,7 @@ machine user
 if SHIM_UID=1000 run; then
   expect "$work/calls" "sudo $browser"
   expect "$work/calls" "sudo $node"
+  expect "$work/calls" "sudo $office"
 fi
 
 for missing in "${tools[@]}"; do
@@ -175,6 +180,7 @@ for missing in "${tools[@]}"; do
     chromium | chromedriver | fc-list | pdftoppm) expect_installs "$browser" ;;
     node | npm) expect_installs "$node" ;;
     cargo-fuzz) expect_installs "$fuzz" ;;
+    soffice | python3) expect_installs "$office" ;;
   esac
   expect "$work/npm" "$npm_ci"
   expect "$work/npm" "$npm_ci_npm"
@@ -187,7 +193,7 @@ if SHIM_WASM_BINDGEN_VERSION=0.2.1 run; then
 fi
 
 echo "a registry that cannot resolve wasm-bindgen-cli's lock file: an unlocked install follows"
-machine unlocked ready chromium chromedriver fc-list pdftoppm node npm cargo-fuzz
+machine unlocked ready chromium chromedriver fc-list pdftoppm node npm cargo-fuzz soffice python3
 if SHIM_LOCKED_FAILS=1 run; then
   expect_installs "$wasm" "cargo install wasm-bindgen-cli --version $want"
 fi

@@ -240,19 +240,31 @@ export interface Quantity {
   theme: ThemeId | null;
 }
 
+/** What limits a number beyond its indicator (bundle field `metrics[].scope`). */
+export interface Scope {
+  /** The unit it is per: `市` (`每市`), `年` (`每年`), `周`, or the group of which each
+   * counts its own (`省属骨干本科院校`). */
+  per?: string;
+  /** The total it is a component of (`郑州机场客运量`). */
+  part_of?: string;
+}
+
 /** A target in a target table, with where it comes from. */
 export interface Target extends Quantity {
   document: string;
   paragraph: string;
   /** Its id within the document. */
   metric: string;
+  /** Its canonical indicator (`outbound_investment`): rows pair by it. */
+  indicator_id: string | null;
   normalized: Normalized | null;
+  scope: Scope | null;
 }
 
 export interface TargetRow {
   left: Target | null;
   right: Target | null;
-  /** How alike the two indicators are, 0–1. */
+  /** 1 for a pair (the same canonical indicator, unit and scope), 0 for one side. */
   similarity: number;
 }
 
@@ -279,4 +291,8 @@ export interface MetricRow extends Quantity {
   id: string;
   paragraph: string;
   normalized?: Normalized;
+  /** What limits it, when something does. */
+  scope?: Scope;
+  /** The canonical indicator of a target or baseline. */
+  indicator_id?: string;
 }
