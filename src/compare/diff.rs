@@ -13,7 +13,7 @@ use serde::Serialize;
 use similar::DiffOp;
 use similar::algorithms::{Capture, myers};
 
-use super::tokens::{Token, pair, single, tokens};
+use super::tokens::{Kind, Token, pair, scan};
 
 /// A shared run at least this many characters long (punctuation aside) is reuse.
 pub const REUSED: usize = 16;
@@ -23,8 +23,9 @@ pub const PHRASE: usize = 4;
 /// A phrase at least this many characters long found in the changed text of both sides is
 /// marked as moved.
 pub const MOVED: usize = 5;
-/// Names every plan repeats; a run is not reuse for containing them.
-const STOCK: [&str; 2] = ["丝绸之路经济带和21世纪海上丝绸之路", "一带一路"];
+/// Names every plan repeats, with their [`weight`]s; a run is not reuse for containing
+/// them. (The weights are written out, not counted for every run: a test checks them.)
+const STOCK: [(&str, usize); 2] = [("丝绸之路经济带和21世纪海上丝绸之路", 18), ("一带一路", 4)];
 
 /// A piece of one side of a diff.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -106,51 +107,287 @@ pub fn diff(left: &str, right: &str) -> Diff {
 /// Every step is linear in the tokens but Myers (bounded by the cap) and the search for
 /// moved phrases (bounded by its own budget).
 pub fn try_diff(left: &str, right: &str) -> Option<Diff> {
-    let lt = tokens(left);
-    let rt = tokens(right);
-    let (lk, rk) = keys(&lt, &rt);
-    let chunks = cleanup(chunks(&matches(&lk, &rk)?, lk.len(), rk.len()), &lt, &rt);
-    let (mut ls, mut rs) = segments(&chunks, left, &lt);
-    mark_moved(&mut ls, &mut rs, &lk, &rk, &lt, &rt);
+    let (mut l, mut r) = (Side::new(left), Side::new(right));
+    key_words(&mut l, &mut r);
+    let (lk, rk) = (&l.keys[..], &r.keys[..]);
+    let chunks = cleanup(chunks(&matches(lk, rk)?, lk.len(), rk.len()), &l, &r);
+    let (mut ls, mut rs) = segments(&chunks, &l);
+    mark_moved(&mut ls, &mut rs, &l, &r);
     Some(Diff {
-        left: render(&ls, &lt),
-        right: render(&rs, &rt),
+        left: render(&ls, &l),
+        right: render(&rs, &r),
     })
 }
 
-/// Each token as a number that is equal exactly when the texts are: the character itself,
-/// or for a number or word of several characters an id past the last code point. Myers
-/// compares tokens millions of times on a long pair; numbers make that three to four
-/// times faster than comparing strings.
-fn keys<'a>(left: &[Token<'a>], right: &[Token<'a>]) -> (Vec<u32>, Vec<u32>) {
-    // Sorted, for a lookup in log time: a pair of passages has a handful of numbers and
-    // words, a crafted one may have thousands.
-    let mut words: Vec<&'a str> = left
-        .iter()
-        .chain(right)
-        .map(|t| t.text())
-        .filter(|t| single(t).is_none())
-        .collect();
-    crate::sort::sort_by(&mut words, Ord::cmp);
-    words.dedup();
-    let key = |t: &Token<'a>| -> u32 {
-        let text = t.text();
-        match single(text) {
-            Some(c) => u32::from(c),
-            None => {
-                let at = words.binary_search(&text).unwrap_or(0);
-                char::MAX as u32 + 1 + at as u32
-            }
-        }
-    };
-    let l = left.iter().map(key).collect();
-    let r = right.iter().map(key).collect();
-    (l, r)
+/// One side of a diff: its text, its tokens' keys, and the sizes of what comes before
+/// each token (and of the whole), so that a run's are a subtraction, counted once.
+struct Side<'a> {
+    text: &'a str,
+    /// Each token as a number that is equal exactly when the texts are: the character
+    /// itself, or for a number or word of several characters an id past the last code
+    /// point (see [`key_words`]). Myers compares tokens millions of times on a long pair;
+    /// numbers make that three to four times faster than comparing strings.
+    keys: Vec<u32>,
+    /// The tokens of several characters, which [`key_words`] gives their keys.
+    words: Vec<usize>,
+    before: Vec<Sizes>,
 }
 
-/// The tokens the two sides share, as (left index, right index) in increasing order: a
-/// longest common subsequence of the tokens that can take part in a shared phrase; `None`
-/// when the middle is too long to diff.
+/// The key of a token of several characters until [`key_words`] gives it its own: one no
+/// character has.
+const WORD: u32 = u32::MAX;
+
+/// Sizes of a stretch of text.
+#[derive(Clone, Copy, Default)]
+struct Sizes {
+    bytes: usize,
+    chars: usize,
+    /// Characters that count as words: see [`weight`].
+    weight: usize,
+}
+
+impl<'a> Side<'a> {
+    fn new(text: &'a str) -> Side<'a> {
+        // Written by index into slices as long as the text has characters, not pushed
+        // onto vectors: in the widget's wasm, built for size, `push` and `Vec`'s indexing
+        // are calls per token.
+        let most = text.chars().count();
+        let mut key_list = vec![0; most];
+        let mut before_list = vec![Sizes::default(); most + 1];
+        let (keys, before) = (&mut key_list[..], &mut before_list[..]);
+        let (mut n, mut at, mut words) = (0, Sizes::default(), Vec::new());
+        while let Some(t) = scan(text.as_bytes(), at.bytes)
+            && n < most
+        {
+            let (chars, w) = match t.kind {
+                Kind::Han => (1, 1),
+                Kind::Other => (1, 0),
+                Kind::Number | Kind::Latin => {
+                    let s = text.get(at.bytes..t.end).unwrap_or_default();
+                    let token = if t.kind == Kind::Number {
+                        Token::Number(s)
+                    } else {
+                        Token::Latin(s)
+                    };
+                    (s.bytes().filter(|b| b & 0xC0 != 0x80).count(), weight(&token))
+                }
+            };
+            keys[n] = if chars == 1 {
+                t.first
+            } else {
+                words.push(n);
+                WORD
+            };
+            at.bytes = t.end;
+            at.chars += chars;
+            at.weight += w;
+            n += 1;
+            before[n] = at;
+        }
+        key_list.truncate(n);
+        before_list.truncate(n + 1);
+        Side {
+            text,
+            keys: key_list,
+            words,
+            before: before_list,
+        }
+    }
+
+    fn token(&self, i: usize) -> &'a str {
+        self.text(&(i..i + 1))
+    }
+
+    fn chars(&self, r: &std::ops::Range<usize>) -> usize {
+        self.before[r.end].chars - self.before[r.start].chars
+    }
+
+    fn weight(&self, r: &std::ops::Range<usize>) -> usize {
+        self.before[r.end].weight - self.before[r.start].weight
+    }
+
+    fn text(&self, r: &std::ops::Range<usize>) -> &'a str {
+        &self.text[self.before[r.start].bytes..self.before[r.end].bytes]
+    }
+}
+
+/// Gives the tokens of several characters of both sides their keys: one per distinct
+/// text, past the last code point.
+fn key_words<'a>(l: &mut Side<'a>, r: &mut Side<'a>) {
+    // Sorted, for a lookup in log time: a pair of passages has a handful of numbers and
+    // words, a crafted one may have thousands.
+    let mut words: Vec<&'a str> = Vec::new();
+    for side in [&*l, &*r] {
+        words.extend(side.words.iter().map(|&i| side.token(i)));
+    }
+    if words.is_empty() {
+        return;
+    }
+    crate::sort::sort_by(&mut words, Ord::cmp);
+    words.dedup();
+    for side in [l, r] {
+        for &i in &side.words {
+            let at = words.binary_search(&side.token(i)).unwrap_or(0);
+            side.keys[i] = char::MAX as u32 + 1 + at as u32;
+        }
+    }
+}
+
+/// Runs of tokens the two sides share, as (left start, right start, length) in increasing
+/// order: a common subsequence of the tokens that can take part in a shared phrase;
+/// `None` when what lies between the common start and end is too long to diff.
+fn matches(lk: &[u32], rk: &[u32]) -> Option<Vec<(usize, usize, usize)>> {
+    let (prefix, suffix) = common_ends(lk, rk);
+    let (ml, mr) = (lk.len() - prefix - suffix, rk.len() - prefix - suffix);
+    if ml > 0 && mr > 0 && ml + mr > MAX_TOKENS {
+        return None;
+    }
+    let mut out = Vec::new();
+    let mut work = HALF_MATCH_WORK * (ml + mr);
+    split(lk, rk, (0, 0), &mut work, &mut out);
+    Some(out)
+}
+
+/// How many tokens `a` and `b` share at their start, and then at their end.
+fn common_ends(a: &[u32], b: &[u32]) -> (usize, usize) {
+    let prefix = run(a, b);
+    (prefix, run_back(&a[prefix..], &b[prefix..]))
+}
+
+/// How many tokens `a` and `b` share at their start. (Loops by index, here and below: in
+/// the widget's wasm, built for size, iterator adapters are calls per token.)
+#[inline(always)]
+fn run(a: &[u32], b: &[u32]) -> usize {
+    let n = a.len().min(b.len());
+    let mut k = 0;
+    while k < n && a[k] == b[k] {
+        k += 1;
+    }
+    k
+}
+
+/// How many tokens `a` and `b` share at their end.
+#[inline(always)]
+fn run_back(a: &[u32], b: &[u32]) -> usize {
+    let n = a.len().min(b.len());
+    let mut k = 0;
+    while k < n && a[a.len() - 1 - k] == b[b.len() - 1 - k] {
+        k += 1;
+    }
+    k
+}
+
+/// Appends a run of `n` shared tokens at `(i, j)` to `out`, joined to the last run when
+/// it goes on from there.
+fn push_run(out: &mut Vec<(usize, usize, usize)>, i: usize, j: usize, n: usize) {
+    match out.last_mut() {
+        _ if n == 0 => {}
+        Some((a, b, m)) if *a + *m == i && *b + *m == j => *m += n,
+        _ => out.push((i, j, n)),
+    }
+}
+
+/// How many token comparisons per token of the middle the search for half matches may
+/// make in all (see [`split`]); past it, what is left is diffed whole.
+const HALF_MATCH_WORK: usize = 16;
+
+/// [`matches`] of `lk` and `rk`, which start at `at` in the whole sides, appended to `out`.
+///
+/// What the two share at the start and the end is matched as it stands, whatever the
+/// filter of [`filtered_matches`] would say (a text diffed with itself is all shared, even
+/// one character). Then, as diff-match-patch does, a run shared by both that is at least
+/// half of the longer middle (see [`half_match`]) splits the problem in two smaller ones:
+/// an edited copy, which differs in a few places, comes apart into its edits at a cost
+/// linear in its length, where the filter and Myers would each go over the whole middle.
+/// A run that long is in the diff of nearly any pair that has it; a pair with none (most
+/// pairs the engine aligns, whose wording differs) goes to the filter and Myers whole.
+/// Each split at least halves the longer side, so the recursion is shallow.
+fn split(
+    lk: &[u32],
+    rk: &[u32],
+    (i, j): (usize, usize),
+    work: &mut usize,
+    out: &mut Vec<(usize, usize, usize)>,
+) {
+    let (prefix, suffix) = common_ends(lk, rk);
+    push_run(out, i, j, prefix);
+    let (ml, mr) = (
+        &lk[prefix..lk.len() - suffix],
+        &rk[prefix..rk.len() - suffix],
+    );
+    let (i, j) = (i + prefix, j + prefix);
+    if !ml.is_empty() && !mr.is_empty() {
+        if let Some((a, b, n)) = half_match(ml, mr, work) {
+            split(&ml[..a], &mr[..b], (i, j), work, out);
+            push_run(out, i + a, j + b, n);
+            split(
+                &ml[a + n..],
+                &mr[b + n..],
+                (i + a + n, j + b + n),
+                work,
+                out,
+            );
+        } else {
+            for (a, b) in filtered_matches(ml, mr) {
+                push_run(out, i + a, j + b, 1);
+            }
+        }
+    }
+    push_run(out, i + ml.len(), j + mr.len(), suffix);
+}
+
+/// A run of tokens both `a` and `b` have, at least half as long as the longer of the two,
+/// as (start in a, start in b, length); `None` if there is none, or if finding it would
+/// take more than the `work` left.
+///
+/// A run that long holds the second or the third quarter of the longer side whole, so
+/// looking for those two quarters in the shorter side, and growing each occurrence both
+/// ways, finds it (diff-match-patch's half match). The naive search is quadratic on
+/// crafted input (a side of one repeated character), hence the budget.
+fn half_match(a: &[u32], b: &[u32], work: &mut usize) -> Option<(usize, usize, usize)> {
+    let (long, short) = if a.len() >= b.len() { (a, b) } else { (b, a) };
+    if long.len() < 4 || short.len() * 2 < long.len() {
+        return None;
+    }
+    let q = long.len() / 4;
+    // (start in long, start in short, length)
+    let mut best = (0, 0, 0);
+    for at in [long.len().div_ceil(4), long.len().div_ceil(2)] {
+        let seed = &long[at..at + q];
+        let mut k = 0;
+        while k + q <= short.len() {
+            k += 1;
+            // Most places differ at once: look no further there.
+            let same = if short[k - 1] == seed[0] {
+                run(seed, &short[k - 1..])
+            } else {
+                0
+            };
+            *work = work.checked_sub(same + 1)?;
+            if same < q {
+                continue;
+            }
+            let k = k - 1;
+            let back = run_back(&long[..at], &short[..k]);
+            let ahead = run(&long[at + q..], &short[k + q..]);
+            *work = work.checked_sub(back + ahead)?;
+            if back + q + ahead > best.2 {
+                best = (at - back, k - back, back + q + ahead);
+            }
+        }
+    }
+    let (l, s, n) = best;
+    if n * 2 < long.len() {
+        None
+    } else if a.len() >= b.len() {
+        Some((l, s, n))
+    } else {
+        Some((s, l, n))
+    }
+}
+
+/// The tokens two middles share, as (left index, right index) in increasing order: a
+/// longest common subsequence of the tokens that can take part in a shared phrase.
 ///
 /// Why the filter: Myers costs (length × differences), and the pairs the engine aligns
 /// are often long and mostly different — a full comparison spent three quarters of its
@@ -158,45 +395,7 @@ fn keys<'a>(left: &[Token<'a>], right: &[Token<'a>]) -> (Vec<u32>, Vec<u32>) {
 /// alone, as a one-character "shared" run amid changes, which [`cleanup`] would absorb
 /// anyway; leaving such tokens out before Myers shrinks the input of a dissimilar pair
 /// several times over and changes what the reader sees very little.
-fn matches(lk: &[u32], rk: &[u32]) -> Option<Vec<(usize, usize, usize)>> {
-    // What the two share at the start and the end is matched as it stands, whatever the
-    // filter below would say (a text diffed with itself is all shared, even one character).
-    let prefix = lk.iter().zip(rk).take_while(|(a, b)| a == b).count();
-    let suffix = lk[prefix..]
-        .iter()
-        .rev()
-        .zip(rk[prefix..].iter().rev())
-        .take_while(|(a, b)| a == b)
-        .count();
-    let (ml, mr) = (
-        &lk[prefix..lk.len() - suffix],
-        &rk[prefix..rk.len() - suffix],
-    );
-    // Runs of matched tokens (left start, right start, length).
-    let mut out: Vec<(usize, usize, usize)> = Vec::new();
-    if prefix > 0 {
-        out.push((0, 0, prefix));
-    }
-    for (i, j) in middle_matches(ml, mr)? {
-        match out.last_mut() {
-            Some((a, b, n)) if *a + *n == i + prefix && *b + *n == j + prefix => *n += 1,
-            _ => out.push((i + prefix, j + prefix, 1)),
-        }
-    }
-    if suffix > 0 {
-        out.push((ml.len() + prefix, mr.len() + prefix, suffix));
-    }
-    Some(out)
-}
-
-/// [`matches`] between the common prefix and suffix.
-fn middle_matches(lk: &[u32], rk: &[u32]) -> Option<Vec<(usize, usize)>> {
-    if lk.is_empty() || rk.is_empty() {
-        return Some(Vec::new());
-    }
-    if lk.len() + rk.len() > MAX_TOKENS {
-        return None;
-    }
+fn filtered_matches(lk: &[u32], rk: &[u32]) -> Vec<(usize, usize)> {
     let bigrams = |k: &[u32]| crate::sort::set_of(k.windows(2).map(|w| pair(w[0], w[1])).collect());
     let kept = |k: &[u32], other: &[u64]| -> Vec<usize> {
         let has = |a: u32, b: u32| other.binary_search(&pair(a, b)).is_ok();
@@ -232,7 +431,7 @@ fn middle_matches(lk: &[u32], rk: &[u32]) -> Option<Vec<(usize, usize)>> {
             out.extend((0..len).map(|d| (li[old_index + d], ri[new_index + d])));
         }
     }
-    Some(out)
+    out
 }
 
 /// Groups the tokens into alternating shared and changed runs, given the shared runs.
@@ -282,21 +481,9 @@ fn weight(t: &Token<'_>) -> usize {
 ///
 /// Absorbing a run changes only its neighbours' neighbourhood, so the scan steps back two
 /// places after each and goes on: linear in the runs, not quadratic.
-fn cleanup(mut chunks: Vec<Chunk>, lt: &[Token<'_>], rt: &[Token<'_>]) -> Vec<Chunk> {
-    // Characters and weights before each token, so that a run's are a subtraction.
-    let sums = |tokens: &[Token<'_>], f: fn(&Token<'_>) -> usize| -> Vec<usize> {
-        let mut out = Vec::with_capacity(tokens.len() + 1);
-        out.push(0);
-        for t in tokens {
-            out.push(out[out.len() - 1] + f(t));
-        }
-        out
-    };
-    let count = |t: &Token<'_>| t.text().chars().count();
-    let (lc, rc, lw) = (sums(lt, count), sums(rt, count), sums(lt, weight));
-    let span = |s: &[usize], r: &std::ops::Range<usize>| s[r.end] - s[r.start];
-    let size = |c: &Chunk| span(&lc, &c.left).max(span(&rc, &c.right));
-    let phrase = |c: &Chunk| span(&lw, &c.left) >= PHRASE;
+fn cleanup(mut chunks: Vec<Chunk>, l: &Side<'_>, r: &Side<'_>) -> Vec<Chunk> {
+    let size = |c: &Chunk| l.chars(&c.left).max(r.chars(&c.right));
+    let phrase = |c: &Chunk| l.weight(&c.left) >= PHRASE;
     let mut i = 1;
     while i + 1 < chunks.len() {
         #[cfg(test)]
@@ -326,22 +513,13 @@ fn cleanup(mut chunks: Vec<Chunk>, lt: &[Token<'_>], rt: &[Token<'_>]) -> Vec<Ch
 type Segments = Vec<(std::ops::Range<usize>, SpanKind)>;
 
 /// The chunks as each side's runs: changed, shared, or reused (a long shared run).
-/// `left` is the left text, whose tokens `lt` are.
-fn segments(chunks: &[Chunk], left: &str, lt: &[Token<'_>]) -> (Segments, Segments) {
-    let mut at = Vec::with_capacity(lt.len() + 1);
-    let mut w = Vec::with_capacity(lt.len() + 1);
-    at.push(0);
-    w.push(0);
-    for t in lt {
-        at.push(at[at.len() - 1] + t.text().len());
-        w.push(w[w.len() - 1] + weight(t));
-    }
+fn segments(chunks: &[Chunk], left: &Side<'_>) -> (Segments, Segments) {
     let (mut ls, mut rs) = (Vec::new(), Vec::new());
     for chunk in chunks {
         let r = &chunk.left;
         let kind = if !chunk.same {
             SpanKind::Changed
-        } else if reused(&left[at[r.start]..at[r.end]], w[r.end] - w[r.start]) {
+        } else if reused(left, r) {
             SpanKind::Reused
         } else {
             SpanKind::Same
@@ -356,32 +534,58 @@ fn segments(chunks: &[Chunk], left: &str, lt: &[Token<'_>]) -> (Segments, Segmen
     (ls, rs)
 }
 
-fn render(segments: &Segments, tokens: &[Token<'_>]) -> Vec<Span> {
-    let mut out = Vec::new();
+fn render(segments: &Segments, side: &Side<'_>) -> Vec<Span> {
+    let mut out = Vec::with_capacity(segments.len());
     for (range, kind) in segments {
-        let text: String = tokens[range.clone()].iter().map(|t| t.text()).collect();
-        push(&mut out, text, *kind);
+        push(&mut out, side.text(range).to_owned(), *kind);
     }
     out
 }
 
-/// Whether a shared run (its text and word weight) is long enough to be reuse, not
-/// counting the names every plan repeats.
-fn reused(text: &str, weight_of_run: usize) -> bool {
-    if weight_of_run < REUSED {
-        return false;
+/// Whether a shared run (tokens `r` of `side`) is long enough to be reuse, not counting
+/// the names every plan repeats.
+fn reused(side: &Side<'_>, r: &std::ops::Range<usize>) -> bool {
+    let weight = side.weight(r);
+    weight >= REUSED && weight.saturating_sub(stock_weight(side, r)) >= REUSED
+}
+
+/// The weight of the [`STOCK`] names in tokens `r` of `side`, each occurrence counted
+/// once, as `str::matches` finds them. Looked for where a token is a name's first
+/// character, not by `str::matches`, which prepares a two-way search for every call and
+/// cost more than the rest of the diff of a near-copy.
+fn stock_weight(side: &Side<'_>, r: &std::ops::Range<usize>) -> usize {
+    let (Some(keys), Some(before), Some(end)) = (
+        side.keys.get(r.clone()),
+        side.before.get(r.clone()),
+        side.before.get(r.end),
+    ) else {
+        return 0;
+    };
+    let first = STOCK.map(|(name, _)| name.chars().next().map_or(0, u32::from));
+    // Where the last occurrence of each name found ends: no overlaps.
+    let mut free = [0; STOCK.len()];
+    let mut total = 0;
+    let mut k = 0;
+    while k < keys.len() {
+        let at = before[k].bytes;
+        for n in 0..STOCK.len() {
+            let (name, weight) = STOCK[n];
+            if keys[k] == first[n]
+                && at >= free[n]
+                && side.text.get(at..end.bytes).is_some_and(|t| t.starts_with(name))
+            {
+                total += weight;
+                free[n] = at + name.len();
+            }
+        }
+        k += 1;
     }
-    let stock: usize = STOCK
-        .iter()
-        .filter(|s| text.contains(**s))
-        .map(|s| text.matches(s).count() * tokens(s).iter().map(weight).sum::<usize>())
-        .sum();
-    weight_of_run.saturating_sub(stock) >= REUSED
+    total
 }
 
 /// The longest common run of tokens of `a` and `b` by weight: (tokens, start in a,
-/// start in b, weight). `wa[i]` is the weight of `a[..i]`.
-fn longest_common(a: &[u32], b: &[u32], wa: &[usize]) -> (usize, usize, usize, usize) {
+/// start in b, weight). `wa[i].weight` is the weight of `a[..i]`.
+fn longest_common(a: &[u32], b: &[u32], wa: &[Sizes]) -> (usize, usize, usize, usize) {
     let mut best = (0, 0, 0, 0);
     // One row of the usual table, updated from the right so that `run[j - 1]` still
     // holds the previous row's value: no allocation per row.
@@ -391,7 +595,7 @@ fn longest_common(a: &[u32], b: &[u32], wa: &[usize]) -> (usize, usize, usize, u
             run[j] = if b[j - 1] == ka { run[j - 1] + 1 } else { 0 };
             let len = run[j];
             if len > 0 {
-                let w = wa[i + 1] - wa[i + 1 - len];
+                let w = wa[i + 1].weight - wa[i + 1 - len].weight;
                 // Ties go to the earliest start in `a`, then in `b`.
                 if w > best.3 {
                     best = (len, i + 1 - len, j - len, w);
@@ -418,29 +622,24 @@ fn split_segment(segments: &mut Segments, k: usize, at: usize, len: usize, kind:
 fn mark_moved(
     ls: &mut Segments,
     rs: &mut Segments,
-    lk: &[u32],
-    rk: &[u32],
-    lt: &[Token<'_>],
-    rt: &[Token<'_>],
+    l: &Side<'_>,
+    r: &Side<'_>,
 ) {
-    let prefix = |tokens: &[Token<'_>]| -> Vec<usize> {
-        let mut w = vec![0usize; tokens.len() + 1];
-        for (i, t) in tokens.iter().enumerate() {
-            w[i + 1] = w[i] + weight(t);
-        }
-        w
+    let (lk, rk) = (&l.keys[..], &r.keys[..]);
+    let candidate = |(r, kind): &(std::ops::Range<usize>, SpanKind), side: &Side<'_>| {
+        *kind == SpanKind::Changed && side.weight(r) >= MOVED
     };
-    let (wl, wr) = (prefix(lt), prefix(rt));
-    let changed = |segments: &Segments, w: &[usize]| -> Vec<usize> {
+    let changed = |segments: &Segments, side: &Side<'_>| -> Vec<usize> {
         (0..segments.len())
-            .filter(|&k| {
-                let (r, kind) = &segments[k];
-                *kind == SpanKind::Changed && w[r.end] - w[r.start] >= MOVED
-            })
+            .filter(|&k| candidate(&segments[k], side))
             .collect()
     };
+    // Most near-copies have no change long enough to be a moved phrase.
+    if !ls.iter().any(|s| candidate(s, l)) || !rs.iter().any(|s| candidate(s, r)) {
+        return;
+    }
     for _ in 0..16 {
-        let (lefts, rights) = (changed(ls, &wl), changed(rs, &wr));
+        let (lefts, rights) = (changed(ls, l), changed(rs, r));
         let work: usize = lefts.iter().map(|&i| ls[i].0.len()).sum::<usize>()
             * rights.iter().map(|&j| rs[j].0.len()).sum::<usize>();
         if work > MOVED_WORK {
@@ -453,7 +652,7 @@ fn mark_moved(
             for &j in &rights {
                 let b = rs[j].0.clone();
                 let (len, sa, sb, w) =
-                    longest_common(&lk[a.clone()], &rk[b.clone()], &wl[a.start..]);
+                    longest_common(&lk[a.clone()], &rk[b.clone()], &l.before[a.start..]);
                 if w >= MOVED && best.is_none_or(|x| w > x.0) {
                     best = Some((w, len, i, a.start + sa, j, b.start + sb));
                 }
@@ -480,6 +679,7 @@ fn push(spans: &mut Vec<Span>, text: String, kind: SpanKind) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::compare::tokens::tokens;
 
     thread_local! {
         /// How many places [`cleanup`] looked at: its work, for the test of its cost.
@@ -498,8 +698,7 @@ mod tests {
             let tail_right = "的丙丁";
             let left = format!("{}{}", unit_left.repeat(n), tail_left.repeat(n));
             let right = format!("{}{}", unit_right.repeat(n), tail_right.repeat(n));
-            let lt = tokens(&left);
-            let rt = tokens(&right);
+            let (l, r) = (Side::new(&left), Side::new(&right));
             let mut chunks = Vec::new();
             for k in 0..n {
                 let a = 8 * k;
@@ -528,7 +727,7 @@ mod tests {
                 });
             }
             CLEANUP_STEPS.with(|c| c.set(0));
-            let out = cleanup(chunks, &lt, &rt);
+            let out = cleanup(chunks, &l, &r);
             assert_eq!(out.len(), 2 * n, "the phrases stay, the slivers go");
             CLEANUP_STEPS.with(|c| c.get())
         };
@@ -569,6 +768,34 @@ mod tests {
 
     fn concat(spans: &[Span]) -> String {
         spans.iter().map(|s| s.text.as_str()).collect()
+    }
+
+    #[test]
+    fn the_stock_names_weigh_what_they_say() {
+        for (name, w) in STOCK {
+            assert_eq!(tokens(name).iter().map(weight).sum::<usize>(), w, "{name}");
+        }
+    }
+
+    #[test]
+    fn stock_names_are_counted_as_str_matches_counts_them() {
+        let long = STOCK[0].0;
+        // The name ends as it begins: two of them can overlap.
+        let overlapping = format!("甲{long}{}乙{long}", &long["丝绸之路".len()..]);
+        for text in [
+            overlapping.as_str(),
+            "一带一路一带一路，一带",
+            "",
+            "推进一带一路和丝绸之路经济带和21世纪海上丝绸之路建设，2021年",
+        ] {
+            let mut side = Side::new(text);
+            key_words(&mut side, &mut Side::new(""));
+            let want: usize = STOCK
+                .iter()
+                .map(|(name, w)| text.matches(name).count() * w)
+                .sum();
+            assert_eq!(stock_weight(&side, &(0..side.keys.len())), want, "{text}");
+        }
     }
 
     #[test]
