@@ -183,11 +183,11 @@ test-install:
 	  && ./root/bin/policy-compare compare --left Jiangxi --right henan --theme finance --pairs-only >/dev/null \
 	  && echo "cargo install --path . works from $$tmp"
 
-# The alignment against hand-judged gold: the annotators' dev set beside the checkout, and
-# the pairs annotated in the project (tests/fixtures/alignment/), scored by the shared tool.
+# The alignment against hand-judged gold (tests/fixtures/alignment/: the annotators' dev set,
+# copied, and the pairs annotated in the project), scored by the shared tool beside the checkout.
 align-score: bundle
 	$(CARGO) build --quiet --release
-	@for gold in ../shared/examples/alignment tests/fixtures/alignment/*/; do \
+	@for gold in tests/fixtures/alignment/*/; do \
 	  echo "$$gold"; ../shared/tools/align-score "$$gold" | python3 -c 'import json,sys; r=json.load(sys.stdin); print("  pairs %d, precision %.3f, passage recall %.3f, good-pair recall %.3f, boilerplate pairs %d" % (r["engine_pairs"], r["precision_lenient"], r["passage_recall"], r["good_pair_recall"], r["boilerplate_pairs"]))'; \
 	done
 
