@@ -169,7 +169,10 @@ impl<'a> Side<'a> {
                     } else {
                         Token::Latin(s)
                     };
-                    (s.bytes().filter(|b| b & 0xC0 != 0x80).count(), weight(&token))
+                    (
+                        s.bytes().filter(|b| b & 0xC0 != 0x80).count(),
+                        weight(&token),
+                    )
                 }
             };
             keys[n] = if chars == 1 {
@@ -572,7 +575,10 @@ fn stock_weight(side: &Side<'_>, r: &std::ops::Range<usize>) -> usize {
             let (name, weight) = STOCK[n];
             if keys[k] == first[n]
                 && at >= free[n]
-                && side.text.get(at..end.bytes).is_some_and(|t| t.starts_with(name))
+                && side
+                    .text
+                    .get(at..end.bytes)
+                    .is_some_and(|t| t.starts_with(name))
             {
                 total += weight;
                 free[n] = at + name.len();
@@ -619,12 +625,7 @@ fn split_segment(segments: &mut Segments, k: usize, at: usize, len: usize, kind:
 
 /// Marks phrases that both sides have in their changed text (in another place) as moved,
 /// longest first, on token boundaries (a number is never cut), within a work budget.
-fn mark_moved(
-    ls: &mut Segments,
-    rs: &mut Segments,
-    l: &Side<'_>,
-    r: &Side<'_>,
-) {
+fn mark_moved(ls: &mut Segments, rs: &mut Segments, l: &Side<'_>, r: &Side<'_>) {
     let (lk, rk) = (&l.keys[..], &r.keys[..]);
     let candidate = |(r, kind): &(std::ops::Range<usize>, SpanKind), side: &Side<'_>| {
         *kind == SpanKind::Changed && side.weight(r) >= MOVED

@@ -199,7 +199,8 @@ mod tests {
                     chars.next();
                 }
                 Token::Latin(&text[start..end(&mut chars)])
-            } else if matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}') {
+            } else if matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}' | '\u{F900}'..='\u{FAFF}')
+            {
                 Token::Han(&text[start..start + c.len_utf8()])
             } else {
                 Token::Other(&text[start..start + c.len_utf8()])
@@ -237,7 +238,10 @@ mod tests {
         let text = "a£到𠀀Ｅ１２％\u{7f}\u{80}\u{7ff}\u{800}\u{ffff}\u{10000}\u{10ffff}";
         let mut i = 0;
         for c in text.chars() {
-            assert_eq!(char_at(text.as_bytes(), i), Some((u32::from(c), c.len_utf8())));
+            assert_eq!(
+                char_at(text.as_bytes(), i),
+                Some((u32::from(c), c.len_utf8()))
+            );
             i += c.len_utf8();
         }
         assert_eq!(char_at(text.as_bytes(), i), None);
