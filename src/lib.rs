@@ -50,7 +50,10 @@
 //!   side by side; [`compare::across`], all regions at once on a theme or topic; and
 //!   [`compare::statements`], one indicator across every region.
 //! - [`build`]: corpus → bundle, using [`corpus`] (the builder's parser, stage by stage),
-//!   [`themes`] (the classifier) and [`metrics`] (numbers read into statements).
+//!   [`themes`] (the classifier), [`metrics`] (numbers read into statements), [`roles`]
+//!   (boilerplate and the parts a plan is made of), [`topics`] (the topic lexicon, finer
+//!   than the themes) and `vocabulary` (native only: the shared words and set phrases the
+//!   alignment weighs, learnt from the corpus).
 //! - [`bundle`]: the bundle format, written by the builder and read by the widget, with its
 //!   closed sets ([`Theme`]).
 //! - [`date`] and [`sort`]: small shared helpers.

@@ -69,6 +69,19 @@
     return err && err.message ? err.message : String(err);
   }
 
+  /* Runs a call into the widget's wasm. Errors the widget can name come back as its own
+     drawing; what escapes is a trap (out of memory, a bug), after which this widget's
+     state cannot be trusted: it says so in place of "Loading…" and stops, instead of
+     leaving an unhandled rejection and a page that waits forever. */
+  function guarded(el, call) {
+    try {
+      call();
+    } catch (err) {
+      el._widget = null;
+      cannotStart(el, new Error('this comparison stopped: ' + message(err)));
+    }
+  }
+
   var defaultBundle = null;
   /* The bundle that ships with the script: dist/bundle.js next to it defines
      window.PolicyCompareBundle (a classic script, so it loads from file:// too). A failed
@@ -356,7 +369,8 @@
       live.add(this);
       if (this._widget) {
         /* Moved within the page: its language may come from new surroundings. */
-        this._widget.attribute_changed();
+        var widget = this._widget;
+        guarded(this, function () { widget.attribute_changed(); });
         return;
       }
       if (!this._written) {
@@ -436,7 +450,8 @@
       if (name === 'bundle') {
         this._load();
       } else {
-        this._widget.attribute_changed();
+        var widget = this._widget;
+        guarded(this, function () { widget.attribute_changed(); });
       }
     }
 
@@ -459,8 +474,8 @@
       from.load().then(function (text) {
         if (self._widget === widget && self._key === from.key) {
           performance.mark('policy-compare:bundle-loaded');
-          widget.set_bundle(from.key, text, from.label);
-          if (self.hasAttribute('at')) {
+          guarded(self, function () { widget.set_bundle(from.key, text, from.label); });
+          if (self._widget && self.hasAttribute('at')) {
             seek(self);
           }
         }

@@ -201,8 +201,9 @@ fn cell(out: &mut String, text: &str, first: bool) {
 /// A number as a cell: whole numbers without a decimal point (`30000000000`), others with
 /// up to nine decimals, trailing zeros dropped (`0.25`, `0.333333333`).
 ///
-/// Written by hand rather than with `format!("{v}")`: Rust's float formatting is about
-/// 18 kB of the widget's wasm, which writes CSV too. Values are below 10¹⁵ (the bundle
+/// Written by hand rather than with `format!("{v}")`: the widget writes CSV too, and this
+/// was the last use of Rust's float formatting in its wasm, which weighed more than
+/// everything else in this file (measured with the size test, `tests/e2e/size.test.mjs`). Values are below 10¹⁵ (the bundle
 /// reader's bound); from 10⁹ on, three decimals.
 pub fn number(v: f64) -> String {
     if !v.is_finite() {

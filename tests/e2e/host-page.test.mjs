@@ -207,6 +207,38 @@ test('follows_the_host_font_size', async () => {
   });
 });
 
+test('search_and_topic_views_follow_the_host_font_size', async () => {
+  const { url } = site({
+    'fonts-across.html': page(`
+      <div class="article"><policy-compare view="search" query="中欧班列"></policy-compare></div>
+      <div class="article"><policy-compare class="scaled" view="search" query="中欧班列"></policy-compare></div>
+      <div class="article"><policy-compare view="topic" theme="finance"></policy-compare></div>`,
+    { css: 'html { font-size: 20px; } .article { font-size: 19px; } .scaled { --pc-scale: 1.25; }' }),
+  });
+  await withPage(url('fonts-across.html'), async (p) => {
+    await ready(p);
+    const sizes = await p.evaluate(() => [...document.querySelectorAll('policy-compare')].map((el) => {
+      const root = el.shadowRoot;
+      const px = (s, prop = 'fontSize') => { const e = root.querySelector(s); return e ? parseFloat(getComputedStyle(e)[prop]) : null; };
+      return {
+        pc: px('.pc'), box: px('#pc-query'), boxPadding: px('#pc-query', 'paddingLeft'),
+        heading: px('.hits h3, .card h3'), hit: px('.hits li', 'paddingTop'), card: px('.card', 'paddingLeft'),
+      };
+    }));
+    const near = (a, b, what) => assert.ok(a !== null && Math.abs(a - b) < 0.01, `${what}: ${a} vs ${b}`);
+    // The root's 20 px is nowhere: everything follows the article's 19 px (and the scale).
+    for (const [i, s] of sizes.entries()) {
+      near(s.box, s.pc, `search box at the widget's size (${i})`);
+      near(s.boxPadding, s.pc * 0.5, `search box padding in em (${i})`);
+      near(s.heading, s.pc, `headings at the widget's size (${i})`);
+    }
+    near(sizes[1].pc, sizes[0].pc * 1.25, '--pc-scale');
+    near(sizes[0].hit, sizes[0].pc * 0.4, 'a search hit\'s spacing in em');
+    near(sizes[1].hit, sizes[1].pc * 0.4, 'and scaled');
+    near(sizes[2].card, sizes[2].pc * 0.75, 'a topic card\'s spacing in em');
+  });
+});
+
 test('fixed_height_keeps_controls_visible', async () => {
   const { url } = site({
     'fixed.html': page(`
@@ -434,6 +466,8 @@ test('prints_without_controls', async () => {
         sourceUnder: where.top >= text.bottom,
         highlight: getComputedStyle(root.querySelector('.row.pair mark, .row.pair del, .row.pair ins')).backgroundColor,
         line: getComputedStyle(root.querySelector('.row.pair mark, .row.pair del, .row.pair ins')).textDecorationLine,
+        // Passages folded to their first lines on screen: [shown height, full height].
+        clamped: [...root.querySelectorAll('.row.pair.clamped .passage .text')].map((t) => [t.clientHeight, t.scrollHeight]),
       };`);
     assert.deepEqual(r.hidden, ['none', 'none', 'none', 'none', 'none', 'none'], 'no controls');
     assert.equal(r.columns, 2);
@@ -441,6 +475,8 @@ test('prints_without_controls', async () => {
     assert.ok(r.sourceUnder, 'the source line under each passage');
     assert.equal(r.highlight, 'rgba(0, 0, 0, 0)', 'no background to lose on paper');
     assert.equal(r.line, 'underline', 'a line instead');
+    assert.ok(r.clamped.length > 0, 'the comparison has passages folded on screen');
+    for (const [shown, full] of r.clamped) assert.ok(shown >= full, `a passage prints whole (${shown} of ${full} px)`);
     // The print preview, as a picture.
     const pdf = path.join(artifacts, 'host-print.pdf');
     await p.pdf({ path: pdf, format: 'A4' });

@@ -218,3 +218,46 @@ test('a_bundle_without_a_lexicon_shows_a_frame_then_its_comparison', async () =>
     await server.close();
   }
 });
+
+test('a_crash_inside_the_wasm_is_reported_in_place_of_loading', async () => {
+  // A trap (out of memory, a bug) escapes the widget's own error handling as a
+  // RuntimeError. Made here for the first bundle the page's widgets read: the wasm's
+  // exports are wrapped before the script instantiates them.
+  const page = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>test</title>
+<script>
+  const instantiate = WebAssembly.instantiate;
+  WebAssembly.instantiate = async function (...args) {
+    const made = await instantiate.apply(this, args);
+    const real = made.instance || made;
+    let first = true;
+    const exports = { ...real.exports };
+    exports.widget_set_bundle = function (...a) {
+      if (first) { first = false; throw new WebAssembly.RuntimeError('unreachable'); }
+      return real.exports.widget_set_bundle.apply(this, a);
+    };
+    const instance = { exports };
+    return made.instance ? { instance, module: made.module } : instance;
+  };
+</script></head>
+<body><policy-compare id="a" left="jiangxi" right="henan"></policy-compare>
+<policy-compare id="b" left="hunan" right="guangxi"></policy-compare>
+<script src="policy-compare.js"></script></body></html>`;
+  const dir = scratch({ 'crash.html': page });
+  const server = await serve(dir);
+  try {
+    await withPage(server.base + 'crash.html', async (p) => {
+      await p.waitForFunction(() => document.querySelector('#a').shadowRoot?.querySelector('[role="alert"]'));
+      const text = await p.locator('#a [role="alert"]').textContent();
+      assert.match(text, /stopped: unreachable/);
+      assert.equal(await p.locator('#a').evaluate((el) => el.shadowRoot.textContent.includes('Loading')), false);
+      // The other widget on the page draws its comparison.
+      await p.waitForFunction(() => document.querySelector('#b').renders >= 1);
+      // An attribute set on the stopped widget changes nothing and throws nothing.
+      await p.locator('#a').evaluate((el) => el.setAttribute('theme', 'finance'));
+      assert.match(await p.locator('#a [role="alert"]').textContent(), /stopped/);
+    });
+  } finally {
+    await server.close();
+  }
+});
