@@ -667,12 +667,16 @@ fn mark_moved(ls: &mut Segments, rs: &mut Segments, l: &Side<'_>, r: &Side<'_>) 
     }
 }
 
+/// Appends a span, joined to the last when of the same kind — except moved phrases: each
+/// is one phrase with its counterpart on the other side, and two of them side by side on
+/// one side may be apart on the other (found by fuzzing: joined, the two sides' moved
+/// phrases no longer matched).
 fn push(spans: &mut Vec<Span>, text: String, kind: SpanKind) {
     if text.is_empty() {
         return;
     }
     match spans.last_mut() {
-        Some(last) if last.kind == kind => last.text.push_str(&text),
+        Some(last) if last.kind == kind && kind != SpanKind::Moved => last.text.push_str(&text),
         _ => spans.push(Span { text, kind }),
     }
 }
@@ -685,6 +689,28 @@ mod tests {
     thread_local! {
         /// How many places [`cleanup`] looked at: its work, for the test of its cost.
         pub static CLEANUP_STEPS: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
+
+    #[test]
+    fn each_moved_phrase_is_one_span_on_both_sides() {
+        // Found by the diff fuzz target: two moved phrases side by side on one side, apart
+        // on the other, were joined into one span on the first.
+        let data = include_bytes!("../../fuzz/seeds/diff/moved-phrases-side-by-side-on-one-side");
+        let cut = data.iter().position(|&b| b == 0xFF).unwrap_or(data.len());
+        let left = String::from_utf8_lossy(&data[..cut]);
+        let right = String::from_utf8_lossy(data.get(cut + 1..).unwrap_or_default());
+        let d = diff(&left, &right);
+        let moved = |spans: &[Span]| {
+            let mut texts: Vec<String> = spans
+                .iter()
+                .filter(|s| s.kind == SpanKind::Moved)
+                .map(|s| s.text.clone())
+                .collect();
+            texts.sort();
+            texts
+        };
+        assert!(!moved(&d.left).is_empty());
+        assert_eq!(moved(&d.left), moved(&d.right));
     }
 
     #[test]
