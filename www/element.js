@@ -156,6 +156,10 @@
         return text;
       }, function (err) {
         clearTimeout(timer);
+        /* Headers came, then the body stalled until the timer aborted it. */
+        if (abort && abort.signal.aborted && message(err).indexOf(label) !== 0) {
+          throw new Error(label + 'no answer from the server after ' + FETCH_TIMEOUT / 1000 + ' s');
+        }
         throw err;
       });
       fetches.set(url, request);

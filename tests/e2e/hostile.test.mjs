@@ -6,6 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import http from 'node:http';
 import { pathToFileURL } from 'node:url';
 import { launch, open, ready, serve, scratch, hostPage, jsonForScript, bundle } from './harness.mjs';
 
@@ -261,3 +262,64 @@ test('a_crash_inside_the_wasm_is_reported_in_place_of_loading', async () => {
     await server.close();
   }
 });
+
+/** A server for the page and the widget's script, with the bundle's answer given by `answer`. */
+async function misbehaving(answer, page) {
+  const dir = scratch({});
+  const sockets = new Set();
+  const server = http.createServer((req, res) => {
+    const name = new URL(req.url, 'http://x').pathname;
+    if (name === '/page.html') {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
+      res.end(page);
+    } else if (name === '/policy-compare.js') {
+      res.writeHead(200, { 'Content-Type': 'text/javascript' });
+      fs.createReadStream(path.join(dir, 'policy-compare.js')).pipe(res);
+    } else {
+      answer(req, res);
+    }
+  });
+  server.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    base: `http://127.0.0.1:${server.address().port}/`,
+    close: () => new Promise((resolve) => { for (const s of sockets) s.destroy(); server.close(resolve); }),
+  };
+}
+
+// The widget gives up on a bundle after 30 s; the page here makes that 1.5 s by scaling
+// the timers the script sets (before it loads), so that the test does not wait 30 s.
+const FAST_TIMEOUT = `<script>
+  const setTimer = window.setTimeout;
+  window.setTimeout = (f, ms, ...a) => setTimer(f, ms === 30000 ? 1500 : ms, ...a);
+</script>`;
+
+for (const [name, answer, expected] of [
+  ['a_dropped_connection_names_the_bundle_and_says_what_failed',
+    (req) => req.socket.destroy(),
+    /bundle="plans\.json": the request failed \(.+\): the server cannot be reached/],
+  ['a_server_that_never_answers_is_given_up_with_a_message',
+    () => {},
+    /bundle="plans\.json": no answer from the server after 30 s$/],
+  ['a_bundle_whose_body_stalls_is_given_up_with_a_message',
+    (req, res) => { res.writeHead(200, { 'Content-Type': 'application/json' }); res.write('{"version": 1, "documents": ['); },
+    /bundle="plans\.json": no answer from the server after 30 s$/],
+]) {
+  test(name, async () => {
+    const server = await misbehaving(answer, hostPage('<policy-compare bundle="plans.json"></policy-compare>', { head: FAST_TIMEOUT }).replace('"policy-compare.js"', '"/policy-compare.js"'));
+    try {
+      const { page, context, messages } = await open(browser, server.base + 'page.html');
+      try {
+        await page.waitForFunction(() => document.querySelector('policy-compare').shadowRoot?.querySelector('[role="alert"]'), null, { timeout: 20000 });
+        const text = await page.locator('policy-compare [role="alert"]').textContent();
+        assert.match(text.trim(), expected);
+        // Only the browser's own line about the failed request, nothing from the widget.
+        assert.deepEqual(messages.filter((m) => !/^error: Failed to load resource/.test(m)), []);
+      } finally {
+        await context.close();
+      }
+    } finally {
+      await server.close();
+    }
+  });
+}
