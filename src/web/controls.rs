@@ -114,6 +114,7 @@ pub fn header(ctx: &Ctx<'_>) -> El {
                 View::Search => Msg::Search,
                 View::Map => Msg::Map,
                 View::Topic => Msg::Topic,
+                View::Indicator => Msg::EveryRegion,
             };
             (
                 v.id().to_owned(),
