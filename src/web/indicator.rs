@@ -14,14 +14,12 @@ use super::render;
 use super::targets::amount;
 use crate::bundle::MetricKind;
 use crate::compare::statements::{IndicatorRow, IndicatorTable, Statements, Subject};
-use crate::metrics::indicators::Taxonomy;
+use crate::metrics::indicators::names;
 use crate::view::{Msg, StateError, indicator_summary, indicator_table};
 
 /// The canonical indicator's name in the interface language.
 pub fn name(ctx: &Ctx<'_>, id: &str) -> Option<&'static str> {
-    Taxonomy::builtin()
-        .get(id)
-        .map(|x| ctx.lang.pick(x.zh, x.en))
+    names(id).map(|x| ctx.lang.pick(x.0, x.1))
 }
 
 /// The button that opens indicator `id` across every region, named for it.
@@ -84,7 +82,11 @@ fn table(ctx: &Ctx<'_>) -> Result<(IndicatorTable, String), String> {
         Subject::Indicator(id) => name(ctx, id).unwrap_or(id).to_owned(),
         Subject::Theme(t) => ctx.lang.pick(t.zh(), t.en()).to_owned(),
     };
-    let table = statements.table(&subject).map_err(|e| e.to_string())?;
+    // The subject is one the bundle has (checked above): no error to say here, and the
+    // widget's wasm carries no message for one.
+    let table = statements
+        .table(&subject)
+        .map_err(|_| Msg::NoTargets.text(ctx.lang).to_owned())?;
     Ok((table, label))
 }
 
