@@ -254,9 +254,9 @@ pub fn panel(ctx: &Ctx<'_>) -> (El, String) {
             ),
         )
         .child(
-            El::new(ctx.doc, "div").class("scroll").child(
+            El::new(ctx.doc, "div").class("map-scroll").child(
                 El::new(ctx.doc, "table")
-                    .class("targets across")
+                    .class("across")
                     .child(El::new(ctx.doc, "caption").text(&caption))
                     .child(El::new(ctx.doc, "thead").child(head))
                     .child(body),
