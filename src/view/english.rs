@@ -129,6 +129,7 @@ fn count_word(unit: &str) -> Option<&'static str> {
         "班" => "services",
         "架次" => "flights",
         "艘" => "ships",
+        "国" => "countries",
         _ => return None,
     })
 }
@@ -234,6 +235,7 @@ mod tests {
             (t(371.0, None, "万人年", None), "3.71 mn person-years"),
             (t(0.25, None, "", Some(AtLeast)), "≥ 0.25"),
             (t(12.0, None, "届", Some(Holds)), "12 editions"),
+            (t(10.0, None, "国", None), "10 countries"),
         ] {
             assert_eq!(amount(&target), english, "{}{}", target.value, target.unit);
         }
