@@ -56,7 +56,7 @@ pub fn body(ctx: &Ctx<'_>, data: &Data) -> (El, String) {
         .attr("role", "tabpanel")
         .attr(
             "aria-labelledby",
-            &controls::tab_id("views", ctx.state.view.id()),
+            &controls::tab_id("views", controls::tab_view(ctx.state.view).id()),
         )
         .child(panel);
     (

@@ -98,6 +98,14 @@ test('one_indicator_across_every_region_opens_from_the_targets_view_and_download
     for (const m of expected) {
       assert.ok(lines.some((l) => l.includes(`,${m.region},`) && l.includes(m.quote)), `${m.region}: ${m.quote}`);
     }
+
+    // It is part of the targets view: that tab is selected, and leads back.
+    const tab = page.locator('policy-compare [role="tab"][data-key="views:targets"]');
+    assert.equal(await tab.getAttribute('aria-selected'), 'true');
+    assert.equal(await page.locator('policy-compare [role="tabpanel"]').getAttribute('aria-labelledby'), await tab.getAttribute('id'));
+    await tab.click();
+    await page.waitForFunction(() => location.hash.includes('view=targets'));
+    assert.ok(await page.locator('policy-compare table.targets').count() > 0);
   });
 });
 
