@@ -13,9 +13,10 @@ use super::dom::El;
 use super::render;
 use super::targets::amount;
 use crate::bundle::MetricKind;
-use crate::compare::statements::{IndicatorRow, IndicatorTable, Statements, Subject};
+use crate::compare::statements::{IndicatorRow, IndicatorTable, Subject};
 use crate::metrics::indicators::names;
-use crate::view::{Msg, StateError, indicator_summary, indicator_table};
+use crate::view::indicator_table::{self, year_key};
+use crate::view::{Msg, indicator_summary};
 
 /// The canonical indicator's name in the interface language.
 pub fn name(ctx: &Ctx<'_>, id: &str) -> Option<&'static str> {
@@ -36,48 +37,19 @@ pub fn link(ctx: &Ctx<'_>, id: &str) -> Option<El> {
     )
 }
 
-/// What the view is about: the `indicator` attribute, else the `theme`, else the
-/// indicator the most regions state.
-fn subject(ctx: &Ctx<'_>, statements: &Statements) -> Result<Subject, String> {
-    let used = statements.indicators();
-    match (&ctx.state.indicator, ctx.state.theme) {
-        (Some(id), _) if used.iter().any(|u| u.id == *id) => Ok(Subject::Indicator(id.clone())),
-        (Some(id), _) => Err(StateError {
-            attribute: "indicator",
-            value: id.clone(),
-            valid: used.into_iter().map(|u| u.id).collect(),
-        }
-        .to_string()),
-        (None, Some(theme)) => Ok(Subject::Theme(theme)),
-        (None, None) => used
-            .into_iter()
-            .next()
-            .map(|u| Subject::Indicator(u.id))
-            .ok_or_else(|| Msg::NoTargets.text(ctx.lang).to_owned()),
-    }
-}
-
-/// The year column's key, for the sort: `2020`, or `none`.
-fn year_key(year: Option<i32>) -> String {
-    year.map_or("none".to_owned(), |y| y.to_string())
-}
-
 /// The rows in the order shown.
 fn shown<'a>(ctx: &Ctx<'_>, table: &'a IndicatorTable) -> Vec<&'a IndicatorRow> {
-    let column = ctx.ui.year_sort.as_ref().and_then(|(key, descending)| {
-        let c = table.years.iter().position(|y| year_key(*y) == *key)?;
-        Some((c, *descending))
-    });
-    match column {
-        Some((c, descending)) => indicator_table::sorted(table, c, descending),
-        None => table.rows.iter().collect(),
-    }
+    let sort = ctx.ui.year_sort.as_ref().map(|(k, d)| (k.as_str(), *d));
+    indicator_table::sorted_by_year(table, sort)
 }
 
 /// The table of the current state, with its subject's name; an error names what is wrong.
 fn table(ctx: &Ctx<'_>) -> Result<(IndicatorTable, String), String> {
     let statements = super::across::statements(ctx.session);
-    let subject = subject(ctx, statements)?;
+    let subject =
+        indicator_table::subject(ctx.state.indicator.as_deref(), ctx.state.theme, statements)
+            .map_err(|e| e.to_string())?
+            .ok_or_else(|| Msg::NoTargets.text(ctx.lang).to_owned())?;
     let label = match &subject {
         Subject::Indicator(id) => name(ctx, id).unwrap_or(id).to_owned(),
         Subject::Theme(t) => ctx.lang.pick(t.zh(), t.en()).to_owned(),
