@@ -282,7 +282,12 @@ fn without_targets(ctx: &Ctx<'_>, region: &str, document: Option<&str>) -> El {
             );
         }
     }
-    let name = ctx.region_name(region);
+    let mut name = ctx.region_name(region);
+    // One document of the region: that one is what sets no targets (its date says which).
+    if let Some(d) = document.and_then(|d| ctx.session.bundle.documents.iter().find(|x| x.id == d))
+    {
+        name = format!("{name} {}", d.published);
+    }
     let note = El::new(ctx.doc, "p").class("note").text(&no_targets(
         ctx.lang,
         &name,
