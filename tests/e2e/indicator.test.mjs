@@ -150,6 +150,27 @@ test('a_year_column_sorts_the_regions_one_unit_at_a_time', async () => {
   });
 });
 
+test('the_targets_toolbar_opens_the_theme_shown_across_every_region', async () => {
+  await withPage(fileUrl('index.html', '#view=targets&left=jiangxi&right=henan&theme=trade&lang=en'), async (page) => {
+    await ready(page);
+    await page.locator('policy-compare .toolbar button[data-action="open-indicator"]').click();
+    await page.waitForFunction(() => location.hash.includes('view=indicator'));
+    assert.equal(await attr(page, 'theme'), 'trade');
+    assert.equal(await attr(page, 'indicator'), null);
+    assert.match(await page.locator('policy-compare table.across caption').textContent(), /^Trade — Every region$/);
+    assert.equal(await page.locator('policy-compare [role="tab"][aria-selected="true"][data-key="indicator-theme:trade"]').count(), 1);
+    // Every target and baseline of the theme, each once.
+    const expected = statements().filter((m) => m.theme === 'trade' && m.kind !== 'other');
+    assert.equal(await page.locator('policy-compare table.across tbody details').count(), expected.length);
+    // Another theme's tab shows that theme; the picker, one indicator.
+    await page.locator('policy-compare [data-key="indicator-theme:connectivity"]').click();
+    await page.waitForFunction(() => location.hash.includes('theme=connectivity'));
+    await page.locator('policy-compare select#pc-indicator').selectOption('international_students');
+    await page.waitForFunction(() => location.hash.includes('indicator=international_students'));
+    assert.match(await page.locator('policy-compare table.across caption').textContent(), /^International students/);
+  });
+});
+
 test('english_amounts_in_the_english_interface_with_the_chinese_indicator_and_quote', async () => {
   await withPage(fileUrl('index.html', '#view=targets&left=chengdu&right=jiangxi&lang=en'), async (page) => {
     await ready(page);
