@@ -192,6 +192,8 @@ pub enum Msg {
     EveryRegion,
     /// 「（现状）」 / " (baseline)": after a value that is a baseline.
     BaselineMark,
+    /// 「未列出相关数字的地区」 / "Regions that state no number on it"
+    NoNumbers,
 }
 
 impl Msg {
@@ -293,6 +295,7 @@ impl Msg {
             ),
             EveryRegion => ("各地区指标", "Every region"),
             BaselineMark => ("（现状）", " (baseline)"),
+            NoNumbers => ("未列出相关数字的地区", "Regions that state no number on it"),
         };
         lang.pick(zh, en)
     }

@@ -110,7 +110,7 @@ fn year_header(ctx: &Ctx<'_>, year: Option<i32>) -> El {
 /// A cell: the region's statements of that year, each with its quote on demand.
 fn cell(ctx: &Ctx<'_>, row: &IndicatorRow, column: usize) -> El {
     let mut td = El::new(ctx.doc, "td").class("num");
-    for t in &row.cells[column] {
+    for t in row.cells.get(column).into_iter().flatten() {
         let key = format!("{}/{}", t.document, t.metric);
         let open = ctx.ui.open_quotes.contains(&key);
         let mut value = amount(ctx.lang, t);
@@ -242,7 +242,7 @@ pub fn panel(ctx: &Ctx<'_>) -> (El, String) {
         let list = silent.join(ctx.lang.pick("、", ", "));
         El::new(ctx.doc, "p")
             .class("note")
-            .text(&format!("{}: {list}", Msg::Silent.text(ctx.lang)))
+            .text(&format!("{}: {list}", Msg::NoNumbers.text(ctx.lang)))
     }));
     (out, indicator_summary(ctx.lang, &label, regions.len()))
 }

@@ -84,7 +84,7 @@ test('one_indicator_across_every_region_opens_from_the_targets_view_and_download
     assert.ok(expected.some((m) => quote.startsWith(m.quote)), quote);
     assert.equal(await details.locator('blockquote').getAttribute('lang'), 'zh');
     // Regions with nothing on it are named.
-    assert.match(await page.locator('policy-compare p.note').last().textContent(), /没有相关段落的地区: .*福建/);
+    assert.match(await page.locator('policy-compare p.note').last().textContent(), /未列出相关数字的地区: .*福建/);
 
     const { text, name } = await downloadCsv(page);
     assert.equal(name, 'indicator-international_students.csv');
