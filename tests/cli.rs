@@ -489,3 +489,54 @@ fn compare_takes_one_document_of_a_region() {
         stderr(&o)
     );
 }
+
+#[test]
+fn the_widgets_csv_of_every_region_has_the_lines_of_metrics_all_for_that_indicator() {
+    use policy_compare::compare::statements::{Statements, Subject, rows_to_csv};
+    let bundle =
+        policy_compare::Bundle::from_json(&fs::read_to_string("www/bundle.json").unwrap()).unwrap();
+    let statements = Statements::new(&bundle);
+    // Without the row number (the list's line here, the table's row there), and without
+    // the `other` numbers that the list has and the table does not.
+    let lines = |csv: &str| -> Vec<String> {
+        let mut out: Vec<String> = csv
+            .trim_end()
+            .split("\r\n")
+            .skip(1)
+            .filter(|l| !l.contains(",other,"))
+            .map(|l| l.split_once(',').unwrap().1.to_owned())
+            .collect();
+        out.sort();
+        out
+    };
+    for id in [
+        "international_students",
+        "rd_personnel_fte",
+        "university_partnerships",
+        "outbound_investment",
+    ] {
+        let o = run(&[
+            "metrics",
+            "--region",
+            "all",
+            "--indicator",
+            id,
+            "--format",
+            "csv",
+        ]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let cli = stdout(&o);
+        let table = statements
+            .table(&Subject::Indicator(id.to_owned()))
+            .unwrap();
+        let widget = rows_to_csv(&bundle, &table.rows, false);
+        assert!(widget.starts_with('\u{feff}') && cli.starts_with('\u{feff}'));
+        assert_eq!(
+            widget.lines().next(),
+            cli.lines().next(),
+            "one header, one shape"
+        );
+        assert!(!lines(&widget).is_empty(), "{id}");
+        assert_eq!(lines(&widget), lines(&cli), "{id}");
+    }
+}

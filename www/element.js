@@ -211,7 +211,7 @@
      a `hash` attribute keeps its state there; any widget follows a link made for it (a
      permalink to a passage, `…&w1.at=document/paragraph`). */
   var HASHED = ['left', 'right', 'left-document', 'right-document', 'theme', 'view', 'lang',
-    'query', 'query-region', 'query-theme', 'topic', 'at'];
+    'query', 'query-region', 'query-theme', 'topic', 'indicator', 'at'];
   function prefix(el) {
     var key = el.getAttribute('hash');
     if (key === null) {
@@ -362,7 +362,7 @@
 
   var OBSERVED = ['left', 'right', 'left-document', 'right-document', 'theme', 'view', 'lang', 'bundle',
     'passages', 'topics', 'max-rows', 'at', 'hash', 'height', 'query', 'query-region', 'query-theme',
-    'topic'];
+    'topic', 'indicator'];
 
   class PolicyCompare extends HTMLElement {
     static get observedAttributes() {

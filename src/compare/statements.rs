@@ -108,6 +108,31 @@ impl IndicatorRow {
     }
 }
 
+/// Rows of a table across regions (as shown: sorted, say) as CSV in the one shape
+/// ([`crate::metrics::csv`]): a line per statement, `row` the table row it stands in
+/// (from 1), `side` empty; regions named in English when `english`. What the widget's
+/// *Download CSV* of this table writes.
+pub fn rows_to_csv<'a>(
+    bundle: &Bundle,
+    rows: impl IntoIterator<Item = &'a IndicatorRow>,
+    english: bool,
+) -> String {
+    let mut records = Vec::new();
+    for (i, row) in rows.into_iter().enumerate() {
+        let name = if english { &row.en } else { &row.zh };
+        for t in row.cells.iter().flatten() {
+            let doc = bundle.documents.iter().find(|d| d.id == t.document);
+            records.push(t.record_of(
+                i + 1,
+                "",
+                (&row.region, name),
+                doc.map_or(("", ""), |d| (d.title.as_str(), d.published.as_str())),
+            ));
+        }
+    }
+    crate::metrics::csv::records_to_csv(&records)
+}
+
 /// How many statements of each kind a region makes: what to say where it sets no targets.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
 pub struct MetricCounts {
@@ -349,5 +374,35 @@ impl Statements {
             }
         }
         Ok(counts)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const CORPUS: &str = "江西省参与“一带一路”建设实施方案 \n\n发布时间：2016-10-9 \n\n来源：江西省发改委网站 \n\n\
+        一、目标 \n\n到2020年，招收沿线国家留学生增加到2800人。 \n\n\
+        河北省推进共建“一带一路”教育行动计划 \n\n发布时间：2016-10-19 \n\n来源：河北省教育厅 \n\n\
+        一、目标 \n\n力争到2020年，沿线国家在冀国际学生规模达到5000人。 \n";
+
+    #[test]
+    fn a_table_as_csv_is_a_line_per_statement_in_the_one_shape() {
+        let bundle = crate::build_bundle(CORPUS, "data/example.txt").unwrap();
+        let table = Statements::new(&bundle)
+            .table(&Subject::Indicator("international_students".into()))
+            .unwrap();
+        // In the order shown (here the table's reversed), numbered as shown.
+        let csv = rows_to_csv(&bundle, table.rows.iter().rev(), true);
+        assert!(csv.starts_with(crate::metrics::csv::BOM));
+        let lines: Vec<&str> = csv.trim_end().split("\r\n").collect();
+        assert_eq!(lines[0][3..], crate::metrics::csv::HEADER.join(","));
+        assert_eq!(lines.len(), 3, "{csv}");
+        assert!(lines[1].starts_with("1,,jiangxi,Jiangxi,"), "{}", lines[1]);
+        assert!(lines[1].contains(",international_students,"));
+        assert!(lines[1].contains(",2800,"), "{}", lines[1]);
+        assert!(lines[1].contains("2016-10-09"), "{}", lines[1]);
+        assert!(lines[2].starts_with("2,,hebei,Hebei,"), "{}", lines[2]);
+        assert!(lines[2].contains(",5000,"), "{}", lines[2]);
     }
 }

@@ -129,14 +129,31 @@ impl TargetRef {
         region_name: &'a str,
     ) -> Record<'a> {
         let doc = region.documents.iter().find(|d| d.id == self.document);
+        self.record_of(
+            row,
+            side,
+            (&region.region, region_name),
+            doc.map_or(("", ""), |d| (d.title.as_str(), d.published.as_str())),
+        )
+    }
+
+    /// This statement as a CSV line: `region` is its id and name as shown, `document` its
+    /// document's title and date.
+    pub fn record_of<'a>(
+        &'a self,
+        row: usize,
+        side: &'a str,
+        (region, region_name): (&'a str, &'a str),
+        (document_title, published): (&'a str, &'a str),
+    ) -> Record<'a> {
         Record {
             row,
             side,
-            region: &region.region,
+            region,
             region_name,
             document: &self.document,
-            document_title: doc.map_or("", |d| d.title.as_str()),
-            published: doc.map_or("", |d| d.published.as_str()),
+            document_title,
+            published,
             paragraph: &self.paragraph,
             metric: &self.metric,
             indicator: &self.indicator,

@@ -11,6 +11,64 @@
 
 use std::sync::OnceLock;
 
+/// The table's text.
+const TSV: &str = include_str!("indicators.tsv");
+// The names alone (what the widget needs), made at compile time: twice, first to learn
+// the length (that array is never in the wasm), then into an array of exactly that length.
+const NAMES_LEN: usize = names_only::<{ TSV.len() }>(TSV.as_bytes()).1;
+const NAMES_BYTES: ([u8; NAMES_LEN], usize) = names_only::<NAMES_LEN>(TSV.as_bytes());
+const NAMES: &str = match std::str::from_utf8(&NAMES_BYTES.0) {
+    Ok(s) => s,
+    Err(_) => "",
+};
+
+/// The table without its comments and its `match` column: `id <TAB> zh <TAB> en <TAB>
+/// noun` lines, and how long they are (written up to `N` bytes).
+const fn names_only<const N: usize>(src: &[u8]) -> ([u8; N], usize) {
+    let mut out = [0u8; N];
+    let (mut i, mut n) = (0, 0);
+    while i < src.len() {
+        let comment = src[i] == b'#';
+        let mut tabs = 0;
+        while i < src.len() && src[i] != b'\n' {
+            if src[i] == b'\t' {
+                tabs += 1;
+            }
+            // Cut at a tab (ASCII), so the text stays UTF-8.
+            if !comment && tabs < 4 {
+                if n < N {
+                    out[n] = src[i];
+                }
+                n += 1;
+            }
+            i += 1;
+        }
+        if !comment {
+            if n < N {
+                out[n] = b'\n';
+            }
+            n += 1;
+        }
+        i += 1;
+    }
+    (out, n)
+}
+
+/// The names of indicator `id` — Chinese, English, and the English noun for a count of
+/// it — read from the table's names alone. What the widget needs: the whole
+/// [`Taxonomy`] (its matching rules, their parser and its error messages) would cost
+/// its wasm about 8 kB more (measured with twiggy).
+pub fn names(id: &str) -> Option<(&'static str, &'static str, Option<&'static str>)> {
+    for line in NAMES.lines() {
+        let mut fields = line.split('\t');
+        if fields.next() == Some(id) {
+            let (zh, en, noun) = (fields.next()?, fields.next()?, fields.next()?);
+            return Some((zh, en, (noun != "-" && !noun.is_empty()).then_some(noun)));
+        }
+    }
+    None
+}
+
 /// One canonical indicator.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Indicator {
@@ -76,7 +134,7 @@ impl Taxonomy {
         static TAXONOMY: OnceLock<Taxonomy> = OnceLock::new();
         // The file is part of the crate and a unit test parses it; an error here is a bug
         // caught by that test, so fall back to no indicators rather than panic.
-        TAXONOMY.get_or_init(|| Taxonomy::parse(include_str!("indicators.tsv")).unwrap_or_default())
+        TAXONOMY.get_or_init(|| Taxonomy::parse(TSV).unwrap_or_default())
     }
 
     /// Reads `id <TAB> zh <TAB> en <TAB> noun <TAB> match` lines; `#` starts a comment.
@@ -166,6 +224,22 @@ impl Taxonomy {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_names_alone_are_the_taxonomys_names() {
+        let all = Taxonomy::builtin().all();
+        assert!(all.len() > 50);
+        for x in all {
+            assert_eq!(names(x.id), Some((x.zh, x.en, x.noun)), "{}", x.id);
+        }
+        assert_eq!(names("atlantis"), None);
+        assert!(
+            NAMES.len() < TSV.len() * 3 / 4,
+            "{} of {}",
+            NAMES.len(),
+            TSV.len()
+        );
+    }
 
     #[test]
     fn the_builtin_taxonomy_parses() {

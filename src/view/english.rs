@@ -9,12 +9,12 @@
 use super::format::number;
 use crate::bundle::{Canonical, Comparator};
 use crate::compare::targets::TargetRef;
-use crate::metrics::indicators::Taxonomy;
+use crate::metrics::indicators;
 use crate::metrics::units;
 
 /// The English name of a canonical indicator (`Outbound investment`).
 pub fn indicator(id: &str) -> Option<&'static str> {
-    Taxonomy::builtin().get(id).map(|x| x.en)
+    indicators::names(id).map(|x| x.1)
 }
 
 /// A statement's amount in English: comparator, value (a range as `5–10`), magnitude,
@@ -23,8 +23,8 @@ pub fn amount(t: &TargetRef) -> String {
     let noun = t
         .indicator_id
         .as_deref()
-        .and_then(|id| Taxonomy::builtin().get(id))
-        .and_then(|x| x.noun);
+        .and_then(indicators::names)
+        .and_then(|x| x.2);
     match t.comparator {
         Some(Comparator::DoublesOnce | Comparator::Doubles) => {
             return with_per("×2 (doubling)".to_owned(), t.per());
@@ -49,7 +49,7 @@ pub fn amount(t: &TargetRef) -> String {
     } else {
         (1.0, "")
     };
-    let bare = crate::metrics::indicators::bare_unit(&t.unit);
+    let bare = indicators::bare_unit(&t.unit);
     let value = if t.unit == "位" {
         format!("No. {}", figure(1.0))
     } else {
@@ -129,6 +129,7 @@ fn count_word(unit: &str) -> Option<&'static str> {
         "班" => "services",
         "架次" => "flights",
         "艘" => "ships",
+        "国" => "countries",
         _ => return None,
     })
 }
@@ -234,6 +235,7 @@ mod tests {
             (t(371.0, None, "万人年", None), "3.71 mn person-years"),
             (t(0.25, None, "", Some(AtLeast)), "≥ 0.25"),
             (t(12.0, None, "届", Some(Holds)), "12 editions"),
+            (t(10.0, None, "国", None), "10 countries"),
         ] {
             assert_eq!(amount(&target), english, "{}{}", target.value, target.unit);
         }

@@ -188,6 +188,12 @@ pub enum Msg {
     LinkCopied,
     /// None of the passages the page chose is in the comparison shown.
     NothingChosen,
+    /// 「各地区指标」 / "Every region": one indicator across all regions.
+    EveryRegion,
+    /// 「（现状）」 / " (baseline)": after a value that is a baseline.
+    BaselineMark,
+    /// 「未列出相关数字的地区」 / "Regions that state no number on it"
+    NoNumbers,
 }
 
 impl Msg {
@@ -287,6 +293,9 @@ impl Msg {
                 "页面所选的段落不在这一对比中",
                 "None of the passages this page chose is in this comparison",
             ),
+            EveryRegion => ("各地区指标", "Every region"),
+            BaselineMark => ("（现状）", " (baseline)"),
+            NoNumbers => ("未列出相关数字的地区", "Regions that state no number on it"),
         };
         lang.pick(zh, en)
     }
@@ -343,6 +352,36 @@ pub fn topic_summary(lang: Lang, subject: &str, regions: usize) -> String {
         Lang::En => format!(
             "{subject}: {regions} {} say something on it",
             if regions == 1 { "region" } else { "regions" }
+        ),
+    }
+}
+
+/// What the view of one indicator across regions shows: `Outbound investment: 2 regions`.
+pub fn indicator_summary(lang: Lang, subject: &str, regions: usize) -> String {
+    match lang {
+        Lang::Zh => format!("{subject}：{regions} 个地区"),
+        Lang::En => format!(
+            "{subject}: {regions} {}",
+            if regions == 1 { "region" } else { "regions" }
+        ),
+    }
+}
+
+/// What a region without targets states instead: `Fujian sets no quantitative targets;
+/// its plans state 0 baselines and 2 other numbers.`
+pub fn no_targets(lang: Lang, region: &str, baselines: usize, other: usize) -> String {
+    match lang {
+        Lang::Zh => {
+            format!("{region}没有量化目标；其规划列有 {baselines} 项现状数据、{other} 项其他数字。")
+        }
+        Lang::En => format!(
+            "{region} sets no quantitative targets; its plans state {baselines} {} and {other} other {}.",
+            if baselines == 1 {
+                "baseline"
+            } else {
+                "baselines"
+            },
+            if other == 1 { "number" } else { "numbers" }
         ),
     }
 }
@@ -416,6 +455,18 @@ mod tests {
         assert_eq!(
             topic_summary(Lang::Zh, "金融", 13),
             "金融：13 个地区有相关段落"
+        );
+        assert_eq!(
+            indicator_summary(Lang::En, "International students", 1),
+            "International students: 1 region"
+        );
+        assert_eq!(
+            no_targets(Lang::En, "Fujian", 0, 2),
+            "Fujian sets no quantitative targets; its plans state 0 baselines and 2 other numbers."
+        );
+        assert_eq!(
+            no_targets(Lang::Zh, "福建", 1, 1),
+            "福建没有量化目标；其规划列有 1 项现状数据、1 项其他数字。"
         );
     }
 

@@ -24,17 +24,21 @@ pub enum View {
     Map,
     /// What every region says on one theme or topic.
     Topic,
+    /// One canonical indicator (or one theme's targets and baselines) across all regions:
+    /// regions × years.
+    Indicator,
 }
 
 impl View {
     /// Every view, in tab order.
-    pub const ALL: [View; 6] = [
+    pub const ALL: [View; 7] = [
         View::Passages,
         View::Targets,
         View::Overview,
         View::Search,
         View::Map,
         View::Topic,
+        View::Indicator,
     ];
 
     /// The attribute value.
@@ -46,6 +50,7 @@ impl View {
             View::Search => "search",
             View::Map => "map",
             View::Topic => "topic",
+            View::Indicator => "indicator",
         }
     }
 
@@ -77,6 +82,10 @@ pub struct State {
     /// The topic read across regions (`topic`), a topic id of the bundle: checked by the
     /// view that shows it, against the bundle's topics.
     pub topic: Option<String>,
+    /// The canonical indicator read across regions (`indicator`), an id of
+    /// `src/metrics/indicators.tsv`: checked by the view that shows it, against the
+    /// indicators the bundle's statements use.
+    pub indicator: Option<String>,
     /// One document of the left region (`left-document`), or all of them.
     pub left_document: Option<String>,
     /// One document of the right region (`right-document`), or all of them.
@@ -198,6 +207,7 @@ impl State {
             query_region,
             query_theme: theme_of("query-theme")?,
             topic: read("topic"),
+            indicator: read("indicator"),
             left_document: None,
             right_document: None,
             embed: Embed::default(),
@@ -253,7 +263,8 @@ impl State {
     }
 
     /// The attribute values of this state, for reflecting it on the element: the five
-    /// that are always there, then those of search and the topic view that are set.
+    /// that are always there, then those of search, the topic and the indicator views
+    /// that are set.
     pub fn attributes(&self) -> Vec<(&'static str, String)> {
         let mut out = vec![
             ("left", self.left.clone()),
@@ -269,6 +280,7 @@ impl State {
             ("query-region", self.query_region.clone()),
             ("query-theme", self.query_theme.map(|t| t.id().to_owned())),
             ("topic", self.topic.clone()),
+            ("indicator", self.indicator.clone()),
         ];
         out.extend(optional.into_iter().filter_map(|(k, v)| Some((k, v?))));
         out
@@ -353,6 +365,7 @@ mod tests {
                 ("query-region", "henan"),
                 ("query-theme", "trade"),
                 ("topic", "rail-freight"),
+                ("indicator", " outbound_investment"),
             ],
             "zh",
         )
@@ -370,6 +383,7 @@ mod tests {
                 ("query-region", "henan".to_owned()),
                 ("query-theme", "trade".to_owned()),
                 ("topic", "rail-freight".to_owned()),
+                ("indicator", "outbound_investment".to_owned()),
             ]
         );
         // `all` is the same as no filter.
@@ -391,7 +405,7 @@ mod tests {
         assert!(
             read(&[("view", "atlas")], "en")
                 .unwrap_err()
-                .contains("passages, targets, overview, search, map, topic")
+                .contains("passages, targets, overview, search, map, topic, indicator")
         );
         assert!(
             read(&[("query-region", "atlantis")], "en")

@@ -17,6 +17,7 @@ use super::session::Session;
 use crate::bundle::Theme;
 use crate::compare::across::Topics;
 use crate::compare::passages::Passage;
+use crate::compare::statements::Statements;
 use crate::search::{Found, Index, Query};
 use crate::view::{Msg, State, show_all};
 
@@ -28,6 +29,7 @@ type Search = (Vec<String>, Rc<Vec<Found>>);
 pub struct Across {
     index: OnceCell<Index>,
     topics: OnceCell<Topics>,
+    statements: OnceCell<Statements>,
     /// The last search: its terms, and what it found (a redraw of the same results, for a
     /// filter or "show all", searches again for nothing).
     last: RefCell<Option<Search>>,
@@ -65,6 +67,14 @@ pub fn topics(session: &Session) -> &Topics {
         .get_or_init(|| Topics::new(session.comparer.segmenter(), session.comparer.passages()))
 }
 
+/// Every region's statements (for the view of one indicator across regions).
+pub fn statements(session: &Session) -> &Statements {
+    session
+        .across
+        .statements
+        .get_or_init(|| Statements::new(&session.bundle))
+}
+
 /// The two sides that show `region`: the sides shown if it is one of them, else it on the
 /// left, facing the right.
 fn sides(state: &State, region: &str) -> [(&'static str, String); 2] {
@@ -86,7 +96,7 @@ pub(super) fn on_event(
 ) -> bool {
     match (kind, action) {
         ("click", "search") => search(shared),
-        ("change", "query-region" | "query-theme" | "topic") => {
+        ("change", "query-region" | "query-theme" | "topic" | "indicator") => {
             if let Some(select) = el.dyn_ref::<HtmlSelectElement>() {
                 user_change(shared, &[(action, select.value())]);
             }
@@ -94,6 +104,21 @@ pub(super) fn on_event(
         ("click", "topic-theme") => {
             user_change(shared, &[("theme", value), ("topic", String::new())]);
         }
+        ("click", "indicator-theme") => {
+            user_change(shared, &[("theme", value), ("indicator", String::new())]);
+        }
+        // A canonical indicator (or, empty, the current theme) across every region.
+        ("click", "open-indicator") => user_change(
+            shared,
+            &[("view", "indicator".to_owned()), ("indicator", value)],
+        ),
+        ("click", "year-sort") => update(shared, |inner| {
+            let descending = match &inner.ui.year_sort {
+                Some((year, descending)) if *year == value => !descending,
+                _ => true,
+            };
+            inner.ui.year_sort = Some((value, descending));
+        }),
         ("click", "open") => open(shared, &value),
         // `region|theme`: that region's passages on that theme.
         ("click", "cell") => {

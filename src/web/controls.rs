@@ -102,11 +102,20 @@ pub fn tabs(ctx: &Ctx<'_>, kind: &str, label: &str, tabs: Vec<(String, El, bool)
         .children(items)
 }
 
+/// The view whose tab is selected: every region's targets are part of the targets view
+/// (reached from it; a seventh tab would push the first screen's passages down a line).
+pub fn tab_view(view: View) -> View {
+    match view {
+        View::Indicator => View::Targets,
+        v => v,
+    }
+}
+
 /// Pickers, swap and view tabs.
 pub fn header(ctx: &Ctx<'_>) -> El {
     let views = View::ALL
         .iter()
-        .map(|&v| {
+        .filter_map(|&v| {
             let msg = match v {
                 View::Passages => Msg::Passages,
                 View::Targets => Msg::Targets,
@@ -114,12 +123,13 @@ pub fn header(ctx: &Ctx<'_>) -> El {
                 View::Search => Msg::Search,
                 View::Map => Msg::Map,
                 View::Topic => Msg::Topic,
+                View::Indicator => return None,
             };
-            (
+            Some((
                 v.id().to_owned(),
                 El::new(ctx.doc, "span").text(msg.text(ctx.lang)),
-                v == ctx.state.view,
-            )
+                v == tab_view(ctx.state.view),
+            ))
         })
         .collect();
     El::new(ctx.doc, "div")

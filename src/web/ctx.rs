@@ -43,6 +43,9 @@ pub struct Ui {
     pub open_lists: Vec<String>,
     /// The map's sort: a column key and whether largest first.
     pub map_sort: Option<(String, bool)>,
+    /// The sort of the table across regions: a year (`2020`, `none`) and whether
+    /// largest first.
+    pub year_sort: Option<(String, bool)>,
     /// The passage opened from search (`document/paragraph`): shown, and marked, in the
     /// passages view.
     pub reveal: Option<String>,

@@ -10,9 +10,9 @@ use web_sys::{
 };
 
 use super::element::{Shared, announce, current_state, draw, draw_pending, update, with_view};
-use super::targets;
-use crate::view::Msg;
+use super::{indicator, targets};
 use crate::view::Sort;
+use crate::view::{Msg, View};
 
 /// Handles an event that reached the widget's frame.
 pub(super) fn on_event(shared: &Rc<Shared>, event: &Event) {
@@ -295,7 +295,7 @@ fn skip_rows(shared: &Rc<Shared>) {
     }
 }
 
-/// Saves the targets shown as a CSV file.
+/// Saves the targets shown (side by side, or across every region) as a CSV file.
 fn download_csv(shared: &Rc<Shared>) {
     let (csv, name, doc) = {
         let Ok(mut inner) = shared.inner.try_borrow_mut() else {
@@ -304,6 +304,10 @@ fn download_csv(shared: &Rc<Shared>) {
         let mut file = None;
         let _ = with_view(&mut inner, &mut |ctx, data| {
             let state = ctx.state;
+            if state.view == View::Indicator {
+                file = indicator::to_csv(ctx);
+                return;
+            }
             let name = format!(
                 "targets-{}-{}-{}.csv",
                 state.left,

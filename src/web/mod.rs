@@ -12,6 +12,7 @@ mod data;
 mod dom;
 mod element;
 mod events;
+mod indicator;
 mod map;
 mod overview;
 mod passages;

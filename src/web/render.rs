@@ -5,7 +5,7 @@ use web_sys::Document;
 
 use super::ctx::{Ctx, Data};
 use super::dom::El;
-use super::{controls, map, overview, passages, search, sources, targets, topic};
+use super::{controls, indicator, map, overview, passages, search, sources, targets, topic};
 use crate::view::format::css_string;
 use crate::view::{Lang, Msg, View, only_in};
 
@@ -49,13 +49,14 @@ pub fn body(ctx: &Ctx<'_>, data: &Data) -> (El, String) {
         (View::Search, _) => search::panel(ctx),
         (View::Map, _) => map::panel(ctx),
         (View::Topic, _) => topic::panel(ctx),
+        (View::Indicator, _) => indicator::panel(ctx),
     };
     let panel = El::new(ctx.doc, "div")
         .attr("id", "pc-panel")
         .attr("role", "tabpanel")
         .attr(
             "aria-labelledby",
-            &controls::tab_id("views", ctx.state.view.id()),
+            &controls::tab_id("views", controls::tab_view(ctx.state.view).id()),
         )
         .child(panel);
     (

@@ -1,14 +1,17 @@
 //! The targets view: the two regions' targets side by side, grouped by theme, in real
 //! tables (captions, column headers, `aria-sort`), sortable, each value with its
-//! comparator and year and its source quote on demand, and a CSV of what is shown.
+//! comparator and year and its source quote on demand, and a CSV of what is shown. In
+//! English, amounts are English (`over 30 bn USD`) and each Chinese indicator has its
+//! canonical name beside it — a button to that indicator across every region; quotes stay
+//! Chinese. A side without targets says what its plans state instead.
 
 use super::ctx::Ctx;
 use super::dom::El;
-use crate::bundle::Theme;
+use crate::bundle::{MetricKind, Theme};
 use crate::compare::TargetTable;
 use crate::compare::targets::{TargetGroup, TargetRef, TargetRow};
 use crate::view::format::number;
-use crate::view::{Column, Msg, Sort};
+use crate::view::{Column, Lang, Msg, Sort, no_targets};
 
 /// Targets per side under `theme` (all when `None`).
 pub fn counts(table: &TargetTable, theme: Option<Theme>) -> (usize, usize) {
@@ -30,8 +33,12 @@ fn sorted(rows: &[TargetRow], sort: Sort) -> Vec<&TargetRow> {
     crate::view::target_sort::sorted_rows(rows, sort)
 }
 
-/// `突破300亿美元`, `100家以上`, `1–3个`, `翻一番`.
-pub fn amount(t: &TargetRef) -> String {
+/// `突破300亿美元`, `100家以上`, `1–3个`, `翻一番`; in English `over 30 bn USD`
+/// ([`crate::view::english`]).
+pub fn amount(lang: Lang, t: &TargetRef) -> String {
+    if lang == Lang::En {
+        return crate::view::english::amount(t);
+    }
     let value = match t.value_max {
         Some(max) => format!("{}–{}", number(t.value), number(max)),
         None => number(t.value),
@@ -50,8 +57,9 @@ fn target_cells(ctx: &Ctx<'_>, t: Option<&TargetRef>) -> [El; 3] {
     // The quote's open state survives a redraw (a sort, say).
     let key = format!("{}/{}", t.document, t.metric);
     let open = ctx.ui.open_quotes.contains(&key);
-    let indicator = El::new(ctx.doc, "td").attr("lang", "zh").child(
+    let indicator = El::new(ctx.doc, "td").child(
         El::new(ctx.doc, "details")
+            .attr("lang", "zh")
             .attr_if(open, "open", "")
             .child(
                 El::new(ctx.doc, "summary")
@@ -67,12 +75,18 @@ fn target_cells(ctx: &Ctx<'_>, t: Option<&TargetRef>) -> [El; 3] {
                     .text(&ctx.title(&t.document)),
             ),
     );
+    // The canonical indicator beside the region's own words: what makes rows comparable,
+    // and the way to it across every region.
+    let indicator = indicator.maybe(
+        t.indicator_id
+            .as_deref()
+            .and_then(|id| super::indicator::link(ctx, id)),
+    );
     [
         indicator,
         El::new(ctx.doc, "td")
             .class("num")
-            .attr("lang", "zh")
-            .text(&amount(t)),
+            .text(&amount(ctx.lang, t)),
         El::new(ctx.doc, "td")
             .class("num")
             .text(&t.year.map(|y| y.to_string()).unwrap_or_default()),
@@ -237,19 +251,115 @@ pub fn to_csv(ctx: &Ctx<'_>, table: &TargetTable) -> String {
     crate::compare::targets::rows_to_csv(&table.left, &table.right, (&names.0, &names.1), rows)
 }
 
+/// What a side without targets states instead — how many baselines and other numbers —
+/// and a button that lists them, each with its quote.
+fn without_targets(ctx: &Ctx<'_>, region: &str, document: Option<&str>) -> El {
+    let statements = super::across::statements(ctx.session);
+    let key = format!("numbers:{region}");
+    let open = ctx.ui.open_lists.contains(&key);
+    let mut baselines = 0;
+    let mut list = El::new(ctx.doc, "ul").class("targets-on");
+    let mut n = 0;
+    for (_, t) in statements.statements(Some(region)) {
+        if document.is_some_and(|d| d != t.document) {
+            continue;
+        }
+        n += 1;
+        let baseline = t.kind == MetricKind::Baseline;
+        baselines += usize::from(baseline);
+        if open {
+            let year = t.year.map(|y| format!(" ({y})")).unwrap_or_default();
+            let mark = if baseline {
+                Msg::BaselineMark.text(ctx.lang)
+            } else {
+                ""
+            };
+            list = list.child(
+                El::new(ctx.doc, "li")
+                    .child(El::new(ctx.doc, "strong").text(&amount(ctx.lang, t)))
+                    .text(&format!("{mark}{year} "))
+                    .child(El::new(ctx.doc, "q").attr("lang", "zh").text(&t.quote)),
+            );
+        }
+    }
+    let mut name = ctx.region_name(region);
+    // One document of the region: that one is what sets no targets (its date says which).
+    if let Some(d) = document.and_then(|d| ctx.session.bundle.documents.iter().find(|x| x.id == d))
+    {
+        name = format!("{name} {}", d.published);
+    }
+    let note = El::new(ctx.doc, "p").class("note").text(&no_targets(
+        ctx.lang,
+        &name,
+        baselines,
+        n - baselines,
+    ));
+    if n == 0 {
+        return note;
+    }
+    let label = if open { Msg::HideRun } else { Msg::ShowRun };
+    El::new(ctx.doc, "div")
+        .class("without")
+        .child(
+            note.text(" ").child(
+                El::new(ctx.doc, "button")
+                    .attr("type", "button")
+                    .class("link")
+                    .attr("data-action", "more")
+                    .attr("data-value", &key)
+                    .attr("data-key", &format!("more:{key}"))
+                    .attr("aria-expanded", if open { "true" } else { "false" })
+                    .text(&format!("{} · {name}", label.text(ctx.lang))),
+            ),
+        )
+        .maybe(open.then_some(list))
+}
+
 /// The view, and the summary to announce.
 pub fn panel(ctx: &Ctx<'_>, table: &TargetTable) -> (El, String) {
     let groups = shown(ctx, table);
     let (l, r) = counts(table, ctx.state.theme);
+    // A side with no targets at all (whatever the theme) says what it has instead.
+    let (all_l, all_r) = counts(table, None);
+    let state = ctx.state;
+    let mut notes = Vec::new();
+    if all_l == 0 {
+        notes.push(without_targets(
+            ctx,
+            &state.left,
+            state.left_document.as_deref(),
+        ));
+    }
+    if all_r == 0 {
+        notes.push(without_targets(
+            ctx,
+            &state.right,
+            state.right_document.as_deref(),
+        ));
+    }
     let summary = format!(
         "{}: {l} · {}: {r} — {}",
         ctx.region_name(&ctx.state.left),
         ctx.region_name(&ctx.state.right),
         Msg::Targets.text(ctx.lang)
     );
+    // Every region at once: the theme shown (or the indicator most regions state).
+    let every = El::new(ctx.doc, "button")
+        .attr("type", "button")
+        .attr("data-action", "open-indicator")
+        .attr("data-value", "")
+        .attr("data-key", "open-indicator")
+        .text(Msg::EveryRegion.text(ctx.lang));
     if groups.is_empty() {
+        let body = if notes.is_empty() {
+            El::new(ctx.doc, "p").text(Msg::NoTargets.text(ctx.lang))
+        } else {
+            El::new(ctx.doc, "div").children(notes)
+        };
         return (
-            El::new(ctx.doc, "p").text(Msg::NoTargets.text(ctx.lang)),
+            El::new(ctx.doc, "div")
+                .child(El::new(ctx.doc, "div").class("toolbar").child(every))
+                .child(body),
             summary,
         );
     }
@@ -273,7 +383,13 @@ pub fn panel(ctx: &Ctx<'_>, table: &TargetTable) -> (El, String) {
     let shown = all.min(max.unwrap_or(all));
     (
         El::new(ctx.doc, "div")
-            .child(El::new(ctx.doc, "div").class("toolbar").child(download))
+            .child(
+                El::new(ctx.doc, "div")
+                    .class("toolbar")
+                    .child(download)
+                    .child(every),
+            )
+            .children(notes)
             .children(tables)
             .maybe((shown < all).then(|| super::passages::narrowed(ctx, shown, all))),
         summary,

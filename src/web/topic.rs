@@ -50,11 +50,7 @@ fn card(ctx: &Ctx<'_>, s: &Says, topic: Option<u16>, theme: Theme) -> El {
             let year = t.year.map(|y| format!(" ({y})")).unwrap_or_default();
             list = list.child(
                 El::new(ctx.doc, "li")
-                    .child(
-                        El::new(ctx.doc, "strong")
-                            .attr("lang", "zh")
-                            .text(&amount(t)),
-                    )
+                    .child(El::new(ctx.doc, "strong").text(&amount(ctx.lang, t)))
                     .text(&year)
                     .text(" ")
                     .child(El::new(ctx.doc, "q").attr("lang", "zh").text(&t.quote)),

@@ -16,12 +16,15 @@ after(async () => { await browser?.close(); });
 
 const SIZES = { desktop: { width: 1280, height: 1000 }, phone: { width: 375, height: 900 } };
 
-for (const view of ['passages', 'targets', 'overview']) {
+// The indicator view (every region's targets) under one theme: a table of many regions.
+const THEME = { passages: 'trade', indicator: 'connectivity' };
+
+for (const view of ['passages', 'targets', 'overview', 'indicator']) {
   for (const lang of ['zh', 'en']) {
     for (const [size, viewport] of Object.entries(SIZES)) {
       const name = `${view}-${lang}-${size}`;
       test(`screenshot_${name.replaceAll('-', '_')}`, async () => {
-        const hash = `#left=jiangxi&right=henan&theme=${view === 'passages' ? 'trade' : 'all'}&view=${view}&lang=${lang}`;
+        const hash = `#left=jiangxi&right=henan&theme=${THEME[view] ?? 'all'}&view=${view}&lang=${lang}`;
         const { page, context, messages } = await open(browser, fileUrl('index.html', hash), { viewport });
         try {
           await ready(page);
