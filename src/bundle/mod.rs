@@ -17,7 +17,7 @@ mod types;
 pub use error::{BundleError, BundleErrorKind, shorten};
 pub use lexicon::{LexiconGroup, TopicInfo};
 pub use metric::{Canonical, Comparator, Metric, MetricKind, Normalized, Scope};
-pub use read::{MAX_ID, MAX_VALUE, YEARS};
+pub use read::{MAX_ID, MAX_VALUE, YEARS, metric_is_plausible};
 pub use roles::{Boilerplate, Role};
 pub use theme::Theme;
 pub use types::{

@@ -208,6 +208,12 @@ fn first_in_cycle(parents: &[Option<usize>]) -> Option<usize> {
     })
 }
 
+/// Whether the reader takes this metric's numbers (see [`validate_metric`]): the builder
+/// keeps only these, so that what it writes is always read back.
+pub fn metric_is_plausible(metric: &Metric) -> bool {
+    validate_metric(metric, "").is_ok()
+}
+
 /// Checks a metric's numbers: finite, within [`MAX_VALUE`], ranges the right way round,
 /// years plausible.
 fn validate_metric(metric: &Metric, here: &str) -> Result<(), BundleError> {
