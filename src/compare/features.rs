@@ -99,10 +99,18 @@ impl Features {
 
     /// How alike two passages are, 0–1.
     pub fn similarity(&self, other: &Features) -> f32 {
-        WEIGHTS.0 * self.words.cosine(&other.words)
-            + WEIGHTS.1 * self.topics.cosine(&other.topics)
-            + WEIGHTS.2 * self.themes.cosine(&other.themes)
+        combine(
+            self.words.cosine(&other.words),
+            self.topics.cosine(&other.topics),
+            self.themes.cosine(&other.themes),
+        )
     }
+}
+
+/// The similarity of two passages from the cosines of their words, topics and themes:
+/// one expression, so every way of finding the cosines gives the same bits.
+pub fn combine(words: f32, topics: f32, themes: f32) -> f32 {
+    WEIGHTS.0 * words + WEIGHTS.1 * topics + WEIGHTS.2 * themes
 }
 
 /// One passage's vectors spread over dense arrays, to score it against many others: a
@@ -139,9 +147,11 @@ impl Dense {
                 s + dense.get(t as usize).copied().unwrap_or(0.0) * w
             })
         };
-        WEIGHTS.0 * dot(&self.words, &other.words)
-            + WEIGHTS.1 * dot(&self.topics, &other.topics)
-            + WEIGHTS.2 * dot(&self.themes, &other.themes)
+        combine(
+            dot(&self.words, &other.words),
+            dot(&self.topics, &other.topics),
+            dot(&self.themes, &other.themes),
+        )
     }
 }
 
