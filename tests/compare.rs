@@ -10,7 +10,7 @@ use std::collections::HashSet;
 
 use policy_compare::bundle::{Bundle, Document, Paragraph, Role, Section};
 use policy_compare::compare::align::{self, Candidate};
-use policy_compare::compare::features::Features;
+use policy_compare::compare::features::{Features, combine};
 use policy_compare::compare::vector::Vector;
 use policy_compare::compare::{Block, Comparer, Comparison, Span, SpanKind, diff::diff};
 use proptest::prelude::*;
@@ -706,4 +706,95 @@ fn a_region_compared_with_itself_pairs_each_passage_with_itself_once() {
         assert_eq!(c.pairs.len(), content, "{id}: every content passage, once");
         assert_eq!(c.counts.left_only + c.counts.right_only, 0, "{id}");
     }
+}
+
+/// The index's alignment when lists are cut, written the slow, obvious way: each passage
+/// reads the `POSTINGS` heaviest entries of each of its terms' lists on the other side,
+/// keeps the `KEEP` best of the passages found by the scores read, and scores them whole;
+/// then the choice is the naive one over the kept pairs.
+fn cut_lists_align(l: &[Candidate], r: &[Candidate]) -> Vec<(usize, usize, f32)> {
+    use std::collections::{BTreeMap, HashMap};
+    fn family<'a>(c: &Candidate<'a>, k: usize) -> &'a Vector {
+        [&c.features.words, &c.features.topics, &c.features.themes][k]
+    }
+    let nearest = |from: &[Candidate], to: &[Candidate]| -> Vec<Vec<(usize, f32)>> {
+        // (family, term) → (weight, bundle order, passage), heaviest first.
+        type Lists = HashMap<(usize, u32), Vec<(f32, usize, usize)>>;
+        let mut lists = Lists::new();
+        for (j, b) in to.iter().enumerate() {
+            for k in 0..3 {
+                for &(t, w) in family(b, k).entries() {
+                    lists.entry((k, t)).or_default().push((w, b.order, j));
+                }
+            }
+        }
+        for list in lists.values_mut() {
+            list.sort_by(|p, q| q.0.total_cmp(&p.0).then(p.1.cmp(&q.1)));
+        }
+        let penalised = |a: &Candidate, b: &Candidate, s: f32| {
+            if a.role.compatible(b.role) {
+                s
+            } else {
+                s * align::ROLE_PENALTY
+            }
+        };
+        from.iter()
+            .map(|a| {
+                let mut read: BTreeMap<usize, [f32; 3]> = BTreeMap::new();
+                for k in 0..3 {
+                    for &(t, w) in family(a, k).entries() {
+                        for &(wy, _, j) in lists
+                            .get(&(k, t))
+                            .into_iter()
+                            .flatten()
+                            .take(align::POSTINGS)
+                        {
+                            read.entry(j).or_default()[k] += w * wy;
+                        }
+                    }
+                }
+                let mut found: Vec<(f32, usize, usize)> = read
+                    .into_iter()
+                    .map(|(j, [w, t, h])| (penalised(a, &to[j], combine(w, t, h)), to[j].order, j))
+                    .collect();
+                found.sort_by(|p, q| q.0.total_cmp(&p.0).then(p.1.cmp(&q.1)));
+                found.truncate(align::KEEP);
+                found
+                    .into_iter()
+                    .map(|(_, _, j)| {
+                        (
+                            j,
+                            penalised(a, &to[j], a.features.similarity(to[j].features)),
+                        )
+                    })
+                    .collect()
+            })
+            .collect()
+    };
+    let mut kept: HashMap<(usize, usize), f32> = HashMap::new();
+    for (x, row) in nearest(l, r).into_iter().enumerate() {
+        kept.extend(row.into_iter().map(|(y, s)| ((x, y), s)));
+    }
+    for (y, row) in nearest(r, l).into_iter().enumerate() {
+        kept.extend(row.into_iter().map(|(x, s)| ((x, y), s)));
+    }
+    // Pairs not kept score below any kept one (and never pass).
+    let score = |i: usize, j: usize| kept.get(&(i, j)).copied().unwrap_or(-1.0);
+    let mut pairs = naive_align_with(l, r, &score);
+    pairs.retain(|p| p.2 >= 0.0);
+    pairs
+}
+
+/// Three copies of each passage of two provinces: most words' lists are longer than
+/// `POSTINGS` and cut, and the alignment is still the one its docs describe.
+#[test]
+fn with_lists_cut_the_alignment_reads_what_its_docs_say() {
+    let pairable = |side: Vec<Candidate<'static>>| -> Vec<Candidate<'static>> {
+        side.into_iter().filter(|c| c.pairable).collect()
+    };
+    let l = pairable(copied(&region_candidates("jiangxi"), 3));
+    let r = pairable(copied(&region_candidates("henan"), 3));
+    let (pairs, work) = align::align_counted(&l, &r);
+    assert!(work.rescored > 0, "no list was cut");
+    assert!(pairs == cut_lists_align(&l, &r));
 }

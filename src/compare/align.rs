@@ -33,7 +33,8 @@
 //! share nothing are never looked at. A list is read up to [`POSTINGS`] entries, so a word
 //! that every passage of a long plan uses costs a passage a fixed amount, not one step
 //! per passage of the other side; and a passage keeps only its best [`KEEP`]
-//! counterparts, so the choice below reads a fixed number of pairs per passage. The work
+//! counterparts (best by the scores read; when a list was cut, those are then scored
+//! whole), so the choice below reads a fixed number of pairs per passage. The work
 //! is at most `POSTINGS` index entries per term of each passage, and `KEEP` pairs per
 //! passage ([`Work`] counts it; `tests/compare.rs` checks the bounds, and that the work
 //! grows with the passages, not their pairs).
@@ -46,7 +47,8 @@
 //! only that word with another, and weighs it less than `POSTINGS` others do, is not
 //! scored against it: with that many passages using the word, it says little about
 //! which of them is the counterpart. On the shipped corpus the cut lists change no pair
-//! (checked for every pair of regions). On a plan made of many copies of each passage
+//! (checked for every pair of regions); with lists cut, the pairs are those a slow,
+//! obvious reading of this paragraph gives (checked on copies of two provinces). On a plan made of many copies of each passage
 //! (the scale benchmark's), each copy ties with the others, and the `KEEP` best of a
 //! passage are copies of its first one or two counterparts, so fewer pairs pass the
 //! mutual rule than with its stated `MUTUAL × n`.
