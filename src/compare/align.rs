@@ -133,7 +133,10 @@ pub fn align_counted(left: &[Candidate], right: &[Candidate]) -> (Vec<(usize, us
     // Rows (by left passage) and columns (by right passage) of the pairs found, each
     // pair once (a pair found from both sides has the same bits both times).
     let by_left = group(l.len(), &found, r.len());
-    let swapped: Vec<(u32, u32, f32)> = by_left.pairs().map(|(x, y, s)| (y, x, s)).collect();
+    let mut swapped: Vec<(u32, u32, f32)> = Vec::with_capacity(by_left.items.len());
+    for x in 0..l.len() {
+        swapped.extend(by_left.of(x).iter().map(|&(y, s)| (y, x as u32, s)));
+    }
     let by_right = group(r.len(), &swapped, l.len());
     work.kept = by_left.items.len();
     let positions = |side: &[Candidate]| -> Vec<usize> {
@@ -148,17 +151,28 @@ pub fn align_counted(left: &[Candidate], right: &[Candidate]) -> (Vec<(usize, us
 }
 
 /// One side's vectors by term: for each family (words, topics, themes) and term, the
-/// passages that use it with its weight there, heaviest first (ties to bundle order).
+/// passages that use it with its weight there, a list whose first [`POSTINGS`] are its
+/// heaviest (ties to bundle order; the only ones read, so they need no order among
+/// themselves).
 /// Term ids are small and dense (the lexicon's, the topics', the themes'), so a list is
 /// found by offset, not by search.
 struct Index {
     starts: [Vec<usize>; 3],
-    entries: Vec<(f32, u32)>,
+    entries: Vec<Entry>,
+}
+
+/// (weight or score, bundle order, passage).
+type Entry = (f32, usize, u32);
+
+/// Heaviest (or best) first, ties to bundle order: a total order, so the first `k` are
+/// one set.
+fn heaviest_first(p: &Entry, q: &Entry) -> std::cmp::Ordering {
+    q.0.total_cmp(&p.0).then(p.1.cmp(&q.1))
 }
 
 impl Index {
     fn new(side: &[&Candidate]) -> Index {
-        // Counted, then placed: linear, and each list sorted on its own.
+        // Counted, then placed: linear; then each long list's heaviest picked out.
         let mut starts: [Vec<usize>; 3] = Default::default();
         for c in side {
             for (family, v) in families(c.features).into_iter().enumerate() {
@@ -183,30 +197,30 @@ impl Index {
             }
             total = counts[counts.len() - 1];
         }
-        let mut entries: Vec<(f32, u32)> = vec![(0.0, 0); total];
+        let mut entries: Vec<Entry> = vec![(0.0, 0, 0); total];
         let mut fill = starts.clone();
         for (k, c) in side.iter().enumerate() {
             for (family, v) in families(c.features).into_iter().enumerate() {
                 for &(t, w) in v.entries() {
                     let at = &mut fill[family][t as usize];
-                    entries[*at] = (w, k as u32);
+                    entries[*at] = (w, c.order, k as u32);
                     *at += 1;
                 }
             }
         }
         for counts in &starts {
             for t in 0..counts.len() - 1 {
-                crate::sort::sort_by(&mut entries[counts[t]..counts[t + 1]], |a, b| {
-                    b.0.total_cmp(&a.0)
-                        .then(side[a.1 as usize].order.cmp(&side[b.1 as usize].order))
-                });
+                let list = &mut entries[counts[t]..counts[t + 1]];
+                if list.len() > POSTINGS {
+                    select(list, POSTINGS, heaviest_first);
+                }
             }
         }
         Index { starts, entries }
     }
 
-    /// The passages that use term `t` of `family`, heaviest first.
-    fn list(&self, family: usize, t: u32) -> &[(f32, u32)] {
+    /// The passages that use term `t` of `family`, the heaviest [`POSTINGS`] first.
+    fn list(&self, family: usize, t: u32) -> &[Entry] {
         let starts = &self.starts[family];
         let t = t as usize;
         match (starts.get(t), starts.get(t + 1)) {
@@ -234,7 +248,8 @@ fn penalised(s: f32, a: &Candidate, b: &Candidate) -> f32 {
 /// unless `swapped`.
 ///
 /// Scores are added up term by term from the index of `to`, in term order, which is the
-/// order [`Features::similarity`] adds them in: the same bits. A passage one of whose
+/// order [`Features::similarity`] adds them in (its cosines add the products of the
+/// shared terms, by term): the same bits. A passage one of whose
 /// lists was cut has its kept pairs scored again whole, so every score emitted is exact.
 fn nearest(
     from: &[&Candidate],
@@ -248,10 +263,8 @@ fn nearest(
     // belong to (stale ones are reset on first touch).
     let mut sums: Vec<[f32; 3]> = vec![[0.0; 3]; to.len()];
     let mut owner: Vec<u32> = vec![u32::MAX; to.len()];
-    let mut touched: Vec<(f32, usize, u32)> = Vec::new();
+    let mut touched: Vec<Entry> = Vec::new();
     let mut ids: Vec<u32> = Vec::new();
-    let mut dense = super::features::Dense::default();
-    let mut loaded: Option<&Features> = None;
     for (x, a) in from.iter().enumerate() {
         let x = x as u32;
         ids.clear();
@@ -262,7 +275,7 @@ fn nearest(
                 cut |= list.len() > POSTINGS;
                 let list = &list[..list.len().min(POSTINGS)];
                 work.postings += list.len();
-                for &(wy, y) in list {
+                for &(wy, _, y) in list {
                     let k = y as usize;
                     if owner[k] != x {
                         owner[k] = x;
@@ -284,19 +297,14 @@ fn nearest(
             )
         }));
         if touched.len() > KEEP {
-            // Best first, ties to bundle order: a total order, so the KEEP best are one set.
-            select(&mut touched, KEEP, |p, q| {
-                q.0.total_cmp(&p.0).then(p.1.cmp(&q.1))
-            });
+            select(&mut touched, KEEP, heaviest_first);
             touched.truncate(KEEP);
         }
         if cut {
-            dense.load(a.features, loaded);
-            loaded = Some(a.features);
             work.rescored += touched.len();
             for e in &mut touched {
                 let b = to[e.2 as usize];
-                e.0 = penalised(dense.similarity(b.features), a, b);
+                e.0 = penalised(a.features.similarity(b.features), a, b);
             }
         }
         for &(s, _, y) in &touched {
@@ -308,7 +316,7 @@ fn nearest(
 /// Reorders `items` so that its first `k` are the `k` least by `cmp` (in any order):
 /// quickselect, linear on average; the standard `select_nth_unstable_by` would add
 /// another sort's code to the widget (see [`crate::sort`]).
-fn select<T: Copy>(items: &mut [T], k: usize, cmp: impl Fn(&T, &T) -> std::cmp::Ordering) {
+fn select(items: &mut [Entry], k: usize, cmp: fn(&Entry, &Entry) -> std::cmp::Ordering) {
     use std::cmp::Ordering::Less;
     let (mut lo, mut hi) = (0, items.len());
     while hi - lo > 1 && lo < k && k < hi {
@@ -354,12 +362,6 @@ struct Groups {
 impl Groups {
     fn of(&self, k: usize) -> &[(u32, f32)] {
         &self.items[self.start[k]..self.start[k + 1]]
-    }
-
-    /// Every pair as (this side's passage, other's, score), by this side's passage.
-    fn pairs(&self) -> impl Iterator<Item = (u32, u32, f32)> + '_ {
-        (0..self.start.len() - 1)
-            .flat_map(move |k| self.of(k).iter().map(move |&(o, s)| (k as u32, o, s)))
     }
 }
 
