@@ -15,9 +15,9 @@
 //!   paragraph that covers its topic share few words, but share them with nothing else),
 //!   and the passage is also among the counterpart's best few on the other side
 //!   ([`MUTUAL`], at most [`KEEP`]): a broad summary paragraph that is everyone's second
-//!   choice does not collect every passage of a long plan. Both sides choose, so an omnibus paragraph is
-//!   paired with each short passage that chose it, and a short passage with the omnibus
-//!   paragraph it chose.
+//!   choice does not collect every passage of a long plan. Both sides choose, so an
+//!   omnibus paragraph is paired with each short passage that chose it, and a short
+//!   passage with the omnibus paragraph it chose.
 //! - Boilerplate is never paired.
 //!
 //! The pairing depends only on the two regions, never on a theme filter (a theme shows
@@ -26,11 +26,11 @@
 //!
 //! ## Cost
 //!
-//! Linear in the passages, not in their pairs. Scoring every pair made a plan ten times
-//! longer a hundred times slower to align (and a score table of every pair). Instead each
-//! side's vectors go into an index, term → the passages that use it, heaviest first, and
-//! a passage adds up its scores by reading the lists of its own terms: the pairs that
-//! share nothing are never looked at. A list is read up to [`POSTINGS`] entries, so a word
+//! Linear in the passages, not in their pairs. Scoring every pair made the work (and a
+//! table of scores) grow with the square of a plan's length. Instead each side's vectors
+//! go into an index, term → the passages that use it, and a passage adds up its scores
+//! by reading the lists of its own terms: the pairs that share nothing are never looked
+//! at. A list is read to its [`POSTINGS`] heaviest entries, so a word
 //! that every passage of a long plan uses costs a passage a fixed amount, not one step
 //! per passage of the other side; and a passage keeps only its best [`KEEP`]
 //! counterparts (best by the scores read; when a list was cut, those are then scored
@@ -48,10 +48,10 @@
 //! scored against it: with that many passages using the word, it says little about
 //! which of them is the counterpart. On the shipped corpus the cut lists change no pair
 //! (checked for every pair of regions); with lists cut, the pairs are those a slow,
-//! obvious reading of this paragraph gives (checked on copies of two provinces). On a plan made of many copies of each passage
-//! (the scale benchmark's), each copy ties with the others, and the `KEEP` best of a
-//! passage are copies of its first one or two counterparts, so fewer pairs pass the
-//! mutual rule than with its stated `MUTUAL × n`.
+//! obvious reading of this paragraph gives (checked on copies of two provinces). On a
+//! plan made of many copies of each passage (the scale benchmark's), each copy ties with
+//! the others, and the `KEEP` best of a passage are copies of its first one or two
+//! counterparts, so fewer pairs pass the mutual rule than with its stated `MUTUAL × n`.
 //!
 //! The figures were chosen on four hand-judged gold sets together, the annotators' dev
 //! set (`../shared/examples/alignment`) and three region pairs annotated in the project
