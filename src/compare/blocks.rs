@@ -26,6 +26,7 @@ pub fn blocks(left: usize, right: usize, pairs: &[(usize, usize)]) -> Vec<Block>
     let mut out: Vec<Block> = Vec::new();
     // Where each right passage first stands: the block it is in.
     let mut first_block: Vec<Option<usize>> = vec![None; right];
+    let mut in_block: Vec<usize> = vec![0; right];
     let mut run: Vec<usize> = Vec::new();
     let mut a = 0;
     while a < left {
@@ -41,18 +42,36 @@ pub fn blocks(left: usize, right: usize, pairs: &[(usize, usize)]) -> Vec<Block>
         }
         // A block: this passage, and the next ones while each shares a counterpart with
         // the block so far.
+        // Which right passages the block holds: a mark per passage (the block's number),
+        // so a long block costs its pairs, not its pairs times its counterparts.
+        let block = out.len() + 1;
+        let mut holds = |b: usize, mark: bool| -> bool {
+            let Some(slot) = in_block.get_mut(b.wrapping_sub(left)) else {
+                return false;
+            };
+            let held = *slot == block;
+            if mark {
+                *slot = block;
+            }
+            held
+        };
         let mut lefts = vec![a];
         let mut ks: Vec<usize> = by_left[a].clone();
-        let mut rights: Vec<usize> = ks.iter().map(|&k| pairs[k].1).collect();
+        let mut rights: Vec<usize> = Vec::new();
+        for &k in &ks {
+            if !holds(pairs[k].1, true) {
+                rights.push(pairs[k].1);
+            }
+        }
         a += 1;
         while a < left
             && !by_left[a].is_empty()
-            && by_left[a].iter().any(|&k| rights.contains(&pairs[k].1))
+            && by_left[a].iter().any(|&k| holds(pairs[k].1, false))
         {
             lefts.push(a);
             for &k in &by_left[a] {
                 ks.push(k);
-                if !rights.contains(&pairs[k].1) {
+                if !holds(pairs[k].1, true) {
                     rights.push(pairs[k].1);
                 }
             }
