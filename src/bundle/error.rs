@@ -94,6 +94,8 @@ pub enum BundleErrorKind {
     },
     /// An id longer than [`super::read::MAX_ID`] bytes.
     LongId,
+    /// A region's or theme's name longer than [`super::read::MAX_NAME`] characters.
+    LongName,
 }
 
 /// `text`, cut to its first [`SHOWN`] characters (with `…`) when longer: values are
@@ -201,6 +203,11 @@ impl fmt::Display for BundleErrorKind {
                 f,
                 "an id is at most {} bytes (ids go into links and keys)",
                 super::read::MAX_ID
+            ),
+            LongName => write!(
+                f,
+                "a name is at most {} characters (names go into every picker, heading and row)",
+                super::read::MAX_NAME
             ),
         }
     }

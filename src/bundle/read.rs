@@ -16,6 +16,9 @@ pub const MAX_VALUE: f64 = 1e15;
 pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
 /// The longest id, in bytes: ids go into links, keys and the page's attributes.
 pub const MAX_ID: usize = 200;
+/// The longest name of a region or theme, in characters: a name is drawn in every picker,
+/// heading and row, and a megabyte where a word belongs blocked the page on every switch.
+pub const MAX_NAME: usize = 200;
 
 impl Bundle {
     /// Parses and validates a bundle from its JSON text (a UTF-8 byte order mark before
@@ -86,6 +89,25 @@ impl Bundle {
     pub fn validate(&self) -> Result<(), BundleError> {
         if self.themes.is_empty() {
             return Err(BundleError::at("themes", BundleErrorKind::NoThemes));
+        }
+        let long = |name: &str| name.chars().nth(MAX_NAME).is_some();
+        let names = (self.regions.iter().map(|r| ("regions", &r.zh, &r.en)))
+            .enumerate()
+            .chain(
+                self.themes
+                    .iter()
+                    .map(|t| ("themes", &t.zh, &t.en))
+                    .enumerate(),
+            );
+        for (i, (list, zh, en)) in names {
+            for (field, name) in [("zh", zh), ("en", en)] {
+                if long(name) {
+                    return Err(BundleError::at(
+                        format!("{list}[{i}].{field}"),
+                        BundleErrorKind::LongName,
+                    ));
+                }
+            }
         }
         let mut regions = Ids::default();
         for region in &self.regions {
@@ -689,6 +711,26 @@ mod tests {
             {"id": "d", "zh": "d", "en": "d", "kind": "city", "parent": "c"},
         ]);
         assert!(read(&v).unwrap_err().starts_with("regions[2].parent"));
+    }
+
+    #[test]
+    fn a_name_of_a_megabyte_is_refused_naming_its_place() {
+        let mut v = minimal();
+        v["regions"][0]["en"] = serde_json::json!("J".repeat(1 << 20));
+        assert_eq!(
+            read(&v).unwrap_err(),
+            "regions[0].en: a name is at most 200 characters (names go into every picker, heading and row)"
+        );
+        let mut v = minimal();
+        v["themes"][0]["zh"] = serde_json::json!("贸".repeat(201));
+        assert!(
+            read(&v)
+                .unwrap_err()
+                .starts_with("themes[0].zh: a name is at most")
+        );
+        let mut v = minimal();
+        v["regions"][0]["zh"] = serde_json::json!("江".repeat(200));
+        assert!(read(&v).is_ok(), "200 characters are a name");
     }
 
     #[test]

@@ -323,3 +323,18 @@ for (const [name, answer, expected] of [
     }
   });
 }
+
+test('a_region_name_of_a_megabyte_is_refused_with_its_place', async () => {
+  const b = bundle();
+  const i = b.regions.findIndex((r) => r.id === 'henan');
+  b.regions[i].en = 'Henan'.repeat(200_000);
+  const { server } = await served({ longname: b }, 'left="jiangxi" right="henan"');
+  try {
+    await withPage(server.base + 'longname.html', async (page) => {
+      await page.waitForFunction(() => document.querySelector('policy-compare').shadowRoot?.querySelector('[role="alert"]'));
+      assert.match(await alert(page), new RegExp(`regions\\[${i}\\]\\.en: a name is at most 200 characters`));
+    });
+  } finally {
+    await server.close();
+  }
+});
