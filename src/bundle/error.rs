@@ -204,11 +204,7 @@ impl fmt::Display for BundleErrorKind {
                 "an id is at most {} bytes (ids go into links and keys)",
                 super::read::MAX_ID
             ),
-            LongName => write!(
-                f,
-                "a name is at most {} characters (names go into every picker, heading and row)",
-                super::read::MAX_NAME
-            ),
+            LongName => write!(f, "a name is at most {} characters", super::read::MAX_NAME),
         }
     }
 }

@@ -91,22 +91,22 @@ impl Bundle {
             return Err(BundleError::at("themes", BundleErrorKind::NoThemes));
         }
         let long = |name: &str| name.chars().nth(MAX_NAME).is_some();
-        let names = (self.regions.iter().map(|r| ("regions", &r.zh, &r.en)))
-            .enumerate()
-            .chain(
-                self.themes
-                    .iter()
-                    .map(|t| ("themes", &t.zh, &t.en))
-                    .enumerate(),
-            );
-        for (i, (list, zh, en)) in names {
-            for (field, name) in [("zh", zh), ("en", en)] {
-                if long(name) {
-                    return Err(BundleError::at(
-                        format!("{list}[{i}].{field}"),
-                        BundleErrorKind::LongName,
-                    ));
-                }
+        for (i, r) in self.regions.iter().enumerate() {
+            if long(&r.zh) || long(&r.en) {
+                let field = if long(&r.zh) { "zh" } else { "en" };
+                return Err(BundleError::at(
+                    format!("regions[{i}].{field}"),
+                    BundleErrorKind::LongName,
+                ));
+            }
+        }
+        for (i, t) in self.themes.iter().enumerate() {
+            if long(&t.zh) || long(&t.en) {
+                let field = if long(&t.zh) { "zh" } else { "en" };
+                return Err(BundleError::at(
+                    format!("themes[{i}].{field}"),
+                    BundleErrorKind::LongName,
+                ));
             }
         }
         let mut regions = Ids::default();
@@ -719,7 +719,7 @@ mod tests {
         v["regions"][0]["en"] = serde_json::json!("J".repeat(1 << 20));
         assert_eq!(
             read(&v).unwrap_err(),
-            "regions[0].en: a name is at most 200 characters (names go into every picker, heading and row)"
+            "regions[0].en: a name is at most 200 characters"
         );
         let mut v = minimal();
         v["themes"][0]["zh"] = serde_json::json!("贸".repeat(201));
