@@ -279,3 +279,19 @@ test('an_unknown_topic_is_reported', async () => {
     assert.match(alert, /topic="space-elevators" is not valid; valid values: rail-freight/);
   });
 });
+
+test('the_topic_view_lists_each_region_s_targets_on_the_theme_with_their_quotes', async () => {
+  const b = bundle();
+  const names = Object.fromEntries(b.regions.map((r) => [r.zh, r.id]));
+  await withPage(fileUrl('index.html', '#view=topic&theme=connectivity'), async (page) => {
+    await ready(page);
+    const quoted = await page.evaluate(() => Object.fromEntries([...document.querySelector('policy-compare').shadowRoot.querySelectorAll('.card')]
+      .map((c) => [c.querySelector('h3').firstChild.textContent, [...c.querySelectorAll('.targets-on q')].map((q) => q.textContent).sort()])));
+    for (const [zh, quotes] of Object.entries(quoted)) {
+      const want = b.documents.filter((d) => d.region === names[zh])
+        .flatMap((d) => d.metrics.filter((m) => m.kind === 'target' && m.theme === 'connectivity').map((m) => m.quote)).sort();
+      assert.deepEqual(quotes, want, `${zh}: its connectivity targets, and no others`);
+    }
+    assert.ok(Object.values(quoted).filter((q) => q.length > 0).length >= 2, 'regions that set connectivity targets show them');
+  }, { viewport: SIZES.desktop });
+});
