@@ -9,7 +9,8 @@ use libfuzzer_sys::fuzz_target;
 use policy_compare::Bundle;
 use policy_compare::corpus::lines::is_forbidden;
 
-const HEAD: &str = "江西省参与“一带一路”建设实施方案 \n\n发布时间：2016-10-9 \n\n来源：江西省发改委网站 \n\n";
+const HEAD: &str =
+    "江西省参与“一带一路”建设实施方案 \n\n发布时间：2016-10-9 \n\n来源：江西省发改委网站 \n\n";
 
 fuzz_target!(|data: &[u8]| {
     let Some((&first, rest)) = data.split_first() else {
@@ -27,7 +28,10 @@ fuzz_target!(|data: &[u8]| {
         Err(e) => {
             // Lines are counted from 1 and as the builder splits them (\n, \r\n or \r).
             let lines = text.split('\n').count() + text.matches('\r').count();
-            assert!(e.line >= 1 && e.line <= lines.max(1), "{e} of {lines} lines");
+            assert!(
+                e.line >= 1 && e.line <= lines.max(1),
+                "{e} of {lines} lines"
+            );
         }
         Ok(bundle) => {
             let json = bundle.to_json();

@@ -1,7 +1,8 @@
 //! Comparisons in a small bundle built from fuzzed text: three documents (two regions and
 //! a national one) whose bodies are the input, compared under any two regions (the same
-//! one twice included) and any theme. No panic; each diff rebuilds its passages; every
-//! passage of a side appears once; the counts count the rows; both text renderings run.
+//! one twice included) and any theme. No panic; each pair's marks rebuild its passages;
+//! every passage is shown, a passage without counterpart in exactly one one-sided run;
+//! every pair in exactly one block; the counts count them; both text renderings run.
 //!
 //! Input: three bytes choosing the left region, the right region and the theme, then the
 //! three bodies, UTF-8, separated by bytes 0xFF (which UTF-8 never contains).
@@ -10,7 +11,7 @@
 use std::collections::HashSet;
 
 use libfuzzer_sys::fuzz_target;
-use policy_compare::compare::{Comparer, Row, text};
+use policy_compare::compare::{Block, Comparer, Span, text};
 use policy_compare::{Theme, build_bundle};
 
 const HEADS: [&str; 3] = [
@@ -46,34 +47,44 @@ fuzz_target!(|data: &[u8]| {
     let (left, right) = (pick(*left), pick(*right));
 
     let c = comparer.compare(left, right, theme).expect("known ids");
-    let (mut seen_left, mut seen_right) = (HashSet::new(), HashSet::new());
-    let mut counts = (0, 0, 0);
-    for row in &c.rows {
-        match row {
-            Row::Pair { left: l, right: r, diff, .. } => {
-                let concat = |spans: &[policy_compare::compare::Span]| -> String {
-                    spans.iter().map(|s| s.text.as_str()).collect()
-                };
-                assert_eq!(concat(&diff.left), l.text);
-                assert_eq!(concat(&diff.right), r.text);
-                assert!(seen_left.insert((&l.document, &l.paragraph)), "{l:?} twice");
-                assert!(seen_right.insert((&r.document, &r.paragraph)), "{r:?} twice");
-                counts.0 += 1;
+    let concat = |spans: &[Span]| -> String { spans.iter().map(|s| s.text.as_str()).collect() };
+    for p in &c.pairs {
+        assert_eq!(concat(&p.marks.left), c.passages[p.left].text);
+        assert_eq!(concat(&p.marks.right), c.passages[p.right].text);
+    }
+    let paired: HashSet<usize> = c.pairs.iter().flat_map(|p| [p.left, p.right]).collect();
+    let (mut alone, mut in_blocks): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());
+    for block in &c.blocks {
+        match block {
+            Block::Both {
+                left: l,
+                right: r,
+                pairs,
+            } => {
+                assert!(l.iter().chain(r).all(|i| paired.contains(i)), "{block:?}");
+                in_blocks.extend(pairs);
             }
-            Row::LeftOnly { passage } => {
-                assert!(seen_left.insert((&passage.document, &passage.paragraph)));
-                counts.1 += 1;
-            }
-            Row::RightOnly { passage } => {
-                assert!(seen_right.insert((&passage.document, &passage.paragraph)));
-                counts.2 += 1;
+            Block::LeftOnly { passages } | Block::RightOnly { passages } => {
+                alone.extend(passages.iter().copied());
             }
         }
     }
+    let n = alone.len();
+    alone.sort_unstable();
+    alone.dedup();
+    assert_eq!(alone.len(), n, "a passage in two one-sided runs");
+    assert!(alone.iter().all(|i| !paired.contains(i)));
+    in_blocks.sort_unstable();
     assert_eq!(
-        (c.counts.pairs, c.counts.left_only, c.counts.right_only),
-        counts
+        in_blocks,
+        (0..c.pairs.len()).collect::<Vec<_>>(),
+        "each pair in one block"
     );
+    assert_eq!(c.counts.pairs, c.pairs.len());
+    if theme == "all" {
+        // Unfiltered, every passage is shown: beside a counterpart or in a run.
+        assert_eq!(alone.len() + paired.len(), c.passages.len());
+    }
     let _ = text::to_text(&c);
     let table = comparer.targets(left, right, theme).expect("known ids");
     let _ = text::targets_to_text(&table);
