@@ -13,7 +13,7 @@ use serde::Serialize;
 use similar::DiffOp;
 use similar::algorithms::{Capture, myers};
 
-use super::tokens::{Kind, Scanned, Token, char_at, pair, scan};
+use super::tokens::{Kind, Token, char_at, pair, scan};
 
 /// A shared run at least this many characters long (punctuation aside) is reuse.
 pub const REUSED: usize = 16;
@@ -156,46 +156,34 @@ struct Sizes {
 const FRONT: u32 = u32::MAX - 1;
 const BACK: u32 = u32::MAX - 2;
 
-/// Whether a token is one token whatever comes before or after it, so that the tokens
-/// before it do not depend on what follows it: a Chinese character, or a symbol that no
-/// number or word takes in (`.`, `%`, `％`, `&` may be part of one).
-#[inline(always)]
-fn standalone(t: &Scanned) -> bool {
-    t.kind == Kind::Han || (t.kind == Kind::Other && !matches!(t.first, 0x25 | 0x26 | 0x2E | 0xFF05))
-}
-
-/// The characters of token `t` of `text`, which starts at byte `at`, and its [`weight`].
-#[inline(always)]
-fn token_sizes(text: &str, at: usize, t: &Scanned) -> (usize, usize) {
-    match t.kind {
-        Kind::Han => (1, 1),
-        Kind::Other => (1, 0),
-        Kind::Number | Kind::Latin => {
-            let s = text.get(at..t.end).unwrap_or_default();
-            let token = if t.kind == Kind::Number {
-                Token::Number(s)
-            } else {
-                Token::Latin(s)
-            };
-            (
-                s.bytes().filter(|b| b & 0xC0 != 0x80).count(),
-                weight(&token),
-            )
+/// Goes over the characters of `text` from `at` (a character boundary) while they end by
+/// `to`: the sizes from the start to after the last of them (the first, if `first`)
+/// that is always a token of its own, whatever comes before or after it — a Chinese
+/// character, or a symbol that no number or word takes in (not `.`, `%`, `％`, `&`) —
+/// or the start if none is; and to the end of the last. The tokens before such a cut do
+/// not depend on what follows it. (By characters, not [`scan`]: a token's
+/// [`weight`] is that of its characters, and a copy of the inlined `scan` would weigh
+/// more in the widget.)
+fn walk(text: &str, mut at: Sizes, to: usize, first: bool) -> (Sizes, Sizes) {
+    let (mut cut, mut found) = (at, false);
+    while let Some((c, len)) = char_at(text.as_bytes(), at.bytes)
+        && at.bytes + len <= to
+    {
+        let han = matches!(c, 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF);
+        let word = matches!(c, 0x30..=0x39 | 0xFF10..=0xFF19 | 0x41..=0x5A | 0x61..=0x7A);
+        at.bytes += len;
+        at.chars += 1;
+        at.weight += usize::from(han || word);
+        if (han || !(word || matches!(c, 0x25 | 0x26 | 0x2E | 0xFF05))) && !(first && found) {
+            cut = at;
+            found = true;
         }
     }
-}
-
-/// `at` moved past token `t` of `text`.
-#[inline(always)]
-fn after(text: &str, mut at: Sizes, t: &Scanned) -> Sizes {
-    let (chars, weight) = token_sizes(text, at.bytes, t);
-    at.bytes = t.end;
-    at.chars += chars;
-    at.weight += weight;
-    at
+    (cut, at)
 }
 
 impl<'a> Side<'a> {
+    #[cfg(test)]
     fn new(text: &'a str) -> Side<'a> {
         Side::build(text, Sizes::default(), text.len(), Sizes::default())
     }
@@ -211,41 +199,31 @@ impl<'a> Side<'a> {
     /// texts. (Tokenizing both whole sides took most of a near-copy's diff in the widget.)
     fn pair(left: &'a str, right: &'a str) -> (Side<'a>, Side<'a>) {
         let (lb, rb) = (left.as_bytes(), right.as_bytes());
-        let common = run_bytes(lb, rb);
-        let (mut front, mut at) = (Sizes::default(), Sizes::default());
-        while let Some(t) = scan(lb, at.bytes)
-            && t.end <= common
-        {
-            at = after(left, at, &t);
-            if standalone(&t) {
-                front = at;
-            }
-        }
-        let tail = run_back_bytes(&lb[front.bytes..], &rb[front.bytes..]);
-        // The common end from the first standalone token that is all in it: a character
-        // boundary of both sides, as the bytes from there are the same.
-        let mut from = lb.len() - tail;
-        while from < lb.len() && !left.is_char_boundary(from) {
+        let (front, _) = walk(left, Sizes::default(), run_bytes(lb, rb), false);
+        // The common end from the first standalone token that is all in it: from a
+        // character boundary of both sides, as the bytes from there are the same.
+        let mut from = lb.len() - run_back_bytes(&lb[front.bytes..], &rb[front.bytes..]);
+        while !left.is_char_boundary(from) {
             from += 1;
         }
-        let mut end = lb.len();
-        while let Some(t) = scan(lb, from) {
-            from = t.end;
-            if standalone(&t) {
-                end = t.end;
-                break;
-            }
-        }
-        let mut back = Sizes {
-            bytes: end,
+        let start = Sizes {
+            bytes: from,
             ..Sizes::default()
         };
-        while let Some(t) = scan(lb, back.bytes) {
-            back = after(left, back, &t);
-        }
-        back.bytes -= end;
+        let (cut, end) = walk(left, start, lb.len(), true);
+        // With no standalone token in it, the common end is tokenized.
+        let back = Sizes {
+            bytes: end.bytes - cut.bytes,
+            chars: end.chars - cut.chars,
+            weight: end.weight - cut.weight,
+        };
+        let back = if cut.bytes > from {
+            back
+        } else {
+            Sizes::default()
+        };
         (
-            Side::build(left, front, end, back),
+            Side::build(left, front, lb.len() - back.bytes, back),
             Side::build(right, front, rb.len() - back.bytes, back),
         )
     }
@@ -272,7 +250,27 @@ impl<'a> Side<'a> {
             && let Some(t) = scan(text.as_bytes(), at.bytes)
             && n + 1 < most
         {
-            let next = after(text, at, &t);
+            let (chars, weight) = match t.kind {
+                Kind::Han => (1, 1),
+                Kind::Other => (1, 0),
+                Kind::Number | Kind::Latin => {
+                    let s = text.get(at.bytes..t.end).unwrap_or_default();
+                    let token = if t.kind == Kind::Number {
+                        Token::Number(s)
+                    } else {
+                        Token::Latin(s)
+                    };
+                    (
+                        s.bytes().filter(|b| b & 0xC0 != 0x80).count(),
+                        weight(&token),
+                    )
+                }
+            };
+            let next = Sizes {
+                bytes: t.end,
+                chars: at.chars + chars,
+                weight: at.weight + weight,
+            };
             keys[n] = if next.chars - at.chars == 1 {
                 t.first
             } else {
@@ -697,36 +695,32 @@ fn stock_weight(side: &Side<'_>, r: &std::ops::Range<usize>) -> usize {
     // Where the last occurrence of each name found ends: no overlaps.
     let mut free = [0; STOCK.len()];
     let mut total = 0;
-    let mut found = |at: usize, c: u32| {
-        for n in 0..STOCK.len() {
-            let (name, weight) = STOCK[n];
-            if c == first[n]
-                && at >= free[n]
-                && side
-                    .text
-                    .get(at..end.bytes)
-                    .is_some_and(|t| t.starts_with(name))
-            {
-                total += weight;
-                free[n] = at + name.len();
-            }
-        }
-    };
     let mut k = 0;
     while k < keys.len() {
-        let at = before[k].bytes;
-        if keys[k] == FRONT || keys[k] == BACK {
-            // A common start or end: each of its characters. (A name begins with a
-            // Chinese character, which is a token of its own.)
-            let (mut i, to) = (at, side.before.get(r.start + k + 1).map_or(at, |s| s.bytes));
-            while i < to
-                && let Some((c, len)) = char_at(side.text.as_bytes(), i)
-            {
-                found(i, c);
-                i += len;
+        let (mut at, to) = (before[k].bytes, side.before[r.start + k + 1].bytes);
+        // A common start or end stands for many tokens: a name may begin at any of its
+        // characters, where a byte is the name's first (a lead byte, in a `&str`).
+        let whole = keys[k] == FRONT || keys[k] == BACK;
+        while at < to {
+            for n in 0..STOCK.len() {
+                let (name, weight) = STOCK[n];
+                let starts = if whole {
+                    side.text.as_bytes()[at] == name.as_bytes()[0]
+                } else {
+                    keys[k] == first[n]
+                };
+                if starts
+                    && at >= free[n]
+                    && side
+                        .text
+                        .get(at..end.bytes)
+                        .is_some_and(|t| t.starts_with(name))
+                {
+                    total += weight;
+                    free[n] = at + name.len();
+                }
             }
-        } else {
-            found(at, keys[k]);
+            at = if whole { at + 1 } else { to };
         }
         k += 1;
     }
