@@ -399,6 +399,11 @@ fn half_match(a: &[u32], b: &[u32], work: &mut usize) -> Option<(usize, usize, u
 /// anyway; leaving such tokens out before Myers shrinks the input of a dissimilar pair
 /// several times over and changes what the reader sees very little.
 fn filtered_matches(lk: &[u32], rk: &[u32]) -> Vec<(usize, usize)> {
+    // A side of one token has no bigram: nothing is kept on either side. (The changed
+    // number of a near-copy comes here alone.)
+    if lk.len() < 2 || rk.len() < 2 {
+        return Vec::new();
+    }
     let bigrams = |k: &[u32]| crate::sort::set_of(k.windows(2).map(|w| pair(w[0], w[1])).collect());
     let kept = |k: &[u32], other: &[u64]| -> Vec<usize> {
         let has = |a: u32, b: u32| other.binary_search(&pair(a, b)).is_ok();
