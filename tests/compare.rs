@@ -652,6 +652,74 @@ fn every_pair_of_regions_aligns_as_scoring_every_pair_does() {
     }
 }
 
+/// Aligned a slice at a time (the widget's way with a long plan, one task per slice),
+/// two regions pair exactly as in one call, whatever the slices: one passage per step,
+/// or a few; also when long lists are cut (copies of two provinces).
+#[test]
+fn an_alignment_done_in_slices_pairs_what_one_call_pairs() {
+    let sliced = |l: &[Candidate], r: &[Candidate], per_step: usize| {
+        let mut job = align::Job::default();
+        let mut steps = 0;
+        loop {
+            let mut budget = per_step;
+            let more = &mut || {
+                budget -= 1;
+                budget > 0
+            };
+            steps += 1;
+            if let Some(pairs) = job.step(l, r, more) {
+                return (pairs, steps);
+            }
+        }
+    };
+    for (a, b) in [
+        ("jiangxi", "henan"),
+        ("national", "gansu"),
+        ("shaanxi", "xian"),
+    ] {
+        let (l, r) = (region_candidates(a), region_candidates(b));
+        let whole = align::align(&l, &r);
+        assert!(!whole.is_empty(), "{a} vs {b}");
+        for per_step in [1, 7] {
+            let (pairs, steps) = sliced(&l, &r, per_step);
+            assert_eq!(pairs, whole, "{a} vs {b}, {per_step} per step");
+            // About one step per `per_step` passages of each side: it was sliced.
+            assert!(steps > (l.len() + r.len()) / (2 * per_step), "{a} vs {b}");
+        }
+    }
+    let (l, r) = (
+        copied(&region_candidates("jiangxi"), 3),
+        copied(&region_candidates("henan"), 3),
+    );
+    assert_eq!(sliced(&l, &r, 5).0, align::align(&l, &r));
+}
+
+/// The comparer's slices ([`Comparer::pending`], [`Comparer::advance`]) leave the pairs
+/// that a comparison then shows: the same as a comparer that aligned in one call.
+#[test]
+fn a_comparison_aligned_in_slices_shows_the_same_pairs() {
+    let sliced = Comparer::new(common::bundle());
+    let mut pending = sliced
+        .pending("hunan", "guangxi")
+        .unwrap()
+        .expect("not aligned yet");
+    let mut steps = 0;
+    while !sliced.advance(&mut pending, &mut || false) {
+        steps += 1;
+    }
+    assert!(steps > 100, "{steps}");
+    assert!(sliced.pending("hunan", "guangxi").unwrap().is_none());
+    assert!(sliced.pending("guangxi", "guangxi").unwrap().is_none());
+    assert!(sliced.pending("hunan", "atlantis").is_err());
+    for theme in ["all", "trade"] {
+        let (a, b) = (
+            sliced.compare("hunan", "guangxi", theme).unwrap(),
+            comparer().compare("hunan", "guangxi", theme).unwrap(),
+        );
+        assert_eq!(pairs(&a), pairs(&b), "{theme}");
+    }
+}
+
 /// `copies` copies of each candidate, in bundle order (a copy right after its original).
 fn copied<'a>(side: &[Candidate<'a>], copies: usize) -> Vec<Candidate<'a>> {
     side.iter()

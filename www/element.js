@@ -306,12 +306,16 @@
       }, function () {});
     }
   }
-  /* Scrolls to what a link points at, once the widget has drawn it. */
-  function seek(el) {
+  /* Scrolls to what a link points at, once the widget has drawn it: a long plan is
+     aligned over several tasks, so the comparison may come a few frames later (looked
+     for in each frame, for about two seconds). */
+  function seek(el, frames) {
     requestAnimationFrame(function () {
       var target = el.shadowRoot && el.shadowRoot.querySelector('[data-at]');
       if (target) {
         target.scrollIntoView({ block: 'center' });
+      } else if ((frames || 0) < 120) {
+        seek(el, (frames || 0) + 1);
       }
     });
   }

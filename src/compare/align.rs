@@ -119,36 +119,99 @@ pub struct Work {
 
 /// [`align`], and the work it did.
 pub fn align_counted(left: &[Candidate], right: &[Candidate]) -> (Vec<(usize, usize, f32)>, Work) {
-    let l: Vec<&Candidate> = left.iter().filter(|c| c.pairable).collect();
-    let r: Vec<&Candidate> = right.iter().filter(|c| c.pairable).collect();
-    let mut work = Work::default();
-    if l.is_empty() || r.is_empty() {
-        return (Vec::new(), work);
+    let mut job = Job::default();
+    loop {
+        if let Some(pairs) = job.step(left, right, &mut || true) {
+            return (pairs, job.work);
+        }
     }
-    // Both sides choose their best counterparts the same way, so the pairs kept are the
-    // same whichever side is on the left. Gathered by left passage (counted, then placed),
-    // each pair once.
-    let mut found: Vec<(u32, u32, f32)> = Vec::new();
-    nearest(&l, &r, &mut work, &mut found, false);
-    nearest(&r, &l, &mut work, &mut found, true);
-    // Rows (by left passage) and columns (by right passage) of the pairs found, each
-    // pair once (a pair found from both sides has the same bits both times).
-    let by_left = group(l.len(), &found, r.len());
-    let mut swapped: Vec<(u32, u32, f32)> = Vec::with_capacity(by_left.items.len());
-    for x in 0..l.len() {
-        swapped.extend(by_left.of(x).iter().map(|&(y, s)| (y, x as u32, s)));
+}
+
+/// An alignment done a slice at a time: a page that must stay responsive (no task over
+/// 50 ms) aligns a long plan over several tasks, and gets the pairs [`align`] gives.
+///
+/// The work is the one [`align`] describes, in its order: each side's passages read the
+/// other side's index, one passage at a time, then the choice. Between two passages
+/// the job keeps the index and the scores found so far, so a slice costs what its
+/// passages cost, and the slices together cost what one call does.
+#[derive(Default)]
+pub struct Job {
+    /// 0: the left side reads the right's index; 1: the right side the left's; 2: the
+    /// choice.
+    pass: usize,
+    /// The next passage of the reading side.
+    at: usize,
+    index: Option<Index>,
+    sums: Vec<[f32; 3]>,
+    owner: Vec<u32>,
+    found: Vec<(u32, u32, f32)>,
+    work: Work,
+}
+
+impl Job {
+    /// Goes on aligning `left` with `right` (the same lists at every step) while `more()`
+    /// says so, and at least one passage: the pairs, as [`align`] gives them, once done.
+    pub fn step(
+        &mut self,
+        left: &[Candidate],
+        right: &[Candidate],
+        more: &mut dyn FnMut() -> bool,
+    ) -> Option<Vec<(usize, usize, f32)>> {
+        let l: Vec<&Candidate> = left.iter().filter(|c| c.pairable).collect();
+        let r: Vec<&Candidate> = right.iter().filter(|c| c.pairable).collect();
+        if l.is_empty() || r.is_empty() {
+            return Some(Vec::new());
+        }
+        // Both sides choose their best counterparts the same way, so the pairs kept are
+        // the same whichever side is on the left. Gathered by left passage (counted, then
+        // placed), each pair once.
+        while self.pass < 2 {
+            let (from, to) = if self.pass == 0 { (&l, &r) } else { (&r, &l) };
+            let index = match self.index.take() {
+                Some(index) => index,
+                None => {
+                    self.sums = vec![[0.0; 3]; to.len()];
+                    self.owner = vec![u32::MAX; to.len()];
+                    Index::new(to)
+                }
+            };
+            while self.at < from.len() {
+                let x = self.at;
+                nearest(&index, from[x], x as u32, to, self, self.pass == 1);
+                self.at += 1;
+                if self.at < from.len() && !more() {
+                    self.index = Some(index);
+                    return None;
+                }
+            }
+            self.pass += 1;
+            self.at = 0;
+            // The choice reads every pair kept: a step of its own.
+            if self.pass == 2 && !more() {
+                return None;
+            }
+        }
+        // Rows (by left passage) and columns (by right passage) of the pairs found, each
+        // pair once (a pair found from both sides has the same bits both times).
+        let found = std::mem::take(&mut self.found);
+        let by_left = group(l.len(), &found, r.len());
+        let mut swapped: Vec<(u32, u32, f32)> = Vec::with_capacity(by_left.items.len());
+        for x in 0..l.len() {
+            swapped.extend(by_left.of(x).iter().map(|&(y, s)| (y, x as u32, s)));
+        }
+        let by_right = group(r.len(), &swapped, l.len());
+        self.work.kept = by_left.items.len();
+        let positions = |side: &[Candidate]| -> Vec<usize> {
+            (0..side.len()).filter(|&i| side[i].pairable).collect()
+        };
+        let (pl, pr) = (positions(left), positions(right));
+        Some(
+            choose(&l, &r, &by_left, &by_right)
+                .into_iter()
+                .map(|(x, y, s)| (pl[x], pr[y], s))
+                .collect(),
+        )
     }
-    let by_right = group(r.len(), &swapped, l.len());
-    work.kept = by_left.items.len();
-    let positions = |side: &[Candidate]| -> Vec<usize> {
-        (0..side.len()).filter(|&i| side[i].pairable).collect()
-    };
-    let (pl, pr) = (positions(left), positions(right));
-    let pairs = choose(&l, &r, &by_left, &by_right)
-        .into_iter()
-        .map(|(x, y, s)| (pl[x], pr[y], s))
-        .collect();
-    (pairs, work)
 }
 
 /// One side's vectors by term: for each family (words, topics, themes) and term, the
@@ -244,51 +307,40 @@ fn penalised(s: f32, a: &Candidate, b: &Candidate) -> f32 {
     }
 }
 
-/// Each passage of `from` with its best [`KEEP`] of `to` that share a term with it, and
-/// their scores, pushed to `found` as (left, right, score): `from` is the left side
-/// unless `swapped`.
+/// Passage `a` (number `x` of its side) with its best [`KEEP`] of `to` that share a
+/// term with it, and their scores, pushed to the job's pairs as (left, right, score): `a`
+/// is on the left unless `swapped`.
 ///
 /// Scores are added up term by term from the index of `to`, in term order, which is the
 /// order [`Features::similarity`] adds them in (its cosines add the products of the
 /// shared terms, by term): the same bits. A passage one of whose
 /// lists was cut has its kept pairs scored again whole, so every score emitted is exact.
-fn nearest(
-    from: &[&Candidate],
-    to: &[&Candidate],
-    work: &mut Work,
-    found: &mut Vec<(u32, u32, f32)>,
-    swapped: bool,
-) {
-    let index = Index::new(to);
-    // Per passage of `to`: the three dot products so far, and which `from` passage they
-    // belong to (stale ones are reset on first touch).
-    let mut sums: Vec<[f32; 3]> = vec![[0.0; 3]; to.len()];
-    let mut owner: Vec<u32> = vec![u32::MAX; to.len()];
-    let mut touched: Vec<Entry> = Vec::new();
+fn nearest(index: &Index, a: &Candidate, x: u32, to: &[&Candidate], job: &mut Job, swapped: bool) {
+    // Per passage of `to`: the three dot products so far, and which passage they belong
+    // to (stale ones are reset on first touch).
+    let (sums, owner) = (&mut job.sums, &mut job.owner);
     let mut ids: Vec<u32> = Vec::new();
-    for (x, a) in from.iter().enumerate() {
-        let x = x as u32;
-        ids.clear();
-        let mut cut = false;
-        for (family, v) in families(a.features).into_iter().enumerate() {
-            for &(t, w) in v.entries() {
-                let list = index.list(family, t);
-                cut |= list.len() > POSTINGS;
-                let list = &list[..list.len().min(POSTINGS)];
-                work.postings += list.len();
-                for &(wy, _, y) in list {
-                    let k = y as usize;
-                    if owner[k] != x {
-                        owner[k] = x;
-                        sums[k] = [0.0; 3];
-                        ids.push(y);
-                    }
-                    sums[k][family] += w * wy;
+    let mut cut = false;
+    for (family, v) in families(a.features).into_iter().enumerate() {
+        for &(t, w) in v.entries() {
+            let list = index.list(family, t);
+            cut |= list.len() > POSTINGS;
+            let list = &list[..list.len().min(POSTINGS)];
+            job.work.postings += list.len();
+            for &(wy, _, y) in list {
+                let k = y as usize;
+                if owner[k] != x {
+                    owner[k] = x;
+                    sums[k] = [0.0; 3];
+                    ids.push(y);
                 }
+                sums[k][family] += w * wy;
             }
         }
-        touched.clear();
-        touched.extend(ids.iter().map(|&y| {
+    }
+    let mut touched: Vec<Entry> = ids
+        .iter()
+        .map(|&y| {
             let [w, t, h] = sums[y as usize];
             let b = to[y as usize];
             (
@@ -296,21 +348,21 @@ fn nearest(
                 b.order,
                 y,
             )
-        }));
-        if touched.len() > KEEP {
-            select(&mut touched, KEEP, heaviest_first);
-            touched.truncate(KEEP);
+        })
+        .collect();
+    if touched.len() > KEEP {
+        select(&mut touched, KEEP, heaviest_first);
+        touched.truncate(KEEP);
+    }
+    if cut {
+        job.work.rescored += touched.len();
+        for e in &mut touched {
+            let b = to[e.2 as usize];
+            e.0 = penalised(a.features.similarity(b.features), a, b);
         }
-        if cut {
-            work.rescored += touched.len();
-            for e in &mut touched {
-                let b = to[e.2 as usize];
-                e.0 = penalised(a.features.similarity(b.features), a, b);
-            }
-        }
-        for &(s, _, y) in &touched {
-            found.push(if swapped { (y, x, s) } else { (x, y, s) });
-        }
+    }
+    for &(s, _, y) in &touched {
+        job.found.push(if swapped { (y, x, s) } else { (x, y, s) });
     }
 }
 

@@ -214,30 +214,7 @@ impl Comparer {
     pub fn align(&self, left: &str, right: &str, theme: &str) -> Result<Alignment, CompareError> {
         let theme = self.theme(theme)?;
         let (left_side, right_side) = (self.side(left)?, self.side(right)?);
-        let of = |spec: &str| -> Vec<usize> {
-            let scope = Scope::of(spec);
-            (0..self.passages.len())
-                .filter(|&i| scope.holds(&self.passages[i].region, &self.passages[i].document))
-                .collect()
-        };
-        let (l, r) = (of(left), of(right));
-        let candidates = |ids: &[usize]| -> Vec<align::Candidate> {
-            ids.iter()
-                .map(|&i| {
-                    let p = &self.passages[i];
-                    align::Candidate {
-                        order: p.order,
-                        pairable: p.pairable(),
-                        role: p.role,
-                        features: if p.pairable() {
-                            self.features(i)
-                        } else {
-                            &EMPTY_FEATURES
-                        },
-                    }
-                })
-                .collect()
-        };
+        let (l, r) = (self.scope_ids(left), self.scope_ids(right));
         // A region with itself: each passage is its own counterpart, shown once per side
         // (aligning would show the passages it leaves unpaired twice, once as each side's
         // own). Boilerplate is never paired: it stays in each side's runs, once per side.
@@ -248,7 +225,7 @@ impl Comparer {
                     .map(|i| (i, i, 1.0))
                     .collect()
             } else {
-                align::align(&candidates(&l), &candidates(&r))
+                align::align(&self.candidates(&l), &self.candidates(&r))
             }
         });
         let nl = l.len();
@@ -343,24 +320,111 @@ impl Comparer {
         right: &str,
         make: impl FnOnce() -> Vec<(usize, usize, f32)>,
     ) -> Found {
-        const KEEP: usize = 8;
-        let known = self.aligned.lock().ok().and_then(|cache| {
+        if let Some(found) = self.known(left, right) {
+            return found;
+        }
+        let found = std::sync::Arc::new(make());
+        self.remember(left, right, found.clone());
+        found
+    }
+
+    /// The pairs of `left` and `right`, if they are among those kept.
+    fn known(&self, left: &str, right: &str) -> Option<Found> {
+        self.aligned.lock().ok().and_then(|cache| {
             cache
                 .iter()
                 .find(|(l, r, _)| l == left && r == right)
                 .map(|(_, _, found)| found.clone())
-        });
-        if let Some(found) = known {
-            return found;
-        }
-        let found = std::sync::Arc::new(make());
+        })
+    }
+
+    /// Keeps the pairs of `left` and `right`, in place of the oldest kept when there are
+    /// enough.
+    fn remember(&self, left: &str, right: &str, found: Found) {
+        const KEEP: usize = 8;
         if let Ok(mut cache) = self.aligned.lock() {
             if cache.len() >= KEEP {
                 cache.remove(0);
             }
-            cache.push((left.to_owned(), right.to_owned(), found.clone()));
+            cache.push((left.to_owned(), right.to_owned(), found));
         }
-        found
+    }
+
+    /// The alignment of `left` with `right` (sides as for [`Comparer::align`]) to be done
+    /// a slice at a time with [`Comparer::advance`], for a page that must answer input
+    /// while a long plan is aligned; `None` when their pairs are known already (then
+    /// [`Comparer::align`] is quick).
+    pub fn pending(&self, left: &str, right: &str) -> Result<Option<Pending>, CompareError> {
+        self.side(left)?;
+        self.side(right)?;
+        if left == right || self.known(left, right).is_some() {
+            return Ok(None);
+        }
+        Ok(Some(Pending {
+            left: left.to_owned(),
+            right: right.to_owned(),
+            l: self.scope_ids(left),
+            r: self.scope_ids(right),
+            made: 0,
+            job: align::Job::default(),
+        }))
+    }
+
+    /// Works on `pending` while `more()` says so, and at least one passage: true once its
+    /// pairs are known, the pairs [`Comparer::align`] makes in one call.
+    pub fn advance(&self, pending: &mut Pending, more: &mut dyn FnMut() -> bool) -> bool {
+        let p = pending;
+        // The vectors first, a passage at a time: for a long plan they are a good part
+        // of the work.
+        let all = p.l.len() + p.r.len();
+        while p.made < all {
+            let i = match p.l.get(p.made) {
+                Some(&i) => i,
+                None => p.r[p.made - p.l.len()],
+            };
+            if self.passages[i].pairable() {
+                self.features(i);
+            }
+            p.made += 1;
+            if !more() {
+                return false;
+            }
+        }
+        let (l, r) = (self.candidates(&p.l), self.candidates(&p.r));
+        match p.job.step(&l, &r, more) {
+            Some(pairs) => {
+                self.remember(&p.left, &p.right, std::sync::Arc::new(pairs));
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// The passages of a side (`region` or `region/document-id`), in bundle order.
+    fn scope_ids(&self, spec: &str) -> Vec<usize> {
+        let scope = Scope::of(spec);
+        (0..self.passages.len())
+            .filter(|&i| scope.holds(&self.passages[i].region, &self.passages[i].document))
+            .collect()
+    }
+
+    /// Passages as the alignment sees them.
+    fn candidates(&self, ids: &[usize]) -> Vec<align::Candidate<'_>> {
+        ids.iter()
+            .map(|&i| {
+                let p = &self.passages[i];
+                align::Candidate {
+                    order: p.order,
+                    pairable: p.pairable(),
+                    role: p.role,
+                    features: if p.pairable() {
+                        self.features(i)
+                    } else {
+                        &EMPTY_FEATURES
+                    },
+                }
+            })
+            .collect()
     }
 
     /// How many passages a side (`region` or `region/document-id`) has, all themes.
@@ -479,6 +543,26 @@ impl<'a> Scope<'a> {
 }
 /// The pairs of two regions' passages: (left, right, score), positions in each region.
 type Found = std::sync::Arc<Vec<(usize, usize, f32)>>;
+
+/// An alignment of two sides under way: made by [`Comparer::pending`], worked on by
+/// [`Comparer::advance`].
+pub struct Pending {
+    left: String,
+    right: String,
+    /// Each side's passages.
+    l: Vec<usize>,
+    r: Vec<usize>,
+    /// How many of them (left then right) have their vectors made.
+    made: usize,
+    job: align::Job,
+}
+
+impl Pending {
+    /// The two sides being aligned, as given to [`Comparer::pending`].
+    pub fn sides(&self) -> (&str, &str) {
+        (&self.left, &self.right)
+    }
+}
 
 /// Vectors of a passage that is never paired.
 static EMPTY_FEATURES: Features = Features {

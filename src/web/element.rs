@@ -31,6 +31,7 @@ use super::dom::El;
 use super::passages;
 use super::render;
 use super::session::{self, Session};
+use crate::compare::Pending;
 use crate::view::{Lang, Msg, State, View};
 
 /// The style sheet, without the comments that explain it (see [`crate::view::css`]).
@@ -80,6 +81,11 @@ pub(super) struct Inner {
     /// The bundle ships no lexicon and the one made from its text is not made yet: the
     /// drawing says so, and the lexicon is made once that frame is on screen.
     preparing: bool,
+    /// The alignment of the regions shown, when it takes more than the first slice: the
+    /// drawing says so, and it goes on a slice per task once that frame is on screen.
+    aligning: Option<Pending>,
+    /// When the task that read the bundle began, for the drawing that follows it.
+    began: Option<f64>,
 }
 
 /// What a widget's listeners and deferred tasks share.
@@ -140,6 +146,8 @@ impl Widget {
                 marked: false,
                 shown: false,
                 preparing: false,
+                aligning: None,
+                began: None,
             }),
             renders: Cell::new(0),
             dirty: Cell::new(false),
@@ -186,7 +194,11 @@ impl Widget {
     /// the reason the bundle cannot be read, after `label` (what the page named:
     /// `bundle="…"`, or the default bundle).
     pub fn set_bundle(&self, key: &str, json: &str, label: &str) {
+        let began = now();
         let result = session::load(key, json).map_err(|e| format!("{label}: {e}"));
+        if let Ok(mut inner) = self.shared.inner.try_borrow_mut() {
+            inner.began = Some(began);
+        }
         self.install(result.map(Some));
     }
 
@@ -396,7 +408,16 @@ fn build(shared: &Shared) -> Option<Drawing> {
             .session
             .as_ref()
             .is_some_and(|s| !s.comparer.is_ready());
-    let view = if inner.load_error.is_some() || inner.preparing {
+    // After reading a long bundle, the task has had its share: the alignment goes on in
+    // the next ones.
+    let spent = inner.began.take().map_or(0.0, |t| now() - t);
+    let first = if spent < FIRST_SLICE_MS {
+        FIRST_SLICE_MS
+    } else {
+        0.0
+    };
+    let aligning = !inner.preparing && !aligned(inner, first);
+    let view = if inner.load_error.is_some() || inner.preparing || aligning {
         None
     } else {
         let mut drawn = None;
@@ -451,6 +472,11 @@ fn build(shared: &Shared) -> Option<Drawing> {
             let body = El::new(&inner.doc, "p").class("status").text(text);
             (body, text.to_owned(), page, false)
         }
+        (None | Some(Ok(None)), None) if aligning => {
+            let text = page.pick("正在比较两地的文件……", "Comparing the two plans…");
+            let body = El::new(&inner.doc, "p").class("status").text(text);
+            (body, text.to_owned(), page, false)
+        }
         (None | Some(Ok(None)), None) => {
             let loading = Msg::Loading.text(page);
             let body = El::new(&inner.doc, "p").class("status").text(loading);
@@ -501,7 +527,8 @@ fn show(shared: &Rc<Shared>, drawing: Drawing) {
         shared.renders.set(shared.renders.get() + 1);
     }
     // The first drawing with a comparison (not the one saying it is being prepared).
-    if inner.session.is_some() && inner.load_error.is_none() && !inner.preparing {
+    let waiting = inner.preparing || inner.aligning.is_some();
+    if inner.session.is_some() && inner.load_error.is_none() && !waiting {
         let first = !inner.marked;
         inner.marked = true;
         super::mark(if first {
@@ -513,7 +540,10 @@ fn show(shared: &Rc<Shared>, drawing: Drawing) {
     if inner.preparing {
         super::mark("policy-compare:preparing");
     }
-    if inner.pending.is_some() || inner.preparing || (inner.marked && !inner.shown) {
+    if inner.aligning.is_some() {
+        super::mark("policy-compare:aligning");
+    }
+    if inner.pending.is_some() || waiting || (inner.marked && !inner.shown) {
         after_next_frame(&mut inner, Rc::downgrade(shared));
     }
 }
@@ -555,6 +585,7 @@ fn after_next_frame(inner: &mut Inner, me: Weak<Shared>) {
                 draw(&shared);
                 return;
             }
+            align_pending(&shared);
             draw_pending(&shared, SLICE_MS);
         });
         let Some(shared) = me.upgrade() else {
@@ -568,6 +599,69 @@ fn after_next_frame(inner: &mut Inner, me: Weak<Shared>) {
         }
     }));
 }
+
+/// Whether the alignment of the regions of the current state is made, after working on
+/// it for up to `budget_ms` (at least one passage): a long plan is aligned a slice per
+/// task (see [`align_pending`]), which the page's next drawing picks up where it was.
+fn aligned(inner: &mut Inner, budget_ms: f64) -> bool {
+    let Some(session) = inner.session.clone() else {
+        return true;
+    };
+    let Ok(state) = state_of(inner, &session) else {
+        return true;
+    };
+    let (left, right) = (state.left_side(), state.right_side());
+    let mut pending = match inner.aligning.take() {
+        Some(p) if p.sides() == (left.as_str(), right.as_str()) => p,
+        _ => match session.comparer.pending(&left, &right) {
+            Ok(Some(p)) => p,
+            _ => return true,
+        },
+    };
+    let start = now();
+    if session
+        .comparer
+        .advance(&mut pending, &mut || now() - start < budget_ms)
+    {
+        return true;
+    }
+    inner.aligning = Some(pending);
+    false
+}
+
+/// The page's clock, in milliseconds.
+fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
+
+/// Goes on with the alignment under way, a slice per task, and draws the comparison
+/// once it is made.
+fn align_pending(shared: &Rc<Shared>) {
+    let Ok(mut inner) = shared.inner.try_borrow_mut() else {
+        return;
+    };
+    if inner.aligning.is_none() {
+        return;
+    }
+    if aligned(&mut inner, SLICE_MS) {
+        drop(inner);
+        draw(shared);
+        return;
+    }
+    let me = Rc::downgrade(shared);
+    inner.after_frame = Some(Timeout::new(0, move || {
+        if let Some(shared) = me.upgrade() {
+            align_pending(&shared);
+        }
+    }));
+}
+
+/// How long the drawing that follows a change may work on a new alignment before it
+/// shows that it is comparing and goes on a slice per task: a plan of the shipped
+/// corpus is aligned within it, so its comparison comes with no extra frame.
+const FIRST_SLICE_MS: f64 = 30.0;
 
 /// How long one task of drawing rows may take before it lets the page run (a frame, a
 /// scroll, a click) and goes on in the next: under the 50 ms of a "long task".

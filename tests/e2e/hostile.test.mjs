@@ -9,6 +9,7 @@ import path from 'node:path';
 import http from 'node:http';
 import { pathToFileURL } from 'node:url';
 import { launch, open, ready, serve, scratch, hostPage, jsonForScript, bundle } from './harness.mjs';
+import { synthetic } from './synthetic.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -214,6 +215,23 @@ test('a_bundle_without_a_lexicon_shows_a_frame_then_its_comparison', async () =>
       const marks = await page.evaluate(() => Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])));
       const [preparing, made, drawn] = ['preparing', 'lexicon-made', 'first-render'].map((n) => marks[`policy-compare:${n}`]);
       assert.ok(preparing < made && made < drawn, JSON.stringify(marks));
+    });
+  } finally {
+    await server.close();
+  }
+});
+
+test('a_long_plan_is_aligned_in_slices_after_a_frame_that_says_so', async () => {
+  // Ten copies of every document: far more alignment than one task may take. The widget
+  // says it is comparing, aligns a slice per task, then shows the comparison.
+  const { server } = await served({ tenfold: synthetic(bundle(), 10) }, 'left="jiangxi" right="henan"');
+  try {
+    await withPage(server.base + 'tenfold.html', async (page) => {
+      await ready(page);
+      assert.ok(await page.locator('policy-compare li.row.pair').count() > 0);
+      const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
+      const at = (n) => marks.indexOf(`policy-compare:${n}`);
+      assert.ok(at('bundle-prepared') < at('aligning') && at('aligning') < at('first-render'), marks.join(' '));
     });
   } finally {
     await server.close();
