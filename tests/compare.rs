@@ -469,8 +469,22 @@ fn naive_align_with(
         let Some(&j) = row.first() else { continue };
         let column = ranked(&l, &|k| left[k].order, &|k| score(k, j));
         let rank = column.iter().position(|&k| k == i).unwrap();
-        if good_enough(score(i, j), row.get(1).map(|&k| score(i, k))) && rank < limit(l.len()) {
+        if !good_enough(score(i, j), row.get(1).map(|&k| score(i, k))) {
+            continue;
+        }
+        if rank < limit(l.len()) {
             out.push((i, j, score(i, j)));
+        }
+        for &k in row.iter().skip(1).take(align::RUNNERS_UP) {
+            let column = ranked(&l, &|x| left[x].order, &|x| score(x, k));
+            let rank = column.iter().position(|&x| x == i).unwrap();
+            let t = score(i, k);
+            if t >= align::RUNNER_UP.0
+                && t >= align::RUNNER_UP.1 * score(i, j)
+                && rank < align::RUNNER_UP.2
+            {
+                out.push((i, k, t));
+            }
         }
     }
     for &j in &r {
@@ -478,8 +492,22 @@ fn naive_align_with(
         let Some(&i) = column.first() else { continue };
         let row = ranked(&r, &|k| right[k].order, &|k| score(i, k));
         let rank = row.iter().position(|&k| k == j).unwrap();
-        if good_enough(score(i, j), column.get(1).map(|&k| score(k, j))) && rank < limit(r.len()) {
+        if !good_enough(score(i, j), column.get(1).map(|&k| score(k, j))) {
+            continue;
+        }
+        if rank < limit(r.len()) {
             out.push((i, j, score(i, j)));
+        }
+        for &k in column.iter().skip(1).take(align::RUNNERS_UP) {
+            let row = ranked(&r, &|y| right[y].order, &|y| score(k, y));
+            let rank = row.iter().position(|&y| y == j).unwrap();
+            let t = score(k, j);
+            if t >= align::RUNNER_UP.0
+                && t >= align::RUNNER_UP.1 * score(i, j)
+                && rank < align::RUNNER_UP.2
+            {
+                out.push((k, j, t));
+            }
         }
     }
     out.sort_by_key(|a| (a.0, a.1));

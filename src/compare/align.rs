@@ -84,6 +84,15 @@ pub const KEEP: usize = 160;
 /// this; their alignment with any province is nonetheless the same as scoring every
 /// pair (`tests/compare.rs` checks every pair of regions).
 pub const POSTINGS: usize = 128;
+/// How many of a passage's next best counterparts after its best may stand beside it
+/// too: a plan that says one thing in two places (a goal and its task, a measure and
+/// its annex row) has two good counterparts for one passage of the other plan, and the
+/// best alone hid the second. Each only when strong: it scores at least
+/// `RUNNER_UP.0`, at least `RUNNER_UP.1` of the best, and the passage is among that
+/// counterpart's best `RUNNER_UP.2`.
+pub const RUNNERS_UP: usize = 3;
+/// See [`RUNNERS_UP`].
+pub const RUNNER_UP: (f32, f32, usize) = (0.33, 0.8, 3);
 /// The factor on the similarity of passages whose roles do not meet.
 pub const ROLE_PENALTY: f32 = 0.5;
 
@@ -487,55 +496,76 @@ fn rank(pairs: &[(u32, f32)], who: u32, s: f32, other: &[&Candidate]) -> usize {
 }
 
 /// The pairs chosen among those found (scores exact): each passage's best, when good
-/// enough and mutual; by left then right position.
+/// enough and mutual, and its strong runners-up ([`RUNNERS_UP`]); by left then right
+/// position.
 fn choose(
     l: &[&Candidate],
     r: &[&Candidate],
     by_left: &Groups,
     by_right: &Groups,
 ) -> Vec<(usize, usize, f32)> {
-    let limit = |n: usize| 3usize.max(((MUTUAL * n as f32) as usize).min(KEEP));
-    let good_enough =
-        |best: f32, second: f32| best >= THRESHOLD || best >= FLOOR && second <= FAVOURITE * best;
-    // Chosen by each side, then gathered by left passage and right passage: the right
-    // side's choices come in right order, and a left passage's own choice goes in its
-    // place among them.
-    let mut own: Vec<Option<(u32, f32)>> = vec![None; l.len()];
-    for (x, choice) in own.iter_mut().enumerate() {
-        if let Some((y, s, second)) = best(by_left.of(x), r)
-            && good_enough(s, second)
-            && rank(by_right.of(y as usize), x as u32, s, l) < limit(l.len())
-        {
-            *choice = Some((y, s));
-        }
-    }
     let mut chosen: Vec<(u32, u32, f32)> = Vec::new();
-    for y in 0..r.len() {
-        if let Some((x, s, second)) = best(by_right.of(y), l)
-            && good_enough(s, second)
-            && rank(by_left.of(x as usize), y as u32, s, r) < limit(r.len())
-        {
-            chosen.push((x, y as u32, s));
+    // Each side chooses, from its passages' pairs and the other side's ranks.
+    for (mine, theirs, me, other, swapped) in [
+        (by_left, by_right, l, r, false),
+        (by_right, by_left, r, l, true),
+    ] {
+        let limit = 3usize.max(((MUTUAL * me.len() as f32) as usize).min(KEEP));
+        let good_enough = |best: f32, second: f32| {
+            best >= THRESHOLD || best >= FLOOR && second <= FAVOURITE * best
+        };
+        for x in 0..me.len() {
+            let pairs = mine.of(x);
+            let Some((y, s, second)) = best(pairs, other) else {
+                continue;
+            };
+            if !good_enough(s, second) {
+                continue;
+            }
+            let mut keep = |y: u32, s: f32| {
+                chosen.push(if swapped {
+                    (y, x as u32, s)
+                } else {
+                    (x as u32, y, s)
+                });
+            };
+            if rank(theirs.of(y as usize), x as u32, s, me) < limit {
+                keep(y, s);
+            }
+            for (z, t) in runners_up(pairs, y, other) {
+                if t >= RUNNER_UP.0
+                    && t >= RUNNER_UP.1 * s
+                    && rank(theirs.of(z as usize), x as u32, t, me) < RUNNER_UP.2
+                {
+                    keep(z, t);
+                }
+            }
         }
     }
-    let theirs = group(l.len(), &chosen, r.len());
-    let mut pairs: Vec<(usize, usize, f32)> = Vec::new();
-    for (x, mine) in own.into_iter().enumerate() {
-        let mut mine = mine;
-        for &(y, s) in theirs.of(x) {
-            if let Some((my, ms)) = mine
-                && my <= y
-            {
-                if my < y {
-                    pairs.push((x, my as usize, ms));
-                }
-                mine = None;
-            }
-            pairs.push((x, y as usize, s));
-        }
-        if let Some((my, ms)) = mine {
-            pairs.push((x, my as usize, ms));
-        }
+    // By left passage (counted, then placed), each pair once; then by right passage.
+    let by = group(l.len(), &chosen, r.len());
+    let mut pairs: Vec<(usize, usize, f32)> = Vec::with_capacity(by.items.len());
+    for x in 0..l.len() {
+        let start = pairs.len();
+        pairs.extend(by.of(x).iter().map(|&(y, s)| (x, y as usize, s)));
+        crate::sort::sort_by(&mut pairs[start..], |a, b| a.1.cmp(&b.1));
     }
     pairs
+}
+
+/// The [`RUNNERS_UP`] best of a passage's pairs after its best `top` (by score, ties to
+/// bundle order of `other`), best first.
+fn runners_up(pairs: &[(u32, f32)], top: u32, other: &[&Candidate]) -> Vec<(u32, f32)> {
+    let ahead = |a: &(u32, f32), b: &(u32, f32)| {
+        a.1 > b.1 || a.1 == b.1 && other[a.0 as usize].order < other[b.0 as usize].order
+    };
+    let mut out: Vec<(u32, f32)> = Vec::with_capacity(RUNNERS_UP + 1);
+    for p in pairs.iter().filter(|p| p.0 != top) {
+        let at = out.iter().position(|q| ahead(p, q)).unwrap_or(out.len());
+        if at < RUNNERS_UP {
+            out.insert(at, *p);
+            out.truncate(RUNNERS_UP);
+        }
+    }
+    out
 }
