@@ -372,8 +372,14 @@ impl Comparer {
 
     /// Works on `pending` while `more()` says so, and at least one passage: true once its
     /// pairs are known, the pairs [`Comparer::align`] makes in one call.
+    ///
+    /// A `Pending` belongs to the comparer that made it; given to another, it is done at
+    /// once (and [`Comparer::align`] aligns in one call), never read out of bounds.
     pub fn advance(&self, pending: &mut Pending, more: &mut dyn FnMut() -> bool) -> bool {
         let p = pending;
+        if p.l.iter().chain(&p.r).any(|&i| i >= self.passages.len()) {
+            return true;
+        }
         // The vectors first, a passage at a time: for a long plan they are a good part
         // of the work.
         let all = p.l.len() + p.r.len();

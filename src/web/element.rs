@@ -229,6 +229,8 @@ impl Widget {
         match self.shared.inner.try_borrow_mut() {
             Ok(mut inner) => {
                 inner.cache = Cache::default();
+                // An alignment under way belongs to the bundle it was started on.
+                inner.aligning = None;
                 match result {
                     Ok(session) => {
                         inner.session = session;
