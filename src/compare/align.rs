@@ -155,6 +155,8 @@ pub struct Job {
     owner: Vec<u32>,
     found: Vec<(u32, u32, f32)>,
     work: Work,
+    /// How many pairable passages each side had at the first step.
+    sides: Option<(usize, usize)>,
 }
 
 impl Job {
@@ -170,6 +172,12 @@ impl Job {
         let r: Vec<&Candidate> = right.iter().filter(|c| c.pairable).collect();
         if l.is_empty() || r.is_empty() {
             return Some(Vec::new());
+        }
+        // Other lists than at the first step (a caller's mistake): started again, so that
+        // nothing is read out of bounds.
+        if *self.sides.get_or_insert((l.len(), r.len())) != (l.len(), r.len()) {
+            *self = Job::default();
+            self.sides = Some((l.len(), r.len()));
         }
         // Both sides choose their best counterparts the same way, so the pairs kept are
         // the same whichever side is on the left. Gathered by left passage (counted, then

@@ -373,8 +373,8 @@ impl Comparer {
     /// Works on `pending` while `more()` says so, and at least one passage: true once its
     /// pairs are known, the pairs [`Comparer::align`] makes in one call.
     ///
-    /// A `Pending` belongs to the comparer that made it; given to another, it is done at
-    /// once (and [`Comparer::align`] aligns in one call), never read out of bounds.
+    /// A `Pending` belongs to the comparer that made it; given to another, it is never
+    /// read out of bounds (it is done at once when its passages are not there).
     pub fn advance(&self, pending: &mut Pending, more: &mut dyn FnMut() -> bool) -> bool {
         let p = pending;
         if p.l.iter().chain(&p.r).any(|&i| i >= self.passages.len()) {
