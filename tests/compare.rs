@@ -720,6 +720,15 @@ fn an_alignment_done_in_slices_pairs_what_one_call_pairs() {
         copied(&region_candidates("henan"), 3),
     );
     assert_eq!(sliced(&l, &r, 5).0, align::align(&l, &r));
+    // Other lists half way (a caller's mistake): started again, the pairs of those lists.
+    let mut job = align::Job::default();
+    assert!(job.step(&l, &r, &mut || false).is_none());
+    let (a, b) = (region_candidates("shaanxi"), region_candidates("xian"));
+    let mut pairs = None;
+    while pairs.is_none() {
+        pairs = job.step(&a, &b, &mut || true);
+    }
+    assert_eq!(pairs.unwrap(), align::align(&a, &b));
 }
 
 /// The comparer's slices ([`Comparer::pending`], [`Comparer::advance`]) leave the pairs
