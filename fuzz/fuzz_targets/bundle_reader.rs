@@ -1,15 +1,29 @@
 //! The widget's and the CLI's bundle reader on any bytes: an error or a bundle, never a
-//! panic; and a bundle it accepts survives being written and read again unchanged.
+//! panic; the reader a document at a time (the widget's, for long bundles) gives the same
+//! bundle or the same error; and a bundle it accepts survives being written and read
+//! again unchanged.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use policy_compare::Bundle;
+use policy_compare::bundle::Reading;
 
 fuzz_target!(|data: &[u8]| {
     let Ok(json) = std::str::from_utf8(data) else {
         return;
     };
-    let Ok(bundle) = Bundle::from_json(json) else {
+    let whole = Bundle::from_json(json);
+    let mut reading = Reading::new(json.to_owned());
+    let sliced = loop {
+        if let Some(result) = reading.step(&mut || false) {
+            break result;
+        }
+    };
+    assert_eq!(
+        sliced.as_ref().map_err(ToString::to_string),
+        whole.as_ref().map_err(ToString::to_string)
+    );
+    let Ok(bundle) = whole else {
         return;
     };
     let again = Bundle::from_json(&bundle.to_json()).expect("a bundle it wrote reads back");

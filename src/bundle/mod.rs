@@ -11,6 +11,7 @@ mod metric;
 mod path;
 mod read;
 mod roles;
+mod slices;
 mod theme;
 mod types;
 
@@ -19,6 +20,7 @@ pub use lexicon::{LexiconGroup, TopicInfo};
 pub use metric::{Canonical, Comparator, Metric, MetricKind, Normalized, Scope};
 pub use read::{MAX_ID, MAX_VALUE, YEARS, metric_is_plausible};
 pub use roles::{Boilerplate, Role};
+pub use slices::Reading;
 pub use theme::Theme;
 pub use types::{
     Bundle, CorpusRef, Document, FORMAT, Paragraph, Region, RegionKind, Section, Signature,

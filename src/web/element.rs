@@ -31,6 +31,7 @@ use super::dom::El;
 use super::passages;
 use super::render;
 use super::session::{self, Session};
+use crate::bundle::Reading;
 use crate::compare::Pending;
 use crate::view::{Lang, Msg, State, View};
 
@@ -86,6 +87,15 @@ pub(super) struct Inner {
     aligning: Option<Pending>,
     /// When the task that read the bundle began, for the drawing that follows it.
     began: Option<f64>,
+    /// The bundle being read, a slice per task when it is long.
+    reading: Option<Loading>,
+}
+
+/// A bundle text being read, and what it was loaded as.
+struct Loading {
+    key: String,
+    label: String,
+    reading: Reading,
 }
 
 /// What a widget's listeners and deferred tasks share.
@@ -148,6 +158,7 @@ impl Widget {
                 preparing: false,
                 aligning: None,
                 began: None,
+                reading: None,
             }),
             renders: Cell::new(0),
             dirty: Cell::new(false),
@@ -194,12 +205,21 @@ impl Widget {
     /// the reason the bundle cannot be read, after `label` (what the page named:
     /// `bundle="…"`, or the default bundle).
     pub fn set_bundle(&self, key: &str, json: &str, label: &str) {
-        let began = now();
-        let result = session::load(key, json).map_err(|e| format!("{label}: {e}"));
-        if let Ok(mut inner) = self.shared.inner.try_borrow_mut() {
-            inner.began = Some(began);
+        if let Some(session) = session::known(key, json) {
+            self.install(Ok(Some(session)));
+            return;
         }
-        self.install(result.map(Some));
+        match self.shared.inner.try_borrow_mut() {
+            Ok(mut inner) => {
+                inner.reading = Some(Loading {
+                    key: key.to_owned(),
+                    label: label.to_owned(),
+                    reading: Reading::new(json.to_owned()),
+                });
+            }
+            Err(_) => return,
+        }
+        read_pending(&self.shared, FIRST_SLICE_MS);
     }
 
     /// Shows why the bundle could not be loaded.
@@ -226,11 +246,17 @@ impl Widget {
 impl Widget {
     /// Shows a bundle (`Some`), "loading" (`None`) or why there is none.
     fn install(&self, result: Result<Option<Rc<Session>>, String>) {
-        match self.shared.inner.try_borrow_mut() {
+        Widget::install_into(&self.shared, result);
+    }
+
+    fn install_into(shared: &Rc<Shared>, result: Result<Option<Rc<Session>>, String>) {
+        match shared.inner.try_borrow_mut() {
             Ok(mut inner) => {
                 inner.cache = Cache::default();
-                // An alignment under way belongs to the bundle it was started on.
+                // An alignment under way belongs to the bundle it was started on, and a
+                // bundle being read gives way to the one shown now.
                 inner.aligning = None;
+                inner.reading = None;
                 match result {
                     Ok(session) => {
                         inner.session = session;
@@ -245,7 +271,7 @@ impl Widget {
             // Only a drawing holds the borrow, and it cannot call back into this.
             Err(_) => return,
         }
-        draw(&self.shared);
+        draw(shared);
     }
 }
 
@@ -629,6 +655,41 @@ fn aligned(inner: &mut Inner, budget_ms: f64) -> bool {
     }
     inner.aligning = Some(pending);
     false
+}
+
+/// Reads the bundle being read for up to `budget_ms` (at least one document), then shows
+/// it (or why it cannot be read), or goes on in the next task.
+fn read_pending(shared: &Rc<Shared>, budget_ms: f64) {
+    let Ok(mut inner) = shared.inner.try_borrow_mut() else {
+        return;
+    };
+    let Some(mut loading) = inner.reading.take() else {
+        return;
+    };
+    let start = now();
+    let Some(result) = loading.reading.step(&mut || now() - start < budget_ms) else {
+        inner.reading = Some(loading);
+        let me = Rc::downgrade(shared);
+        inner.after_frame = Some(Timeout::new(0, move || {
+            if let Some(shared) = me.upgrade() {
+                read_pending(&shared, SLICE_MS);
+            }
+        }));
+        return;
+    };
+    // The drawing that follows gets what is left of this task's share.
+    inner.began = Some(start);
+    drop(inner);
+    let result = result
+        .map(|bundle| {
+            Some(session::prepare(
+                &loading.key,
+                loading.reading.text(),
+                bundle,
+            ))
+        })
+        .map_err(|e| format!("{}: {e}", loading.label));
+    Widget::install_into(shared, result);
 }
 
 /// The page's clock, in milliseconds.

@@ -8,7 +8,7 @@ use std::rc::{Rc, Weak};
 
 use rustc_hash::FxHasher;
 
-use crate::bundle::{Bundle, BundleError};
+use crate::bundle::Bundle;
 use crate::compare::Comparer;
 
 /// A loaded bundle and its comparison engine.
@@ -50,20 +50,21 @@ pub fn cached(key: &str) -> Option<Rc<Session>> {
     })
 }
 
-/// The session for the bundle text `json` loaded under `key`: the prepared one if the
-/// text is the same, else parsed and prepared now.
-pub fn load(key: &str, json: &str) -> Result<Rc<Session>, BundleError> {
+/// The session prepared for the bundle text `json` loaded under `key`, if a widget still
+/// holds it (and the text is the same).
+pub fn known(key: &str, json: &str) -> Option<Rc<Session>> {
     let text = hash(json);
-    let known = SESSIONS.with(|s| {
+    SESSIONS.with(|s| {
         s.borrow()
             .iter()
             .find(|e| e.key == key && e.text == text)
             .and_then(|e| e.session.upgrade())
-    });
-    if let Some(session) = known {
-        return Ok(session);
-    }
-    let bundle = Bundle::from_json(json)?;
+    })
+}
+
+/// The session of `bundle`, read from the text `json` loaded under `key`: prepared now,
+/// and kept for the other widgets of the page.
+pub fn prepare(key: &str, json: &str, bundle: Bundle) -> Rc<Session> {
     super::mark("policy-compare:bundle-read");
     let comparer = Comparer::new(&bundle);
     super::mark("policy-compare:bundle-prepared");
@@ -84,9 +85,9 @@ pub fn load(key: &str, json: &str) -> Result<Rc<Session>, BundleError> {
         s.retain(|e| e.key != key && e.session.strong_count() > 0);
         s.push(Entry {
             key: key.to_owned(),
-            text,
+            text: hash(json),
             session: Rc::downgrade(&session),
         });
     });
-    Ok(session)
+    session
 }
