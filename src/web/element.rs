@@ -29,6 +29,7 @@ use super::ctx::{Ctx, Data, Ui};
 use super::data::Cache;
 use super::dom::El;
 use super::passages;
+use super::patch;
 use super::render;
 use super::session::{self, Session};
 use crate::view::{Lang, Msg, State, View};
@@ -479,8 +480,10 @@ fn build(shared: &Shared) -> Option<Drawing> {
 /// synchronously, made without the borrow.
 fn show(shared: &Rc<Shared>, drawing: Drawing) {
     let _ = drawing.frame.set_attribute("lang", drawing.lang.tag());
-    drawing.frame.set_inner_html("");
-    let _ = drawing.frame.append_child(drawing.body.node());
+    // A switch changes little of what is drawn (the rows, the tabs, the status line): the
+    // drawing there is changed into this one, and the nodes that stay keep their style and
+    // layout.
+    patch::put(&drawing.frame, &drawing.body.el);
     if drawing.complete && drawing.deferred {
         draw_pending(shared, f64::INFINITY);
     }

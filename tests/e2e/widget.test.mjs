@@ -350,6 +350,52 @@ test('j_and_k_jump_between_differences', async () => {
   });
 });
 
+test('a_switch_shows_what_a_fresh_load_of_its_state_shows', async () => {
+  // A switch changes the drawing on the page into the new one, keeping the nodes that
+  // are the same: what it shows must be what the same state shows when loaded afresh.
+  const shown = (page) => page.evaluate(() => {
+    const root = document.querySelector('policy-compare').shadowRoot;
+    return {
+      html: root.querySelector('.pc').innerHTML,
+      left: root.querySelector('#pc-left').value,
+      right: root.querySelector('#pc-right').value,
+    };
+  });
+  const renders = (page) => page.evaluate(() => document.querySelector('policy-compare').renders);
+  const steps = [
+    ['theme', 'trade', '#theme=trade'],
+    ['theme', 'finance', '#theme=finance'],
+    ['left', 'guangdong', '#left=guangdong&theme=finance'],
+    ['right', 'fujian', '#left=guangdong&right=fujian&theme=finance'],
+    ['theme', 'all', '#left=guangdong&right=fujian'],
+    ['view', 'targets', '#left=guangdong&right=fujian&view=targets'],
+    ['view', 'passages', '#left=guangdong&right=fujian'],
+  ];
+  const switched = [];
+  await withPage(fileUrl('index.html'), async (page) => {
+    await ready(page);
+    for (const [kind, value] of steps) {
+      const before = await renders(page);
+      if (kind === 'left' || kind === 'right') {
+        await page.locator(`policy-compare #pc-${kind}`).selectOption(value);
+      } else {
+        await page.locator(`policy-compare [data-key="${kind === 'theme' ? 'themes' : 'views'}:${value}"]`).click();
+      }
+      await page.waitForFunction((n) => document.querySelector('policy-compare').renders > n, before);
+      switched.push(await shown(page));
+    }
+  });
+  for (const [k, [kind, value, hash]] of steps.entries()) {
+    await withPage(fileUrl('index.html', hash), async (page) => {
+      await ready(page);
+      const fresh = await shown(page);
+      assert.equal(switched[k].left, fresh.left, `${kind} ${value}: left region`);
+      assert.equal(switched[k].right, fresh.right, `${kind} ${value}: right region`);
+      assert.equal(switched[k].html, fresh.html, `${kind} ${value}: what is drawn`);
+    });
+  }
+});
+
 test('only_matched_topics_hides_the_one_sided_runs', async () => {
   await withPage(fileUrl('index.html', '#left=jiangxi&right=guangdong'), async (page) => {
     await ready(page);
