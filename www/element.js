@@ -274,10 +274,16 @@
      entry, as a reader's choices are not navigation), the link target dropped. */
   function toHash(el) {
     el.removeAttribute('at');
-    var hash = withState(el, null);
-    if (el.hasAttribute('hash') && location.hash !== hash) {
-      history.replaceState(history.state, '', hash || location.pathname + location.search);
-    }
+    /* Once the frame that shows the change is drawn: replacing the address costs the
+       browser a millisecond or two, which the reader should not wait for. */
+    requestAnimationFrame(function () {
+      setTimeout(function () {
+        var hash = withState(el, null);
+        if (el.hasAttribute('hash') && location.hash !== hash) {
+          history.replaceState(history.state, '', hash || location.pathname + location.search);
+        }
+      });
+    });
   }
   /* A permalink: this page with the widget's state and `at` (a passage, or a block by
      its first passage) in the hash. The widget draws `<a class="plink" data-value="…">`;
@@ -299,7 +305,8 @@
     if (navigator.clipboard && navigator.clipboard.writeText) {
       navigator.clipboard.writeText(url).then(function () {
         var status = root.querySelector('[role="status"]');
-        var done = a.closest('[data-done]');
+        /* The panel drawn now: the link itself may have been redrawn meanwhile. */
+        var done = root.querySelector('[data-done]');
         if (status && done) {
           status.textContent = done.getAttribute('data-done');
         }

@@ -29,6 +29,7 @@ use super::ctx::{Ctx, Data, Ui};
 use super::data::Cache;
 use super::dom::El;
 use super::passages;
+use super::patch;
 use super::render;
 use super::session::{self, Session};
 use crate::bundle::Reading;
@@ -69,8 +70,9 @@ pub(super) struct Inner {
     /// The difference last jumped to, for when focus has since left the rows (a click on
     /// the "next" button moves focus to the button).
     pub cursor: Option<i32>,
-    /// The first passage row not drawn yet: a long comparison draws its first
-    /// [`passages::FIRST_ROWS`] rows at once and the rest once that frame is on screen.
+    /// The first passage row not drawn yet: a long comparison draws the rows that fill the
+    /// window (at most [`passages::FIRST_ROWS`]) at once and the rest once that frame is on
+    /// screen.
     pending: Option<usize>,
     /// The request for the next animation frame, and the task queued from it that runs
     /// once that frame is drawn (dropping either cancels it).
@@ -460,9 +462,10 @@ fn build(shared: &Shared) -> Option<Drawing> {
             });
             let embed = &ctx.state.embed;
             // With `max-rows`, the panel draws all it shows at once.
-            let defer = ctx.state.view == View::Passages
-                && rows > passages::FIRST_ROWS
-                && embed.max_rows.is_none();
+            let first = passages::first_end(&data.comparison.alignment);
+            let defer =
+                (ctx.state.view == View::Passages && rows > first && embed.max_rows.is_none())
+                    .then_some(first);
             // The rest at once too, right after (not once the first frame is on screen),
             // when focus is in the rows or a link points at a passage, which is then
             // scrolled to: either may be on a later row.
@@ -481,8 +484,8 @@ fn build(shared: &Shared) -> Option<Drawing> {
         ),
         (Some(Ok(Some((body, summary, lang, defer, now)))), None) => {
             complete = now;
-            if defer {
-                inner.pending = Some(passages::FIRST_ROWS);
+            if defer.is_some() {
+                inner.pending = defer;
             }
             (body, summary, lang, true)
         }
@@ -533,10 +536,14 @@ fn build(shared: &Shared) -> Option<Drawing> {
 /// synchronously, made without the borrow.
 fn show(shared: &Rc<Shared>, drawing: Drawing) {
     let _ = drawing.frame.set_attribute("lang", drawing.lang.tag());
-    drawing.frame.set_inner_html("");
-    let _ = drawing.frame.append_child(drawing.body.node());
+    // A switch changes little of what is drawn (the rows, the tabs, the status line): the
+    // drawing there is changed into this one, and the nodes that stay keep their style and
+    // layout.
+    patch::put(&drawing.frame, &drawing.body.el);
     if drawing.complete && drawing.deferred {
         draw_pending(shared, f64::INFINITY);
+    } else if drawing.deferred {
+        fill_window(shared, &drawing.frame);
     }
     if let Some(text) = &drawing.announce {
         drawing.announcer.set_text_content(Some(text));
@@ -573,6 +580,29 @@ fn show(shared: &Rc<Shared>, drawing: Drawing) {
     }
     if inner.pending.is_some() || waiting || (inner.marked && !inner.shown) {
         after_next_frame(&mut inner, Rc::downgrade(shared));
+    }
+}
+
+/// Draws the rows left for later one block at a time while the list ends above the bottom
+/// of the window, up to [`passages::FIRST_ROWS`] blocks: the first frame shows as many
+/// rows as before on a tall window, and builds, styles and lays out no more on a short
+/// one. (Measuring lays out what is there, which the frame then reuses.)
+fn fill_window(shared: &Rc<Shared>, frame: &Element) {
+    let bottom = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+        .unwrap_or(f64::INFINITY);
+    for _ in passages::START_ROWS..passages::FIRST_ROWS {
+        match frame.query_selector("ol.rows") {
+            Ok(Some(list)) if list.get_bounding_client_rect().bottom() < bottom => {
+                draw_pending(shared, 0.0);
+            }
+            _ => break,
+        }
+    }
+    // The next slice waits for the frame (see `show`), as the rows left for later do.
+    if let Ok(mut inner) = shared.inner.try_borrow_mut() {
+        inner.after_frame = None;
     }
 }
 
@@ -755,10 +785,12 @@ pub(super) fn draw_pending(shared: &Rc<Shared>, budget_ms: f64) {
         let n = data.comparison.alignment.blocks.len();
         let mut k = from;
         while k < n {
-            for row in passages::rows(ctx, &data.comparison, k..k + 1) {
+            // A row at a time: one block, or two runs that share a line.
+            let end = passages::row_end(&data.comparison.alignment, k);
+            for row in passages::rows(ctx, &data.comparison, k..end) {
                 let _ = fragment.append_child(row.node());
             }
-            k += 1;
+            k = end;
             if now() - start > budget_ms {
                 break;
             }

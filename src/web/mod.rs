@@ -16,6 +16,7 @@ mod indicator;
 mod map;
 mod overview;
 mod passages;
+mod patch;
 mod render;
 mod search;
 mod session;

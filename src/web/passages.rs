@@ -14,11 +14,17 @@ use crate::view::{
     LazyComparison, Msg, boilerplate_run, only_in, passages_summary, run_only_in, shown_of,
 };
 
-/// How many blocks are drawn before the first frame: about what a tall screen shows
-/// (a block is rarely under 100 px high). The rest follow once that frame is on screen, a
-/// slice at a time (see `web::element`), each pair marked as its block is drawn
-/// ([`crate::view::lazy`]): what is not seen yet costs the first frame nothing.
+/// How many blocks are drawn before the first frame at most: about what a tall screen
+/// shows (a block is rarely under 100 px high). The panel draws [`START_ROWS`]; the widget
+/// adds blocks one by one, before the frame, while the rows end above the bottom of the
+/// window. The rest follow once that frame is on screen, a slice at a time (see
+/// `web::element`), each pair marked as its block is drawn ([`crate::view::lazy`]): what
+/// is not seen yet costs the first frame nothing.
 pub const FIRST_ROWS: usize = 10;
+/// How many blocks the panel draws before the widget looks how far down they reach: on
+/// a 900 px window the first three or four fill it (a pair of long passages is folded to
+/// a few lines, 150 to 400 px with its provenance).
+pub const START_ROWS: usize = 3;
 
 /// Passages longer than this (characters) make a block show its first lines only until
 /// the reader asks for all: a first screen then holds several topics, not one.
@@ -538,7 +544,7 @@ fn runs_row(ctx: &Ctx<'_>, left: Option<Run>, right: Option<Run>) -> Option<El> 
     )
 }
 
-/// The rows of blocks `range` (the widget appends the blocks after [`FIRST_ROWS`] to the
+/// The rows of blocks `range` (the widget appends the blocks after [`START_ROWS`] to the
 /// list a moment after the rest).
 pub fn rows<'a>(
     ctx: &'a Ctx<'_>,
@@ -562,35 +568,51 @@ pub fn rows<'a>(
     let mut out = Vec::new();
     let mut k = 0;
     while k < blocks.len() {
-        match (blocks[k], blocks.get(k + 1)) {
+        // A run of one side's passages shares a line with a run of the other's after it.
+        let (left, right, n) = match (blocks[k], blocks.get(k + 1)) {
             (Block::Both { left, right, pairs }, _) => {
                 out.push(both(ctx, c, left, right, pairs));
                 k += 1;
+                continue;
             }
             (Block::LeftOnly { passages: l }, Some(Block::RightOnly { passages: r }))
             | (Block::RightOnly { passages: r }, Some(Block::LeftOnly { passages: l })) => {
-                out.extend(runs_row(
-                    ctx,
-                    one_sided(ctx, c, Side::Left, l),
-                    one_sided(ctx, c, Side::Right, r),
-                ));
-                k += 2;
+                (Some(&l[..]), Some(&r[..]), 2)
             }
-            (Block::LeftOnly { passages }, _) => {
-                out.extend(runs_row(ctx, one_sided(ctx, c, Side::Left, passages), None));
-                k += 1;
-            }
-            (Block::RightOnly { passages }, _) => {
-                out.extend(runs_row(
-                    ctx,
-                    None,
-                    one_sided(ctx, c, Side::Right, passages),
-                ));
-                k += 1;
-            }
-        }
+            (Block::LeftOnly { passages }, _) => (Some(&passages[..]), None, 1),
+            (Block::RightOnly { passages }, _) => (None, Some(&passages[..]), 1),
+        };
+        let run = |side, ids: Option<&[usize]>| ids.and_then(|ids| one_sided(ctx, c, side, ids));
+        out.extend(runs_row(
+            ctx,
+            run(Side::Left, left),
+            run(Side::Right, right),
+        ));
+        k += n;
     }
     out.into_iter()
+}
+
+/// Where the row that starts at block `k` ends: after the next block too when a run of
+/// one side's passages is followed by one of the other's (they share a line, see
+/// [`runs_row`]). The widget draws the rows after the first ones a row at a time, so that
+/// they are the same rows however they are sliced.
+pub fn row_end(c: &crate::compare::Alignment, k: usize) -> usize {
+    match (c.blocks.get(k), c.blocks.get(k + 1)) {
+        (Some(Block::LeftOnly { .. }), Some(Block::RightOnly { .. }))
+        | (Some(Block::RightOnly { .. }), Some(Block::LeftOnly { .. })) => k + 2,
+        _ => k + 1,
+    }
+}
+
+/// Where the rows the panel draws at once end: the rows of the first [`START_ROWS`]
+/// blocks (one more when the last shares a line with the next).
+pub fn first_end(c: &crate::compare::Alignment) -> usize {
+    let mut end = 0;
+    while end < START_ROWS.min(c.blocks.len()) {
+        end = row_end(c, end);
+    }
+    end
 }
 
 /// The blocks the host page chose (by passage, topic, number), by index; `None`: all.
@@ -643,7 +665,7 @@ pub fn panel(ctx: &Ctx<'_>, lazy: &LazyComparison) -> (El, String) {
     // The first blocks, the rest once they are on screen; with `max-rows`, all it allows.
     let end = match ctx.state.embed.max_rows {
         Some(_) => c.blocks.len(),
-        None => c.blocks.len().min(FIRST_ROWS),
+        None => first_end(c),
     };
     let mut first: Vec<El> = rows(ctx, lazy, 0..end).collect();
     first.truncate(ctx.state.embed.max_rows.unwrap_or(usize::MAX));

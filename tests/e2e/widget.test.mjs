@@ -350,6 +350,116 @@ test('j_and_k_jump_between_differences', async () => {
   });
 });
 
+test('a_switch_shows_what_a_fresh_load_of_its_state_shows', async () => {
+  // A switch changes the drawing on the page into the new one, keeping the nodes that
+  // are the same: what it shows must be what the same state shows when loaded afresh.
+  const shown = (page) => page.evaluate(() => {
+    const root = document.querySelector('policy-compare').shadowRoot;
+    return {
+      html: root.querySelector('.pc').innerHTML,
+      left: root.querySelector('#pc-left').value,
+      right: root.querySelector('#pc-right').value,
+    };
+  });
+  const renders = (page) => page.evaluate(() => document.querySelector('policy-compare').renders);
+  const steps = [
+    ['theme', 'trade', '#theme=trade'],
+    ['theme', 'finance', '#theme=finance'],
+    ['left', 'guangdong', '#left=guangdong&theme=finance'],
+    ['right', 'fujian', '#left=guangdong&right=fujian&theme=finance'],
+    ['theme', 'all', '#left=guangdong&right=fujian'],
+    ['view', 'targets', '#left=guangdong&right=fujian&view=targets'],
+    ['view', 'passages', '#left=guangdong&right=fujian'],
+  ];
+  const switched = [];
+  await withPage(fileUrl('index.html'), async (page) => {
+    await ready(page);
+    for (const [kind, value] of steps) {
+      const before = await renders(page);
+      if (kind === 'left' || kind === 'right') {
+        await page.locator(`policy-compare #pc-${kind}`).selectOption(value);
+      } else {
+        await page.locator(`policy-compare [data-key="${kind === 'theme' ? 'themes' : 'views'}:${value}"]`).click();
+      }
+      await page.waitForFunction((n) => document.querySelector('policy-compare').renders > n, before);
+      switched.push(await shown(page));
+    }
+  });
+  for (const [k, [kind, value, hash]] of steps.entries()) {
+    await withPage(fileUrl('index.html', hash), async (page) => {
+      await ready(page);
+      const fresh = await shown(page);
+      assert.equal(switched[k].left, fresh.left, `${kind} ${value}: left region`);
+      assert.equal(switched[k].right, fresh.right, `${kind} ${value}: right region`);
+      assert.equal(switched[k].html, fresh.html, `${kind} ${value}: what is drawn`);
+    });
+  }
+});
+
+test('the_first_frame_draws_the_rows_that_fill_the_window', async () => {
+  // Rows before the first frame: as many as reach the bottom of the window (at most
+  // ten), the rest after it. Counted when the widget marks its first drawing.
+  const first = async (height) => {
+    const context = await browser.newContext({ viewport: { width: 1280, height } });
+    try {
+      await context.addInitScript(() => {
+        const mark = performance.mark.bind(performance);
+        performance.mark = (name, options) => {
+          if (name === 'policy-compare:first-render') {
+            const root = document.querySelector('policy-compare').shadowRoot;
+            window.__first = {
+              rows: root.querySelectorAll('ol.rows > li').length,
+              bottom: root.querySelector('ol.rows').getBoundingClientRect().bottom,
+            };
+          }
+          return mark(name, options);
+        };
+      });
+      const page = await context.newPage();
+      const messages = [];
+      page.on('console', (m) => messages.push(`${m.type()}: ${m.text()}`));
+      page.on('pageerror', (e) => messages.push(`pageerror: ${e.message}`));
+      await page.goto(fileUrl('index.html'));
+      await ready(page);
+      const drawn = await page.evaluate(() => ({
+        ...window.__first,
+        all: document.querySelector('policy-compare').shadowRoot.querySelectorAll('ol.rows > li').length,
+      }));
+      assert.deepEqual(messages, [], 'the console stays empty');
+      return drawn;
+    } finally {
+      await context.close();
+    }
+  };
+  const short = await first(500);
+  const tall = await first(1600);
+  for (const [height, drawn] of [[500, short], [1600, tall]]) {
+    assert.ok(drawn.rows <= 10, `${height} px: ${drawn.rows} rows before the first frame`);
+    assert.ok(drawn.bottom >= height || drawn.rows === 10, `${height} px: the rows reach the bottom (${drawn.bottom} px)`);
+    assert.ok(drawn.all > 100, `${height} px: all ${drawn.all} rows after it`);
+  }
+  assert.ok(short.rows < tall.rows, `fewer rows on a short window (${short.rows}) than on a tall one (${tall.rows})`);
+});
+
+test('runs_of_each_side_that_follow_each_other_share_a_line_in_every_row', async () => {
+  // The rows after the first screen are drawn later, a slice at a time: a left run and a
+  // right run next to each other still share one line there.
+  await withPage(fileUrl('index.html', '#left=national&right=jiangxi'), async (page) => {
+    await ready(page);
+    const rows = await page.evaluate(() => [...document.querySelector('policy-compare').shadowRoot
+      .querySelectorAll('ol.rows > li')].map((li) => [li.classList.contains('left-only'), li.classList.contains('right-only')]));
+    assert.ok(rows.length > 100, `${rows.length} rows`);
+    const shared = rows.filter(([l, r]) => l && r).length;
+    assert.ok(shared > 0, 'some runs share a line');
+    for (let k = 1; k < rows.length; k++) {
+      const [[l0, r0], [l1, r1]] = [rows[k - 1], rows[k]];
+      const alone = (l, r) => (l && !r ? 'left' : r && !l ? 'right' : null);
+      const pair = [alone(l0, r0), alone(l1, r1)];
+      assert.ok(!(pair[0] && pair[1] && pair[0] !== pair[1]), `rows ${k - 1} and ${k}: a ${pair[0]} run and a ${pair[1]} run on lines of their own`);
+    }
+  });
+});
+
 test('only_matched_topics_hides_the_one_sided_runs', async () => {
   await withPage(fileUrl('index.html', '#left=jiangxi&right=guangdong'), async (page) => {
     await ready(page);
