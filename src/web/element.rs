@@ -699,12 +699,7 @@ fn read_pending(shared: &Rc<Shared>, budget_ms: f64) {
     let start = now();
     let Some(result) = loading.reading.step(&mut || now() - start < budget_ms) else {
         inner.reading = Some(loading);
-        let me = Rc::downgrade(shared);
-        inner.after_frame = Some(Timeout::new(0, move || {
-            if let Some(shared) = me.upgrade() {
-                read_pending(&shared, SLICE_MS);
-            }
-        }));
+        inner.after_frame = Some(next_task(shared, |s| read_pending(s, SLICE_MS)));
         return;
     };
     // The drawing that follows gets what is left of this task's share.
@@ -743,12 +738,18 @@ fn align_pending(shared: &Rc<Shared>) {
         draw(shared);
         return;
     }
+    inner.after_frame = Some(next_task(shared, align_pending));
+}
+
+/// Runs `step` in a task of its own, unless the widget is gone by then. (A `fn`, not a
+/// closure: one copy of the timer's glue in the wasm for every kind of step.)
+fn next_task(shared: &Rc<Shared>, step: fn(&Rc<Shared>)) -> Timeout {
     let me = Rc::downgrade(shared);
-    inner.after_frame = Some(Timeout::new(0, move || {
+    Timeout::new(0, move || {
         if let Some(shared) = me.upgrade() {
-            align_pending(&shared);
+            step(&shared);
         }
-    }));
+    })
 }
 
 /// How long the drawing that follows a change may work on a new alignment before it
@@ -802,12 +803,7 @@ pub(super) fn draw_pending(shared: &Rc<Shared>, budget_ms: f64) {
     }
     inner.pending = next;
     if next.is_some() {
-        let me = Rc::downgrade(shared);
-        inner.after_frame = Some(Timeout::new(0, move || {
-            if let Some(shared) = me.upgrade() {
-                draw_pending(&shared, SLICE_MS);
-            }
-        }));
+        inner.after_frame = Some(next_task(shared, |s| draw_pending(s, SLICE_MS)));
     } else {
         shared.renders.set(shared.renders.get() + 1);
     }
