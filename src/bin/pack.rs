@@ -60,17 +60,18 @@ fn base64(bytes: &[u8]) -> String {
     out
 }
 
-/// The wasm and its glue with short names for the wasm's imports, in both alike.
+/// The wasm and its glue with short names for the wasm's imports and wasm-bindgen's own
+/// exports, in both alike, and without the wasm's custom sections.
 ///
 /// Why: wasm-bindgen names each import after the function it wraps and a hash of 16 hex
 /// digits (`__wbg_createTextNode_2b48c3fc75dfcc67`), under the module
 /// `./policy_compare_bg.js`; each name stands in the wasm's import section and as a key of
 /// the glue's import object, and the hashes do not compress. Renamed `a`, `b`, … in both,
-/// they cost next to nothing. Only the import section changes in the wasm; in the glue,
-/// every word that is an import's name (they are unique, hashes and all) and each module
-/// name in quotes. An import that the glue does not name, or a module it does not quote,
-/// is an error rather than a wasm that would fail to instantiate.
-fn short_import_names(wasm: &[u8], glue: &str) -> Result<(Vec<u8>, String), String> {
+/// they cost next to nothing. Only the import and export sections change in the wasm; in
+/// the glue, every word that is one of the old names (they are unique, hashes and all) and
+/// each module name in quotes. An import that the glue does not name, or a module it does
+/// not quote, is an error rather than a wasm that would fail to instantiate.
+fn with_short_names(wasm: &[u8], glue: &str) -> Result<(Vec<u8>, String), String> {
     let bad = |what: &str| format!("the wasm cannot be read: {what}");
     let mut r = Reader { bytes: wasm, at: 0 };
     let header = r.take(8).map_err(|e| bad(&e))?;
@@ -80,22 +81,32 @@ fn short_import_names(wasm: &[u8], glue: &str) -> Result<(Vec<u8>, String), Stri
     let mut out = header.to_vec();
     let mut names: Vec<(String, String)> = Vec::new();
     let mut modules: Vec<(String, String)> = Vec::new();
+    let mut exports: Vec<(String, String)> = Vec::new();
     while r.at < wasm.len() {
         let id = r.byte().map_err(|e| bad(&e))?;
         let size = r.leb().map_err(|e| bad(&e))?;
         let payload = r
             .take(usize::try_from(size).map_err(|e| bad(&e.to_string()))?)
             .map_err(|e| bad(&e))?;
-        let payload = if id == 2 {
-            imports_renamed(payload, &mut names, &mut modules).map_err(|e| bad(&e))?
-        } else {
-            payload.to_vec()
+        let payload = match id {
+            2 => imports_renamed(payload, &mut names, &mut modules).map_err(|e| bad(&e))?,
+            7 => exports_renamed(payload, &mut exports).map_err(|e| bad(&e))?,
+            // Custom sections (what the wasm's compiler targeted): nothing runs them.
+            0 => continue,
+            _ => payload.to_vec(),
         };
         out.push(id);
         push_leb(&mut out, payload.len() as u64);
         out.extend_from_slice(&payload);
     }
-    let mut glue = renamed_words(glue, &names)?;
+    if let Some((old, _)) = exports
+        .iter()
+        .find(|(e, _)| names.iter().any(|(i, _)| i == e))
+    {
+        return Err(format!("`{old}` names both an import and an export"));
+    }
+    let mut glue = renamed_words(glue, &names, true)?;
+    glue = renamed_words(&glue, &exports, false)?;
     for (module, short) in &modules {
         let quoted = format!("\"{module}\"");
         if !glue.contains(&quoted) {
@@ -150,6 +161,43 @@ fn imports_renamed(
     Ok(out)
 }
 
+/// The export section `payload` with wasm-bindgen's own exports (the allocator, the
+/// closures' entry points, …: names that start with `__wbindgen_`, `__wbg_`,
+/// `__externref_` or `wasm_bindgen__`) renamed short, recorded in `exports`. The widget's
+/// own exports keep their names; they are few and hash-free.
+fn exports_renamed(payload: &[u8], exports: &mut Vec<(String, String)>) -> Result<Vec<u8>, String> {
+    let mut r = Reader {
+        bytes: payload,
+        at: 0,
+    };
+    let count = r.leb()?;
+    let mut out = Vec::with_capacity(payload.len());
+    push_leb(&mut out, count);
+    for _ in 0..count {
+        let name = r.name()?;
+        let start = r.at;
+        r.byte()?;
+        r.leb()?;
+        let internal = ["__wbindgen_", "__wbg_", "__externref_", "wasm_bindgen__"]
+            .iter()
+            .any(|p| name.starts_with(p));
+        let name = if internal {
+            let short = short_name(exports.len());
+            exports.push((name.to_owned(), short.clone()));
+            short
+        } else {
+            name.to_owned()
+        };
+        push_leb(&mut out, name.len() as u64);
+        out.extend_from_slice(name.as_bytes());
+        out.extend_from_slice(&payload[start..r.at]);
+    }
+    if r.at != payload.len() {
+        return Err("bytes after the last export".into());
+    }
+    Ok(out)
+}
+
 /// `a`…`z`, `A`…`Z`, then `ba`, `bb`, … : a different name for each `n`.
 fn short_name(mut n: usize) -> String {
     const LETTERS: &[u8; 52] = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
@@ -164,8 +212,8 @@ fn short_name(mut n: usize) -> String {
 }
 
 /// `js` with each word (a run of `[A-Za-z0-9_$]`) that is an old name in `names` replaced
-/// by its new one; every old name must occur.
-fn renamed_words(js: &str, names: &[(String, String)]) -> Result<String, String> {
+/// by its new one; when `all_used`, every old name must occur.
+fn renamed_words(js: &str, names: &[(String, String)], all_used: bool) -> Result<String, String> {
     let map: std::collections::HashMap<&str, &str> = names
         .iter()
         .map(|(old, new)| (old.as_str(), new.as_str()))
@@ -191,12 +239,14 @@ fn renamed_words(js: &str, names: &[(String, String)]) -> Result<String, String>
     }
     out.push_str(rest);
     match names.iter().find(|(old, _)| !found.contains(old.as_str())) {
-        Some((old, _)) => Err(format!("the glue does not name the wasm's import `{old}`")),
-        None => Ok(out),
+        Some((old, _)) if all_used => {
+            Err(format!("the glue does not name the wasm's import `{old}`"))
+        }
+        _ => Ok(out),
     }
 }
 
-/// Reads the parts of a wasm module that [`short_import_names`] needs.
+/// Reads the parts of a wasm module that [`with_short_names`] needs.
 struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
@@ -393,7 +443,7 @@ fn run(args: &[String]) -> Result<String, String> {
     let out = Path::new(out);
     fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
     let wasm = fs::read(wasm).map_err(|e| format!("cannot read {wasm}: {e}"))?;
-    let (wasm, glue) = short_import_names(&wasm, &read(glue)?)?;
+    let (wasm, glue) = with_short_names(&wasm, &read(glue)?)?;
     let script = format!(
         "/* policy-compare: the comparison widget, its wasm inlined (see the README). */\n(function () {{\n{}\nvar POLICY_COMPARE_WASM = \"{}\";\n{}\n}})();\n",
         without_comment_lines(&glue),
@@ -516,36 +566,44 @@ mod tests {
         }
         wasm.extend([2, imports.len() as u8]);
         wasm.extend(imports);
-        wasm.extend([7, 5, 1, 1, b'g', 0x00, 1]);
+        wasm.extend([0, 3, 1, b'x', 9]);
+        let mut exports = vec![2, 1, b'g', 0x00, 1, 17];
+        exports.extend_from_slice(b"__wbindgen_malloc");
+        exports.extend([0x00, 2]);
+        wasm.extend([7, exports.len() as u8]);
+        wasm.extend(exports);
         wasm
     }
 
     #[test]
-    fn imports_get_short_names_in_the_wasm_and_the_glue_alike() {
+    fn imports_and_wasm_bindgen_exports_get_short_names_in_wasm_and_glue_alike() {
         let glue = "const i = {__proto__: null, __wbg_f_0123456789abcdef: function() {}, \
-                    __wbindgen_table: t}; __wbg_f_0123456789abcdef_x(); return {\"./m.js\": i};";
-        let (wasm, glue) = short_import_names(&module_with_imports(), glue).unwrap();
+                    __wbindgen_table: t}; __wbg_f_0123456789abcdef_x(); w.__wbindgen_malloc(1); \
+                    return {\"./m.js\": i};";
+        let (wasm, glue) = with_short_names(&module_with_imports(), glue).unwrap();
         assert_eq!(
             glue,
             "const i = {__proto__: null, a: function() {}, \
-             b: t}; __wbg_f_0123456789abcdef_x(); return {\"a\": i};"
+             b: t}; __wbg_f_0123456789abcdef_x(); w.a(1); \
+             return {\"a\": i};"
         );
         let mut expected = b"\0asm\x01\0\0\0".to_vec();
         expected.extend([1, 4, 1, 0x60, 0, 0]);
         expected.extend([2, 15, 2, 1, b'a', 1, b'a', 0x00, 0]);
         expected.extend([1, b'a', 1, b'b', 0x01, 0x6f, 0x00, 1]);
-        expected.extend([7, 5, 1, 1, b'g', 0x00, 1]);
+        // The custom section goes; the widget's export keeps its name, wasm-bindgen's is short.
+        expected.extend([7, 9, 2, 1, b'g', 0x00, 1, 1, b'a', 0x00, 2]);
         assert_eq!(wasm, expected);
     }
 
     #[test]
     fn an_import_the_glue_does_not_name_is_an_error() {
         let glue = "const i = {__wbindgen_table: t}; return {\"./m.js\": i};";
-        let err = short_import_names(&module_with_imports(), glue).unwrap_err();
+        let err = with_short_names(&module_with_imports(), glue).unwrap_err();
         assert!(err.contains("__wbg_f_0123456789abcdef"), "{err}");
         let glue = "const i = {__wbg_f_0123456789abcdef: f, __wbindgen_table: t}; return i;";
-        assert!(short_import_names(&module_with_imports(), glue).is_err());
-        assert!(short_import_names(b"\0asm\x01\0\0\0\x02\x05\x01", glue).is_err());
+        assert!(with_short_names(&module_with_imports(), glue).is_err());
+        assert!(with_short_names(b"\0asm\x01\0\0\0\x02\x05\x01", glue).is_err());
     }
 
     #[test]
