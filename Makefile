@@ -19,7 +19,7 @@ WASM_BINDGEN_VERSION = $(shell awk '/^name = "wasm-bindgen"$$/ {getline; gsub(/[
 SUDO := $(shell if [ "$$(id -u)" != 0 ] && command -v sudo >/dev/null; then echo sudo; fi)
 
 .PHONY: all test tools tools-browser tools-node tools-fuzz tools-office bundle wasm wasm-api pkg \
-	dist lint test-native test-browser test-e2e test-tools test-spreadsheet e2e-deps test-npm \
+	dist build-deps lint test-native test-browser test-e2e test-tools test-spreadsheet e2e-deps test-npm \
 	npm-deps test-install fuzz fuzz-smoke bench bench-browser bench-search bench-diff bench-scale \
 	align-score clean
 
@@ -129,12 +129,19 @@ pkg: wasm-api
 	sed 's/"0.0.0-set-by-make"/"$(VERSION)"/' www/npm/package.json > pkg/package.json
 	cp $(BUNDLE) pkg/bundle.json
 
-# dist/: classic scripts with the wasm inlined, which work from file:// too.
-dist: bundle wasm
+# dist/: classic scripts with the wasm inlined, which work from file:// too. The glue and
+# the element are minified first (terser, www/build/): what every visitor downloads, where
+# the sources stay readable. Top-level names (`wasm_bindgen`, `POLICY_COMPARE_WASM`), which
+# the two share inside pack's wrapper, are kept.
+TERSER := www/build/node_modules/.bin/terser
+dist: bundle wasm build-deps
 	wasm-bindgen $(WASM) --target no-modules --out-dir target/no-modules --no-typescript \
 	  --remove-name-section --remove-producers-section
-	$(CARGO) run --quiet --release --bin pack -- target/no-modules/policy_compare.js \
-	  target/no-modules/policy_compare_bg.wasm www/element.js $(BUNDLE) www dist
+	$(TERSER) target/no-modules/policy_compare.js --compress --mangle \
+	  -o target/no-modules/policy_compare.min.js
+	$(TERSER) www/element.js --compress --mangle -o target/no-modules/element.min.js
+	$(CARGO) run --quiet --release --bin pack -- target/no-modules/policy_compare.min.js \
+	  target/no-modules/policy_compare_bg.wasm target/no-modules/element.min.js $(BUNDLE) www dist
 
 # --- test ----------------------------------------------------------------------------
 
@@ -157,6 +164,10 @@ test-browser: tools tools-browser
 
 e2e-deps: tools-node
 	cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error
+
+# The minifier that `make dist` runs (www/build/package.json).
+build-deps: tools-node
+	cd www/build && npm ci --no-audit --no-fund --loglevel=error
 
 # The widget as visitors and host pages see it: dist/ in headless Chromium. Screenshots of
 # every view land in tests/e2e/artifacts/.

@@ -20,17 +20,34 @@ use std::cmp::Ordering;
 /// assert_eq!(v, [(0, 'd'), (1, 'b'), (2, 'a'), (2, 'c')]);
 /// ```
 pub fn sort_by<T: Copy>(items: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
-    let n = items.len();
+    if items.len() < 2 {
+        return;
+    }
+    // The sort itself is compiled once, on positions, with the comparator behind `dyn`:
+    // instantiated per element type and comparator, it was the widget's third largest
+    // generic (a copy for each of the comparison path's sorts). Only the lines below are
+    // per type.
+    let order = sorted_positions(items.len(), &mut |i, j| cmp(&items[i], &items[j]));
+    let unsorted = items.to_vec();
+    for (slot, i) in items.iter_mut().zip(order) {
+        *slot = unsorted[i];
+    }
+}
+
+/// The positions `0..n` in the order `cmp` (comparing the items at two positions) sorts
+/// them, ties in position order.
+#[inline(never)]
+fn sorted_positions(n: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {
+    let mut from: Vec<usize> = (0..n).collect();
     // Runs of RUN items by insertion sort (stable, no allocation, fast on short input),
     // then merged pairwise.
     const RUN: usize = 16;
-    for run in items.chunks_mut(RUN) {
-        insertion_sort(run, &mut cmp);
+    for run in from.chunks_mut(RUN) {
+        insertion_sort(run, cmp);
     }
     if n <= RUN {
-        return;
+        return from;
     }
-    let mut from = items.to_vec();
     let mut to = from.clone();
     let mut width = RUN;
     while width < n {
@@ -38,18 +55,13 @@ pub fn sort_by<T: Copy>(items: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering
         while start < n {
             let mid = (start + width).min(n);
             let end = (start + 2 * width).min(n);
-            merge(
-                &from[start..mid],
-                &from[mid..end],
-                &mut to[start..end],
-                &mut cmp,
-            );
+            merge(&from[start..mid], &from[mid..end], &mut to[start..end], cmp);
             start = end;
         }
         std::mem::swap(&mut from, &mut to);
         width *= 2;
     }
-    items.copy_from_slice(&from);
+    from
 }
 
 /// The distinct values of `items`, sorted: a set for `binary_search`. (One function for
@@ -74,11 +86,11 @@ pub fn sort_by_key<T: Copy, K: Ord>(items: &mut [T], mut key: impl FnMut(&T) -> 
 }
 
 /// Sorts a short slice stably in place.
-fn insertion_sort<T: Copy>(items: &mut [T], cmp: &mut impl FnMut(&T, &T) -> Ordering) {
+fn insertion_sort(items: &mut [usize], cmp: &mut dyn FnMut(usize, usize) -> Ordering) {
     for i in 1..items.len() {
         let x = items[i];
         let mut j = i;
-        while j > 0 && cmp(&x, &items[j - 1]) == Ordering::Less {
+        while j > 0 && cmp(x, items[j - 1]) == Ordering::Less {
             items[j] = items[j - 1];
             j -= 1;
         }
@@ -88,16 +100,16 @@ fn insertion_sort<T: Copy>(items: &mut [T], cmp: &mut impl FnMut(&T, &T) -> Orde
 
 /// Merges two sorted runs into `out` (of their combined length); on ties the left run
 /// goes first, which is what makes the sort stable.
-fn merge<T: Copy>(
-    left: &[T],
-    right: &[T],
-    out: &mut [T],
-    cmp: &mut impl FnMut(&T, &T) -> Ordering,
+fn merge(
+    left: &[usize],
+    right: &[usize],
+    out: &mut [usize],
+    cmp: &mut dyn FnMut(usize, usize) -> Ordering,
 ) {
     let (mut i, mut j) = (0, 0);
     for slot in out.iter_mut() {
         let take_right = match (left.get(i), right.get(j)) {
-            (Some(a), Some(b)) => cmp(b, a) == Ordering::Less,
+            (Some(&a), Some(&b)) => cmp(b, a) == Ordering::Less,
             (None, _) => true,
             (Some(_), None) => false,
         };

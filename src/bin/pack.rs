@@ -2,7 +2,7 @@
 //!
 //! - `policy-compare.js`: one classic script — the wasm-bindgen "no-modules" glue, the wasm
 //!   deflated and in base64, and the custom element — wrapped so that nothing leaks into
-//!   the page.
+//!   the page. The wasm's imports get short names, in the wasm and the glue alike.
 //! - `bundle.js`: the default bundle as a classic script (`window.PolicyCompareBundle`).
 //! - `policy-compare.html`: the demo page with every `<script src>` it uses inlined: one
 //!   file to email and open offline.
@@ -22,10 +22,16 @@ use std::process::ExitCode;
 /// by a third. A host that does not compress, and the one-file `policy-compare.html` sent
 /// by email, gain most. Base64 is safe in a string literal and in an inline `<script>`.
 /// Zopfli, not zlib's best level: the deflate stream is about 5 % smaller, once, at build
-/// time (`tests/e2e/size.test.mjs` holds the budget).
+/// time (`tests/e2e/size.test.mjs` holds the budget). Zopfli's default of at most 15 block
+/// splits is lifted: the wasm's parts (code, then data; within the code, the bundle reader,
+/// the DOM glue, …) deflate best each with Huffman codes of their own, and zopfli splits
+/// there when allowed to (a few seconds more, once).
 fn packed_wasm(wasm: &[u8]) -> String {
     let mut deflated = Vec::with_capacity(wasm.len() / 2);
-    let options = zopfli::Options::default();
+    let options = zopfli::Options {
+        maximum_block_splits: 1000,
+        ..zopfli::Options::default()
+    };
     match zopfli::compress(options, zopfli::Format::Deflate, wasm, &mut deflated) {
         Ok(()) => base64(&deflated),
         // Writing into a Vec cannot fail; were it to, zlib's level is a correct fallback.
@@ -52,6 +58,286 @@ fn base64(bytes: &[u8]) -> String {
         }
     }
     out
+}
+
+/// The wasm and its glue with short names for the wasm's imports and wasm-bindgen's own
+/// exports, in both alike, and without the wasm's custom sections.
+///
+/// Why: wasm-bindgen names each import after the function it wraps and a hash of 16 hex
+/// digits (`__wbg_createTextNode_2b48c3fc75dfcc67`), under the module
+/// `./policy_compare_bg.js`; each name stands in the wasm's import section and as a key of
+/// the glue's import object, and the hashes do not compress. Renamed `a`, `b`, … in both,
+/// they cost next to nothing. Only the import and export sections change in the wasm; in
+/// the glue, every word that is one of the old names (they are unique, hashes and all) and
+/// each module name in quotes. An import that the glue does not name, or a module it does
+/// not quote, is an error rather than a wasm that would fail to instantiate.
+fn with_short_names(wasm: &[u8], glue: &str) -> Result<(Vec<u8>, String), String> {
+    let bad = |what: &str| format!("the wasm cannot be read: {what}");
+    let mut r = Reader { bytes: wasm, at: 0 };
+    let header = r.take(8).map_err(|e| bad(&e))?;
+    if header != b"\0asm\x01\0\0\0" {
+        return Err(bad("not a wasm module of version 1"));
+    }
+    let mut out = header.to_vec();
+    let mut names: Vec<(String, String)> = Vec::new();
+    let mut modules: Vec<(String, String)> = Vec::new();
+    let mut exports: Vec<(String, String)> = Vec::new();
+    while r.at < wasm.len() {
+        let id = r.byte().map_err(|e| bad(&e))?;
+        let size = r.leb().map_err(|e| bad(&e))?;
+        let payload = r
+            .take(usize::try_from(size).map_err(|e| bad(&e.to_string()))?)
+            .map_err(|e| bad(&e))?;
+        let payload = match id {
+            2 => imports_renamed(payload, &mut names, &mut modules).map_err(|e| bad(&e))?,
+            7 => exports_renamed(payload, &mut exports).map_err(|e| bad(&e))?,
+            // Custom sections (what the wasm's compiler targeted): nothing runs them.
+            0 => continue,
+            _ => payload.to_vec(),
+        };
+        out.push(id);
+        push_leb(&mut out, payload.len() as u64);
+        out.extend_from_slice(&payload);
+    }
+    if let Some((old, _)) = exports
+        .iter()
+        .find(|(e, _)| names.iter().any(|(i, _)| i == e))
+    {
+        return Err(format!("`{old}` names both an import and an export"));
+    }
+    let mut glue = renamed_words(glue, &names, true)?;
+    glue = renamed_words(&glue, &exports, false)?;
+    for (module, short) in &modules {
+        let quoted = format!("\"{module}\"");
+        if !glue.contains(&quoted) {
+            return Err(format!(
+                "the glue does not name the wasm's import module {quoted}"
+            ));
+        }
+        glue = glue.replace(&quoted, &format!("\"{short}\""));
+    }
+    Ok((out, glue))
+}
+
+/// The import section `payload` with each import's module and name replaced by a short
+/// one (recorded in `names` and `modules`, old and new).
+fn imports_renamed(
+    payload: &[u8],
+    names: &mut Vec<(String, String)>,
+    modules: &mut Vec<(String, String)>,
+) -> Result<Vec<u8>, String> {
+    let mut r = Reader {
+        bytes: payload,
+        at: 0,
+    };
+    let count = r.leb()?;
+    let mut out = Vec::with_capacity(payload.len());
+    push_leb(&mut out, count);
+    for _ in 0..count {
+        let module = r.name()?;
+        let name = r.name()?;
+        let start = r.at;
+        r.import_kind()?;
+        let kind = &payload[start..r.at];
+        let module = match modules.iter().find(|(m, _)| m == module) {
+            Some((_, short)) => short.clone(),
+            None => {
+                let short = short_name(modules.len());
+                modules.push((module.to_owned(), short.clone()));
+                short
+            }
+        };
+        let short = short_name(names.len());
+        names.push((name.to_owned(), short.clone()));
+        for text in [&module, &short] {
+            push_leb(&mut out, text.len() as u64);
+            out.extend_from_slice(text.as_bytes());
+        }
+        out.extend_from_slice(kind);
+    }
+    if r.at != payload.len() {
+        return Err("bytes after the last import".into());
+    }
+    Ok(out)
+}
+
+/// The export section `payload` with wasm-bindgen's own exports (the allocator, the
+/// closures' entry points, …: names that start with `__wbindgen_`, `__wbg_`,
+/// `__externref_` or `wasm_bindgen__`) renamed short, recorded in `exports`. The widget's
+/// own exports keep their names; they are few and hash-free.
+fn exports_renamed(payload: &[u8], exports: &mut Vec<(String, String)>) -> Result<Vec<u8>, String> {
+    let mut r = Reader {
+        bytes: payload,
+        at: 0,
+    };
+    let count = r.leb()?;
+    let mut out = Vec::with_capacity(payload.len());
+    push_leb(&mut out, count);
+    for _ in 0..count {
+        let name = r.name()?;
+        let start = r.at;
+        r.byte()?;
+        r.leb()?;
+        let internal = ["__wbindgen_", "__wbg_", "__externref_", "wasm_bindgen__"]
+            .iter()
+            .any(|p| name.starts_with(p));
+        let name = if internal {
+            let short = short_name(exports.len());
+            exports.push((name.to_owned(), short.clone()));
+            short
+        } else {
+            name.to_owned()
+        };
+        push_leb(&mut out, name.len() as u64);
+        out.extend_from_slice(name.as_bytes());
+        out.extend_from_slice(&payload[start..r.at]);
+    }
+    if r.at != payload.len() {
+        return Err("bytes after the last export".into());
+    }
+    Ok(out)
+}
+
+/// `a`…`z`, `A`…`Z`, then `ba`, `bb`, … : a different name for each `n`.
+fn short_name(mut n: usize) -> String {
+    const LETTERS: &[u8; 52] = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    let mut name = vec![LETTERS[n % 52]];
+    n /= 52;
+    while n > 0 {
+        name.push(LETTERS[n % 52]);
+        n /= 52;
+    }
+    name.reverse();
+    String::from_utf8(name).unwrap_or_default()
+}
+
+/// `js` with each word (a run of `[A-Za-z0-9_$]`) that is an old name in `names` replaced
+/// by its new one; when `all_used`, every old name must occur.
+fn renamed_words(js: &str, names: &[(String, String)], all_used: bool) -> Result<String, String> {
+    let map: std::collections::HashMap<&str, &str> = names
+        .iter()
+        .map(|(old, new)| (old.as_str(), new.as_str()))
+        .collect();
+    let mut found = std::collections::HashSet::new();
+    let mut out = String::with_capacity(js.len());
+    let word = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '$';
+    let mut rest = js;
+    while let Some(start) = rest.find(word) {
+        out.push_str(&rest[..start]);
+        let len = rest[start..]
+            .find(|c| !word(c))
+            .unwrap_or(rest.len() - start);
+        let w = &rest[start..start + len];
+        match map.get(w) {
+            Some(new) => {
+                found.insert(w);
+                out.push_str(new);
+            }
+            None => out.push_str(w),
+        }
+        rest = &rest[start + len..];
+    }
+    out.push_str(rest);
+    match names.iter().find(|(old, _)| !found.contains(old.as_str())) {
+        Some((old, _)) if all_used => {
+            Err(format!("the glue does not name the wasm's import `{old}`"))
+        }
+        _ => Ok(out),
+    }
+}
+
+/// Reads the parts of a wasm module that [`with_short_names`] needs.
+struct Reader<'a> {
+    bytes: &'a [u8],
+    at: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn byte(&mut self) -> Result<u8, String> {
+        let b = *self.bytes.get(self.at).ok_or("it ends early")?;
+        self.at += 1;
+        Ok(b)
+    }
+
+    fn take(&mut self, n: usize) -> Result<&'a [u8], String> {
+        let end = self.at.checked_add(n).filter(|&e| e <= self.bytes.len());
+        let part = &self.bytes[self.at..end.ok_or("it ends early")?];
+        self.at += n;
+        Ok(part)
+    }
+
+    /// An unsigned LEB128 number (a signed one's bytes are skipped the same way).
+    fn leb(&mut self) -> Result<u64, String> {
+        let (mut n, mut shift) = (0u64, 0);
+        loop {
+            let b = self.byte()?;
+            if shift < 64 {
+                n |= u64::from(b & 0x7f) << shift;
+            }
+            if b & 0x80 == 0 {
+                return Ok(n);
+            }
+            shift += 7;
+        }
+    }
+
+    fn name(&mut self) -> Result<&'a str, String> {
+        let len = usize::try_from(self.leb()?).map_err(|e| e.to_string())?;
+        std::str::from_utf8(self.take(len)?).map_err(|e| e.to_string())
+    }
+
+    /// Skips an import's kind and type: a function, table, memory, global or tag.
+    fn import_kind(&mut self) -> Result<(), String> {
+        match self.byte()? {
+            0x00 => self.leb().map(drop),
+            0x01 => {
+                self.value_type()?;
+                self.limits()
+            }
+            0x02 => self.limits(),
+            0x03 => {
+                self.value_type()?;
+                self.byte().map(drop)
+            }
+            0x04 => {
+                self.byte()?;
+                self.leb().map(drop)
+            }
+            kind => Err(format!("an import of unknown kind {kind:#x}")),
+        }
+    }
+
+    fn value_type(&mut self) -> Result<(), String> {
+        // `(ref null? ht)` carries a heap type after it.
+        if matches!(self.byte()?, 0x63 | 0x64) {
+            self.leb()?;
+        }
+        Ok(())
+    }
+
+    fn limits(&mut self) -> Result<(), String> {
+        let flags = self.byte()?;
+        self.leb()?;
+        if flags & 0x01 != 0 {
+            self.leb()?;
+        }
+        if flags & 0x08 != 0 {
+            self.leb()?;
+        }
+        Ok(())
+    }
+}
+
+fn push_leb(out: &mut Vec<u8>, mut n: u64) {
+    loop {
+        let b = (n & 0x7f) as u8;
+        n >>= 7;
+        if n == 0 {
+            out.push(b);
+            return;
+        }
+        out.push(b | 0x80);
+    }
 }
 
 /// Script text without its comments that stand on lines of their own (`/* … */` blocks,
@@ -157,9 +443,10 @@ fn run(args: &[String]) -> Result<String, String> {
     let out = Path::new(out);
     fs::create_dir_all(out).map_err(|e| format!("cannot create {}: {e}", out.display()))?;
     let wasm = fs::read(wasm).map_err(|e| format!("cannot read {wasm}: {e}"))?;
+    let (wasm, glue) = with_short_names(&wasm, &read(glue)?)?;
     let script = format!(
         "/* policy-compare: the comparison widget, its wasm inlined (see the README). */\n(function () {{\n{}\nvar POLICY_COMPARE_WASM = \"{}\";\n{}\n}})();\n",
-        without_comment_lines(&read(glue)?),
+        without_comment_lines(&glue),
         packed_wasm(&wasm),
         without_comment_lines(&read(element)?)
     );
@@ -259,6 +546,72 @@ mod tests {
             miniz_oxide::inflate::decompress_to_vec(&deflated).unwrap(),
             wasm
         );
+    }
+
+    /// A module with a function type, two imports (a function and a table) and an
+    /// export, as wasm-bindgen would have them.
+    fn module_with_imports() -> Vec<u8> {
+        let mut wasm = b"\0asm\x01\0\0\0".to_vec();
+        wasm.extend([1, 4, 1, 0x60, 0, 0]);
+        let mut imports = vec![2];
+        for (name, kind) in [
+            ("__wbg_f_0123456789abcdef", &[0x00, 0][..]),
+            ("__wbindgen_table", &[0x01, 0x6f, 0x00, 1][..]),
+        ] {
+            for text in ["./m.js", name] {
+                imports.push(text.len() as u8);
+                imports.extend_from_slice(text.as_bytes());
+            }
+            imports.extend_from_slice(kind);
+        }
+        wasm.extend([2, imports.len() as u8]);
+        wasm.extend(imports);
+        wasm.extend([0, 3, 1, b'x', 9]);
+        let mut exports = vec![2, 1, b'g', 0x00, 1, 17];
+        exports.extend_from_slice(b"__wbindgen_malloc");
+        exports.extend([0x00, 2]);
+        wasm.extend([7, exports.len() as u8]);
+        wasm.extend(exports);
+        wasm
+    }
+
+    #[test]
+    fn imports_and_wasm_bindgen_exports_get_short_names_in_wasm_and_glue_alike() {
+        let glue = "const i = {__proto__: null, __wbg_f_0123456789abcdef: function() {}, \
+                    __wbindgen_table: t}; __wbg_f_0123456789abcdef_x(); w.__wbindgen_malloc(1); \
+                    return {\"./m.js\": i};";
+        let (wasm, glue) = with_short_names(&module_with_imports(), glue).unwrap();
+        assert_eq!(
+            glue,
+            "const i = {__proto__: null, a: function() {}, \
+             b: t}; __wbg_f_0123456789abcdef_x(); w.a(1); \
+             return {\"a\": i};"
+        );
+        let mut expected = b"\0asm\x01\0\0\0".to_vec();
+        expected.extend([1, 4, 1, 0x60, 0, 0]);
+        expected.extend([2, 15, 2, 1, b'a', 1, b'a', 0x00, 0]);
+        expected.extend([1, b'a', 1, b'b', 0x01, 0x6f, 0x00, 1]);
+        // The custom section goes; the widget's export keeps its name, wasm-bindgen's is short.
+        expected.extend([7, 9, 2, 1, b'g', 0x00, 1, 1, b'a', 0x00, 2]);
+        assert_eq!(wasm, expected);
+    }
+
+    #[test]
+    fn an_import_the_glue_does_not_name_is_an_error() {
+        let glue = "const i = {__wbindgen_table: t}; return {\"./m.js\": i};";
+        let err = with_short_names(&module_with_imports(), glue).unwrap_err();
+        assert!(err.contains("__wbg_f_0123456789abcdef"), "{err}");
+        let glue = "const i = {__wbg_f_0123456789abcdef: f, __wbindgen_table: t}; return i;";
+        assert!(with_short_names(&module_with_imports(), glue).is_err());
+        assert!(with_short_names(b"\0asm\x01\0\0\0\x02\x05\x01", glue).is_err());
+    }
+
+    #[test]
+    fn short_names_are_distinct() {
+        let names: std::collections::HashSet<String> = (0..3000).map(short_name).collect();
+        assert_eq!(names.len(), 3000);
+        assert_eq!(short_name(0), "a");
+        assert_eq!(short_name(52), "ba");
     }
 
     #[test]

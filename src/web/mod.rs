@@ -69,3 +69,11 @@ pub fn diff_pair(left: &str, right: &str) -> usize {
     let d = crate::compare::diff::diff(left, right);
     d.left.len() + d.right.len()
 }
+
+/// The widget's allocator: talc in place of the standard library's dlmalloc, whose code
+/// weighed more in the widget's download (measured by `tests/e2e/size.test.mjs`'s figure
+/// before and after); talc is also the faster of the two on wasm, and grows the wasm memory
+/// as dlmalloc does.
+#[cfg(not(target_feature = "atomics"))]
+#[global_allocator]
+static ALLOCATOR: talc::wasm::WasmDynamicTalc = talc::wasm::new_wasm_dynamic_allocator();

@@ -37,8 +37,8 @@ const ms = (n) => n.toFixed(1) + ' ms';
 console.log('## Sizes (raw / gzip -9 / brotli 11; kB = 1000 bytes)\n');
 const parts = [
   ['wasm (inside policy-compare.js, deflated)', path.join(root, 'target/no-modules/policy_compare_bg.wasm')],
-  ['wasm-bindgen glue JS', path.join(root, 'target/no-modules/policy_compare.js')],
-  ['custom element JS', path.join(root, 'www/element.js')],
+  ['wasm-bindgen glue JS (minified)', path.join(root, 'target/no-modules/policy_compare.min.js')],
+  ['custom element JS (minified)', path.join(root, 'target/no-modules/element.min.js')],
   ['CSS source (the wasm holds it without comments)', path.join(root, 'src/web/style.css')],
   ['dist/policy-compare.js: all of the above, one file', path.join(dist, 'policy-compare.js')],
   ['dist/bundle.js (the default bundle)', path.join(dist, 'bundle.js')],

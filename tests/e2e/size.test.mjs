@@ -13,7 +13,7 @@ import { dist } from './harness.mjs';
 // picker, one indicator across every region with English amounts) and an alignment whose
 // cost is linear in the passages, so that no change adds to it unnoticed. Lower it as the
 // widget shrinks.
-const BUDGET = 187_000;
+const BUDGET = 177_300;
 
 test('the_widget_script_stays_within_its_size_budget', () => {
   const bytes = fs.readFileSync(path.join(dist, 'policy-compare.js'));

@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # The Makefile's tool steps on a machine that lacks the tools.
 #
-# Runs `make tools tools-browser tools-node e2e-deps npm-deps tools-fuzz tools-office` with a PATH made of
-# symlinks to everything on the real PATH except the tools and the installers. The
-# installers (cargo, rustup, apt-get, sudo, npm) are shims that record their arguments and
-# "install" by adding a shim of what they were asked for. Checks, for all tools missing at
-# once and for each missing alone, that its step reaches its install with the right
-# arguments, that a tool that is there is not installed again, and that a second run
-# installs nothing. Nothing is installed on this machine and nothing in the tree changes.
+# Runs `make tools tools-browser tools-node e2e-deps npm-deps build-deps tools-fuzz
+# tools-office` with a PATH made of symlinks to everything on the real PATH except the tools
+# and the installers. The installers (cargo, rustup, apt-get, sudo, npm) are shims that
+# record their arguments and "install" by adding a shim of what they were asked for.
+# Checks, for all tools missing at once and for each missing alone, that its step reaches
+# its install with the right arguments, that a tool that is there is not installed again,
+# and that a second run installs nothing. Nothing is installed on this machine and nothing
+# in the tree changes.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -118,7 +119,7 @@ run() {
   : >"$work/calls"
   : >"$work/npm"
   if ! PATH="$SHIM_BIN" "$make_bin" --no-print-directory -C "$root" \
-    tools tools-browser tools-node e2e-deps npm-deps tools-fuzz tools-office >"$work/out" 2>&1; then
+    tools tools-browser tools-node e2e-deps npm-deps build-deps tools-fuzz tools-office >"$work/out" 2>&1; then
     fail "make stopped:$(sed 's/^/\n    /' "$work/out")"
     return 1
   fi
@@ -146,6 +147,7 @@ fuzz="cargo install --locked cargo-fuzz"
 office="apt-get install -y -qq libreoffice-calc-nogui python3"
 npm_ci="npm ci --no-audit --no-fund --loglevel=error @tests/e2e"
 npm_ci_npm="npm ci --no-audit --no-fund --loglevel=error @tests/npm"
+npm_ci_build="npm ci --no-audit --no-fund --loglevel=error @www/build"
 
 echo "a bare machine (as root): everything is installed, without sudo"
 machine bare
@@ -154,6 +156,7 @@ if run; then
   expect "$work/calls" "apt-get update -qq"
   expect "$work/npm" "$npm_ci"
   expect "$work/npm" "$npm_ci_npm"
+  expect "$work/npm" "$npm_ci_build"
   ! grep -q "^sudo " "$work/calls" || fail "sudo called as root"
 fi
 echo "the same machine again: nothing is installed twice"
@@ -161,6 +164,7 @@ if run; then
   expect_installs
   expect "$work/npm" "$npm_ci"
   expect "$work/npm" "$npm_ci_npm"
+  expect "$work/npm" "$npm_ci_build"
 fi
 
 echo "as a user: apt-get runs through sudo"
@@ -184,6 +188,7 @@ for missing in "${tools[@]}"; do
   esac
   expect "$work/npm" "$npm_ci"
   expect "$work/npm" "$npm_ci_npm"
+  expect "$work/npm" "$npm_ci_build"
 done
 
 echo "wasm-bindgen of another version: the right one is installed"
