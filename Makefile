@@ -232,7 +232,7 @@ bench-search: dist e2e-deps tools-browser
 	cd tests/e2e && node bench-search.mjs
 
 # Our diff beside jsdiff and diff-match-patch, on the same pairs in one page.
-bench-diff: pkg e2e-deps tools-browser
+bench-diff: dist pkg e2e-deps tools-browser
 	$(CARGO) build --quiet --release
 	cd tests/e2e && node bench-diff.mjs
 

@@ -13,7 +13,7 @@ use serde::Serialize;
 use similar::DiffOp;
 use similar::algorithms::{Capture, myers};
 
-use super::tokens::{Kind, Token, pair, scan};
+use super::tokens::{Kind, alone, char_at, is_word, pair, scan};
 
 /// A shared run at least this many characters long (punctuation aside) is reuse.
 pub const REUSED: usize = 16;
@@ -23,9 +23,8 @@ pub const PHRASE: usize = 4;
 /// A phrase at least this many characters long found in the changed text of both sides is
 /// marked as moved.
 pub const MOVED: usize = 5;
-/// Names every plan repeats, with their [`weight`]s; a run is not reuse for containing
-/// them. (The weights are written out, not counted for every run: a test checks them.)
-const STOCK: [(&str, usize); 2] = [("丝绸之路经济带和21世纪海上丝绸之路", 18), ("一带一路", 4)];
+/// Names every plan repeats; a run is not reuse for containing them.
+const STOCK: [&str; 2] = ["丝绸之路经济带和21世纪海上丝绸之路", "一带一路"];
 
 /// A piece of one side of a diff.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
@@ -107,7 +106,17 @@ pub fn diff(left: &str, right: &str) -> Diff {
 /// Every step is linear in the tokens but Myers (bounded by the cap) and the search for
 /// moved phrases (bounded by its own budget).
 pub fn try_diff(left: &str, right: &str) -> Option<Diff> {
-    let (mut l, mut r) = (Side::new(left), Side::new(right));
+    let (start, end) = shared_ends(left.as_bytes(), right.as_bytes());
+    diff_with_ends(left, right, start, end)
+}
+
+/// [`try_diff`] with the first `start` bytes of both and their last `end` bytes kept
+/// whole as one token each (see [`shared_ends`]).
+fn diff_with_ends(left: &str, right: &str, start: usize, end: usize) -> Option<Diff> {
+    let (mut l, mut r) = (
+        Side::new(left, start, left.len() - end),
+        Side::new(right, start, right.len() - end),
+    );
     key_words(&mut l, &mut r);
     let (lk, rk) = (&l.keys[..], &r.keys[..]);
     let chunks = cleanup(chunks(&matches(lk, rk)?, lk.len(), rk.len()), &l, &r);
@@ -119,8 +128,87 @@ pub fn try_diff(left: &str, right: &str) -> Option<Diff> {
     })
 }
 
+/// How many bytes at the start and at the end (of what is left after the start) the two
+/// texts share up to a token boundary, where a token of both is the same on either side
+/// of it: what [`Side::new`] keeps whole, as one token, instead of cutting it into tokens.
+///
+/// Why: a near-copy shares most of its text at its start and end, and tokenizing it was
+/// the largest part of the cost of its diff; comparing bytes is several times cheaper.
+/// The diff is the same: the token-level common start and end that [`split`] finds begin
+/// with these two tokens, and the middle that it goes on with is the same (a test checks
+/// the diff against one that tokenizes everything).
+///
+/// The start ends after a character that is a token by itself (not a digit, a Latin
+/// letter or `.%％&`): the tokens before it end there on both sides whatever follows.
+/// The end begins at such a character, a token by itself on both sides whatever precedes.
+fn shared_ends(a: &[u8], b: &[u8]) -> (usize, usize) {
+    let n = a.len().min(b.len());
+    let mut p = 0;
+    // Eight bytes at a time: most of a near-copy's bytes are compared here.
+    while let (Some(x), Some(y)) = (word(a, p), word(b, p))
+        && x == y
+    {
+        p += 8;
+    }
+    while p < n && a[p] == b[p] {
+        p += 1;
+    }
+    // `p` is in a character of both sides or after the same one (valid UTF-8): back to
+    // a boundary, then to one after a token by itself.
+    let mut start = p;
+    loop {
+        while a.get(start).is_some_and(|&x| x & 0xC0 == 0x80) {
+            start -= 1;
+        }
+        let mut c = start;
+        while c > 0 {
+            c -= 1;
+            if a[c] & 0xC0 != 0x80 {
+                break;
+            }
+        }
+        if start == 0 || char_at(a, c).is_some_and(|(ch, _)| alone(ch)) {
+            break;
+        }
+        start = c;
+    }
+    let most = n - p;
+    let mut s = 0;
+    while s + 8 <= most
+        && let (Some(x), Some(y)) = (word(a, a.len() - s - 8), word(b, b.len() - s - 8))
+        && x == y
+    {
+        s += 8;
+    }
+    while s < most && a[a.len() - 1 - s] == b[b.len() - 1 - s] {
+        s += 1;
+    }
+    // The end: from the first boundary in the shared bytes, the first token by itself.
+    let mut at = a.len() - s;
+    while at < a.len() {
+        if a[at] & 0xC0 != 0x80 {
+            match char_at(a, at) {
+                Some((ch, _)) if alone(ch) => break,
+                _ => {}
+            }
+        }
+        at += 1;
+    }
+    (start, a.len() - at)
+}
+
+/// The eight bytes of `text` from `at`, as one number.
+#[inline(always)]
+fn word(text: &[u8], at: usize) -> Option<u64> {
+    let bytes: [u8; 8] = text.get(at..at + 8)?.try_into().ok()?;
+    Some(u64::from_le_bytes(bytes))
+}
+
 /// One side of a diff: its text, its tokens' keys, and the sizes of what comes before
 /// each token (and of the whole), so that a run's are a subtraction, counted once.
+///
+/// What the two texts share at their start and at their end (see [`shared_ends`]) is one
+/// token each, with a key no other token has; tokens of the rest are what [`scan`] finds.
 struct Side<'a> {
     text: &'a str,
     /// Each token as a number that is equal exactly when the texts are: the character
@@ -136,43 +224,75 @@ struct Side<'a> {
 /// The key of a token of several characters until [`key_words`] gives it its own: one no
 /// character has.
 const WORD: u32 = u32::MAX;
+/// The key of the shared start (see [`shared_ends`]).
+const SHARED_START: u32 = u32::MAX - 1;
+/// The key of the shared end.
+const SHARED_END: u32 = u32::MAX - 2;
+
+/// The sizes of bytes `from..to` of a text (on character boundaries). The weight is what
+/// the thresholds of shared, reused and moved runs count: the characters that are a
+/// digit, a Latin letter or a Chinese character, not punctuation or space, so that a
+/// number's `.` and `%` and a word's `&` do not count (by class, not
+/// `char::is_alphanumeric`, whose Unicode tables the widget need not carry).
+fn sizes(text: &[u8], from: usize, to: usize) -> Sizes {
+    let mut out = Sizes {
+        bytes: to - from,
+        ..Sizes::default()
+    };
+    let mut i = from;
+    while i < to
+        && let Some((c, n)) = char_at(text, i)
+    {
+        out.chars += 1;
+        if is_word(c) {
+            out.weight += 1;
+        }
+        i += n;
+    }
+    out
+}
 
 /// Sizes of a stretch of text.
 #[derive(Clone, Copy, Default)]
 struct Sizes {
     bytes: usize,
     chars: usize,
-    /// Characters that count as words: see [`weight`].
+    /// Characters that count as words: see [`sizes`].
     weight: usize,
 }
 
 impl<'a> Side<'a> {
-    fn new(text: &'a str) -> Side<'a> {
+    /// The side of `text` whose bytes before `start` and from `end` on are the shared
+    /// start and end. Those two tokens count no characters and weigh nothing: they are
+    /// only ever in the first and the last shared run, which [`cleanup`] never absorbs
+    /// nor weighs and [`reused`] weighs from the text; counting them would cost what
+    /// keeping them whole saves.
+    fn new(text: &'a str, start: usize, end: usize) -> Side<'a> {
+        let middle = text.get(start..end).unwrap_or_default();
         // Written by index into slices as long as the text has characters, not pushed
         // onto vectors: in the widget's wasm, built for size, `push` and `Vec`'s indexing
         // are calls per token.
-        let most = text.chars().count();
+        let most = middle.chars().count() + 2;
         let mut key_list = vec![0; most];
         let mut before_list = vec![Sizes::default(); most + 1];
         let (keys, before) = (&mut key_list[..], &mut before_list[..]);
         let (mut n, mut at, mut words) = (0, Sizes::default(), Vec::new());
-        while let Some(t) = scan(text.as_bytes(), at.bytes)
+        if start > 0 {
+            at.bytes = start;
+            keys[0] = SHARED_START;
+            before[1] = at;
+            n = 1;
+        }
+        while at.bytes < end
+            && let Some(t) = scan(text.as_bytes(), at.bytes)
             && n < most
         {
             let (chars, w) = match t.kind {
                 Kind::Han => (1, 1),
                 Kind::Other => (1, 0),
                 Kind::Number | Kind::Latin => {
-                    let s = text.get(at.bytes..t.end).unwrap_or_default();
-                    let token = if t.kind == Kind::Number {
-                        Token::Number(s)
-                    } else {
-                        Token::Latin(s)
-                    };
-                    (
-                        s.bytes().filter(|b| b & 0xC0 != 0x80).count(),
-                        weight(&token),
-                    )
+                    let s = sizes(text.as_bytes(), at.bytes, t.end);
+                    (s.chars, s.weight)
                 }
             };
             keys[n] = if chars == 1 {
@@ -184,6 +304,12 @@ impl<'a> Side<'a> {
             at.bytes = t.end;
             at.chars += chars;
             at.weight += w;
+            n += 1;
+            before[n] = at;
+        }
+        if end < text.len() && n < most {
+            keys[n] = SHARED_END;
+            at.bytes = text.len();
             n += 1;
             before[n] = at;
         }
@@ -245,7 +371,8 @@ fn matches(lk: &[u32], rk: &[u32]) -> Option<Vec<(usize, usize, usize)>> {
     if ml > 0 && mr > 0 && ml + mr > MAX_TOKENS {
         return None;
     }
-    let mut out = Vec::new();
+    // Sized for a near-copy's few edits: growing a vector is an allocation each time.
+    let mut out = Vec::with_capacity(8);
     let mut work = HALF_MATCH_WORK * (ml + mr);
     split(lk, rk, (0, 0), &mut work, &mut out);
     Some(out)
@@ -444,7 +571,7 @@ fn filtered_matches(lk: &[u32], rk: &[u32]) -> Vec<(usize, usize)> {
 
 /// Groups the tokens into alternating shared and changed runs, given the shared runs.
 fn chunks(matches: &[(usize, usize, usize)], left: usize, right: usize) -> Vec<Chunk> {
-    let mut out: Vec<Chunk> = Vec::new();
+    let mut out: Vec<Chunk> = Vec::with_capacity(2 * matches.len() + 1);
     let mut push = |same: bool, l: std::ops::Range<usize>, r: std::ops::Range<usize>| {
         if l.is_empty() && r.is_empty() {
             return;
@@ -469,18 +596,6 @@ fn chunks(matches: &[(usize, usize, usize)], left: usize, right: usize) -> Vec<C
     }
     push(false, i..left, j..right);
     out
-}
-
-/// How many characters of a token count as words (not punctuation or space): what the
-/// thresholds of shared, reused and moved runs count. (By token kind, not
-/// `char::is_alphanumeric`, whose Unicode tables the widget need not carry.)
-fn weight(t: &Token<'_>) -> usize {
-    match t {
-        Token::Han(_) => 1,
-        Token::Number(s) => s.chars().filter(|c| !matches!(c, '.' | '%' | '％')).count(),
-        Token::Latin(s) => s.chars().filter(|&c| c != '&').count(),
-        Token::Other(_) => 0,
-    }
 }
 
 /// Absorbs shared runs no longer than the changes around them, until none is left. A
@@ -522,7 +637,10 @@ type Segments = Vec<(std::ops::Range<usize>, SpanKind)>;
 
 /// The chunks as each side's runs: changed, shared, or reused (a long shared run).
 fn segments(chunks: &[Chunk], left: &Side<'_>) -> (Segments, Segments) {
-    let (mut ls, mut rs) = (Vec::new(), Vec::new());
+    let (mut ls, mut rs) = (
+        Vec::with_capacity(chunks.len()),
+        Vec::with_capacity(chunks.len()),
+    );
     for chunk in chunks {
         let r = &chunk.left;
         let kind = if !chunk.same {
@@ -551,47 +669,37 @@ fn render(segments: &Segments, side: &Side<'_>) -> Vec<Span> {
 }
 
 /// Whether a shared run (tokens `r` of `side`) is long enough to be reuse, not counting
-/// the names every plan repeats.
+/// the names every plan repeats. A run with the shared start or end (which weigh nothing
+/// in `side`'s sizes: see [`Side::new`]) is weighed from its text.
 fn reused(side: &Side<'_>, r: &std::ops::Range<usize>) -> bool {
-    let weight = side.weight(r);
-    weight >= REUSED && weight.saturating_sub(stock_weight(side, r)) >= REUSED
+    let ends = side.keys.get(r.start) == Some(&SHARED_START)
+        || r.end.checked_sub(1).and_then(|k| side.keys.get(k)) == Some(&SHARED_END);
+    (ends || side.weight(r) >= REUSED) && weighs_beyond_stock(side.text(r).as_bytes(), REUSED)
 }
 
-/// The weight of the [`STOCK`] names in tokens `r` of `side`, each occurrence counted
-/// once, as `str::matches` finds them. Looked for where a token is a name's first
-/// character, not by `str::matches`, which prepares a two-way search for every call and
-/// cost more than the rest of the diff of a near-copy.
-fn stock_weight(side: &Side<'_>, r: &std::ops::Range<usize>) -> usize {
-    let (Some(keys), Some(before), Some(end)) = (
-        side.keys.get(r.clone()),
-        side.before.get(r.clone()),
-        side.before.get(r.end),
-    ) else {
-        return 0;
-    };
-    let first = STOCK.map(|(name, _)| name.chars().next().map_or(0, u32::from));
-    // Where the last occurrence of each name found ends: no overlaps.
-    let mut free = [0; STOCK.len()];
-    let mut total = 0;
-    let mut k = 0;
-    while k < keys.len() {
-        let at = before[k].bytes;
-        for n in 0..STOCK.len() {
-            let (name, weight) = STOCK[n];
-            if keys[k] == first[n]
-                && at >= free[n]
-                && side
-                    .text
-                    .get(at..end.bytes)
-                    .is_some_and(|t| t.starts_with(name))
-            {
-                total += weight;
-                free[n] = at + name.len();
+/// Whether the characters of `text` outside the [`STOCK`] names weigh `least` or more
+/// (see [`sizes`]); the names found as `str::matches` finds them, leftmost and without
+/// overlaps (the two cannot overlap each other). Read from the start only as far as it
+/// takes: a long shared run of a near-copy is decided in its first few characters.
+fn weighs_beyond_stock(text: &[u8], least: usize) -> bool {
+    let mut weight = 0;
+    let mut at = 0;
+    'chars: while let Some((c, n)) = char_at(text, at) {
+        for name in STOCK {
+            if text[at] == name.as_bytes()[0] && text[at..].starts_with(name.as_bytes()) {
+                at += name.len();
+                continue 'chars;
             }
         }
-        k += 1;
+        if is_word(c) {
+            weight += 1;
+            if weight >= least {
+                return true;
+            }
+        }
+        at += n;
     }
-    total
+    weight >= least
 }
 
 /// The longest common run of tokens of `a` and `b` by weight: (tokens, start in a,
@@ -689,7 +797,8 @@ fn push(spans: &mut Vec<Span>, text: String, kind: SpanKind) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::compare::tokens::tokens;
+    use crate::compare::tokens::{Token, tokens};
+    use proptest::prelude::*;
 
     thread_local! {
         /// How many places [`cleanup`] looked at: its work, for the test of its cost.
@@ -730,7 +839,10 @@ mod tests {
             let tail_right = "的丙丁";
             let left = format!("{}{}", unit_left.repeat(n), tail_left.repeat(n));
             let right = format!("{}{}", unit_right.repeat(n), tail_right.repeat(n));
-            let (l, r) = (Side::new(&left), Side::new(&right));
+            let (l, r) = (
+                Side::new(&left, 0, left.len()),
+                Side::new(&right, 0, right.len()),
+            );
             let mut chunks = Vec::new();
             for k in 0..n {
                 let a = 8 * k;
@@ -803,15 +915,21 @@ mod tests {
     }
 
     #[test]
-    fn the_stock_names_weigh_what_they_say() {
-        for (name, w) in STOCK {
-            assert_eq!(tokens(name).iter().map(weight).sum::<usize>(), w, "{name}");
+    fn no_stock_name_can_overlap_another() {
+        // What lets [`weighs_beyond_stock`] look for all of them in one pass.
+        for a in STOCK {
+            for b in STOCK.iter().filter(|&&b| b != a) {
+                assert!(!a.contains(b), "{a} {b}");
+                for (k, _) in b.char_indices().skip(1) {
+                    assert!(!a.ends_with(&b[..k]), "{a} {b}");
+                }
+            }
         }
     }
 
     #[test]
     fn stock_names_are_counted_as_str_matches_counts_them() {
-        let long = STOCK[0].0;
+        let long = STOCK[0];
         // The name ends as it begins: two of them can overlap.
         let overlapping = format!("甲{long}{}乙{long}", &long["丝绸之路".len()..]);
         for text in [
@@ -820,13 +938,19 @@ mod tests {
             "",
             "推进一带一路和丝绸之路经济带和21世纪海上丝绸之路建设，2021年",
         ] {
-            let mut side = Side::new(text);
-            key_words(&mut side, &mut Side::new(""));
-            let want: usize = STOCK
+            let weight = |t: &str| sizes(t.as_bytes(), 0, t.len()).weight;
+            let stock: usize = STOCK
                 .iter()
-                .map(|(name, w)| text.matches(name).count() * w)
+                .map(|name| text.matches(name).count() * weight(name))
                 .sum();
-            assert_eq!(stock_weight(&side, &(0..side.keys.len())), want, "{text}");
+            let beyond = weight(text) - stock;
+            for least in 0..=60 {
+                assert_eq!(
+                    weighs_beyond_stock(text.as_bytes(), least),
+                    beyond >= least,
+                    "{text} {least}"
+                );
+            }
         }
     }
 
@@ -902,6 +1026,38 @@ mod tests {
         }
         assert!(show(&d.left).contains("2020"), "{}", show(&d.left));
         assert!(!show(&d.left).contains("{到202}"), "{}", show(&d.left));
+    }
+
+    /// A text and an edited copy of it: characters of every class the tokens and the
+    /// shared ends treat apart, cut, inserted and replaced in a few places.
+    fn near_copy() -> impl Strategy<Value = (String, String)> {
+        let text = "[0-9０-９.%％a-zA-Z&，。到年亿一带路丝绸之 ]{0,30}";
+        (text, text, text, text, any::<bool>()).prop_map(|(a, b, c, d, swap)| {
+            let (l, r) = (format!("{a}{b}{c}"), format!("{a}{d}{c}"));
+            if swap { (r, l) } else { (l, r) }
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn keeping_the_shared_ends_whole_changes_no_diff((l, r) in near_copy()) {
+            prop_assert_eq!(try_diff(&l, &r), diff_with_ends(&l, &r, 0, 0));
+        }
+
+        #[test]
+        fn a_character_weighs_what_its_token_does(text in "[0-9０-９.%％a-zA-Z&，。到年亿㐀豈 \\PC]{0,40}") {
+            // The weight of a token as it was counted by kind.
+            let by_token: usize = tokens(&text)
+                .iter()
+                .map(|t| match t {
+                    Token::Han(_) => 1,
+                    Token::Number(s) => s.chars().filter(|c| !matches!(c, '.' | '%' | '％')).count(),
+                    Token::Latin(s) => s.chars().filter(|&c| c != '&').count(),
+                    Token::Other(_) => 0,
+                })
+                .sum();
+            prop_assert_eq!(sizes(text.as_bytes(), 0, text.len()).weight, by_token);
+        }
     }
 
     #[test]

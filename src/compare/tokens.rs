@@ -69,6 +69,25 @@ fn is_latin(c: u32) -> bool {
     matches!(c, 0x41..=0x5A | 0x61..=0x7A)
 }
 
+#[inline(always)]
+fn is_han(c: u32) -> bool {
+    matches!(c, 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF)
+}
+
+/// Whether a character counts as a word's (a digit, a Latin letter or a Chinese
+/// character), not punctuation or space: in whatever token it is.
+#[inline(always)]
+pub(crate) fn is_word(c: u32) -> bool {
+    is_digit(c) || is_latin(c) || is_han(c)
+}
+
+/// Whether a character is always a token by itself: no number or word goes on past it or
+/// takes it in.
+#[inline(always)]
+pub(crate) fn alone(c: u32) -> bool {
+    !is_digit(c) && !is_latin(c) && !matches!(c, 0x2E | 0x25 | 0xFF05 | 0x26)
+}
+
 /// Splits a text into tokens.
 ///
 /// ```
@@ -141,7 +160,7 @@ pub(crate) fn scan(b: &[u8], i: usize) -> Option<Scanned> {
             i += 1;
         }
         Kind::Latin
-    } else if matches!(first, 0x4E00..=0x9FFF | 0x3400..=0x4DBF | 0xF900..=0xFAFF) {
+    } else if is_han(first) {
         Kind::Han
     } else {
         Kind::Other
