@@ -568,6 +568,11 @@ impl Pending {
     pub fn sides(&self) -> (&str, &str) {
         (&self.left, &self.right)
     }
+
+    /// How many passages the two sides have together: the size of the work.
+    pub fn passages(&self) -> usize {
+        self.l.len() + self.r.len()
+    }
 }
 
 /// Vectors of a passage that is never paired.

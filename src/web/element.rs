@@ -221,7 +221,13 @@ impl Widget {
             }
             Err(_) => return,
         }
-        read_pending(&self.shared, FIRST_SLICE_MS);
+        // A bundle of the usual size is read at once: slices would only add tasks.
+        let budget = if json.len() <= READ_AT_ONCE {
+            f64::INFINITY
+        } else {
+            FIRST_SLICE_MS
+        };
+        read_pending(&self.shared, budget);
     }
 
     /// Shows why the bundle could not be loaded.
@@ -676,11 +682,16 @@ fn aligned(inner: &mut Inner, budget_ms: f64) -> bool {
             _ => return true,
         },
     };
+    // Two plans of the usual size are aligned at once: slices would only add a frame.
+    let budget_ms = if pending.passages() <= ALIGN_AT_ONCE {
+        f64::INFINITY
+    } else {
+        budget_ms
+    };
     let start = now();
-    if session
-        .comparer
-        .advance(&mut pending, &mut || now() - start < budget_ms)
-    {
+    if session.comparer.advance(&mut pending, &mut || {
+        budget_ms.is_infinite() || now() - start < budget_ms
+    }) {
         return true;
     }
     inner.aligning = Some(pending);
@@ -697,7 +708,10 @@ fn read_pending(shared: &Rc<Shared>, budget_ms: f64) {
         return;
     };
     let start = now();
-    let Some(result) = loading.reading.step(&mut || now() - start < budget_ms) else {
+    let Some(result) = loading
+        .reading
+        .step(&mut || budget_ms.is_infinite() || now() - start < budget_ms)
+    else {
         inner.reading = Some(loading);
         inner.after_frame = Some(next_task(shared, |s| read_pending(s, SLICE_MS)));
         return;
@@ -752,10 +766,21 @@ fn next_task(shared: &Rc<Shared>, step: fn(&Rc<Shared>)) -> Timeout {
     })
 }
 
-/// How long the drawing that follows a change may work on a new alignment before it
-/// shows that it is comparing and goes on a slice per task: a plan of the shipped
-/// corpus is aligned within it, so its comparison comes with no extra frame.
+/// How long the drawing that follows a change may work on a long new alignment, or the
+/// task that gets a long bundle on reading it, before the rest goes a slice per task
+/// (and the drawing shows that it is comparing).
 const FIRST_SLICE_MS: f64 = 30.0;
+
+/// The largest bundle text (bytes) read in one task: well above the shipped one, so that
+/// its first comparison comes with no extra task; a bundle ten times larger is read a
+/// document per step.
+const READ_AT_ONCE: usize = 2_000_000;
+
+/// The most passages (both sides) aligned in one task: well above the largest pair of
+/// the shipped corpus (the national documents and a province; a browser test checks it),
+/// so that its comparisons come with no extra frame whatever the machine's speed; plans
+/// ten times as long are aligned a slice per task.
+const ALIGN_AT_ONCE: usize = 1200;
 
 /// How long one task of drawing rows may take before it lets the page run (a frame, a
 /// scroll, a click) and goes on in the next: under the 50 ms of a "long task".

@@ -236,6 +236,19 @@ test('a_long_plan_is_aligned_in_slices_after_a_frame_that_says_so', async () => 
   } finally {
     await server.close();
   }
+  // The shipped bundle's largest pair is read and aligned at once, on any machine: no
+  // frame says it is comparing.
+  const shipped = await served({ shipped: bundle() }, 'left="national" right="jiangxi"');
+  try {
+    await withPage(shipped.server.base + 'shipped.html', async (page) => {
+      await ready(page);
+      const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((m) => m.name));
+      assert.ok(marks.includes('policy-compare:first-render'), marks.join(' '));
+      assert.ok(!marks.includes('policy-compare:aligning'), marks.join(' '));
+    });
+  } finally {
+    await shipped.server.close();
+  }
 });
 
 test('a_crash_inside_the_wasm_is_reported_in_place_of_loading', async () => {
