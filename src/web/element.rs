@@ -802,8 +802,6 @@ pub(super) fn draw_pending(shared: &Rc<Shared>, budget_ms: f64) {
         shared.renders.set(shared.renders.get() + 1);
         return;
     };
-    let clock = web_sys::window().and_then(|w| w.performance());
-    let now = || clock.as_ref().map_or(0.0, |p| p.now());
     let start = now();
     let fragment = inner.doc.create_document_fragment();
     let mut next = None;
