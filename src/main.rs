@@ -324,9 +324,8 @@ mod cli {
             return policy_compare::Bundle::from_json(BUILT_IN)
                 .map_err(|e| format!("the built-in bundle: {e}"));
         };
-        let json =
-            fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-        policy_compare::Bundle::from_json(&json).map_err(|e| format!("{}: {e}", path.display()))
+        let bytes = fs::read(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        policy_compare::Bundle::from_bytes(&bytes).map_err(|e| format!("{}: {e}", path.display()))
     }
 
     fn print(text: &str) -> Result<(), String> {

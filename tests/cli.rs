@@ -540,3 +540,19 @@ fn the_widgets_csv_of_every_region_has_the_lines_of_metrics_all_for_that_indicat
         assert_eq!(lines(&widget), lines(&cli), "{id}");
     }
 }
+
+#[test]
+fn a_bundle_that_is_not_utf8_is_reported_with_the_byte() {
+    let s = Scratch::new("latin1-bundle");
+    let path = s.path("b.json");
+    let mut bytes = br#"{"format": "policy-compare-bundle", "title": ""#.to_vec();
+    bytes.extend_from_slice(&[0xe6, 0xb1, b'"', b'}']);
+    fs::write(&path, &bytes).unwrap();
+    let o = run(&["regions", "--bundle", path.to_str().unwrap()]);
+    assert!(!o.status.success());
+    assert!(
+        stderr(&o).contains("b.json: not UTF-8 text (byte 46 is not)"),
+        "{}",
+        stderr(&o)
+    );
+}

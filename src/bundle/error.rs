@@ -27,6 +27,11 @@ pub enum BundleErrorKind {
     },
     /// Not a JSON object (an HTML error page, an array…).
     NotAnObject,
+    /// Bytes that are not UTF-8 text (a bundle is JSON, which is UTF-8).
+    NotUtf8 {
+        /// Byte offset of the first byte that is not.
+        at: usize,
+    },
     /// JSON, but a field is missing or has the wrong type or value.
     Shape {
         /// The parser's message, e.g. ``unknown variant `trad`, expected one of …``.
@@ -138,6 +143,10 @@ impl fmt::Display for BundleErrorKind {
                 "not valid JSON (line {line}, column {column}): {message}"
             ),
             NotAnObject => write!(f, "a bundle is a JSON object ({{…}}); this text is not one"),
+            NotUtf8 { at } => write!(
+                f,
+                "not UTF-8 text (byte {at} is not): a bundle is JSON, saved as UTF-8"
+            ),
             Shape { message } => write!(f, "{message}"),
             WrongFormat { found: Some(found) } => {
                 write!(f, "`format` is \"{found}\", expected \"{}\"", super::FORMAT)

@@ -21,6 +21,20 @@ pub const MAX_ID: usize = 200;
 pub const MAX_NAME: usize = 200;
 
 impl Bundle {
+    /// [`Bundle::from_json`] for bytes as they came (a file, a server's answer): text
+    /// that is not UTF-8 is an error, not characters replaced.
+    pub fn from_bytes(bytes: &[u8]) -> Result<Bundle, BundleError> {
+        match std::str::from_utf8(bytes) {
+            Ok(json) => Self::from_json(json),
+            Err(e) => Err(BundleError::at(
+                "",
+                BundleErrorKind::NotUtf8 {
+                    at: e.valid_up_to(),
+                },
+            )),
+        }
+    }
+
     /// Parses and validates a bundle from its JSON text (a UTF-8 byte order mark before
     /// it is allowed, as editors on some systems write one).
     ///

@@ -1,5 +1,5 @@
 //! Reading a bundle a document at a time, for a page that must answer input while a long
-//! bundle is read (no task over 50 ms): the result is exactly [`Bundle::from_json`]'s.
+//! bundle is read (no task over 50 ms): the result is exactly [`Bundle::from_bytes`]'s.
 //!
 //! How: one linear scan finds the top-level `documents` array and where each of its
 //! elements begins and ends (strings and escapes skipped, nesting counted); the rest of
@@ -7,7 +7,14 @@
 //! the same reader and types, then the whole is validated as [`Bundle::from_json`]
 //! validates it. Whenever anything is unusual (not an object, no such array or two of
 //! them, nesting near the reader's limit, any reading error), the whole text is read by
-//! [`Bundle::from_json`] instead, so errors are its errors, with its paths and positions.
+//! [`Bundle::from_bytes`] instead, so errors are its errors, with its paths and positions.
+//!
+//! The text is read as bytes, as a server sent them: a page that asks the browser for
+//! text has it decoded to UTF-16 and encoded back to UTF-8 for the wasm, both in one task
+//! (a third of a second for a 44 MB bundle). Here each part is checked to be UTF-8 as it
+//! is read, so that check is sliced too. Every byte is checked: the rest of the bundle
+//! and each document are; what lies between documents is space and commas, and any
+//! other byte there starts an element of its own, read (and checked) as a document.
 
 use std::ops::Range;
 
@@ -17,7 +24,7 @@ use super::types::{Bundle, Document, FORMAT, VERSION};
 
 /// A bundle being read: [`Reading::step`] until it says it is done.
 pub struct Reading {
-    text: String,
+    text: Vec<u8>,
     /// The bundle without its documents, once read.
     head: Option<Bundle>,
     /// Each document's text, and the next to read.
@@ -29,8 +36,14 @@ pub struct Reading {
 impl Reading {
     /// Starts reading `text` (a UTF-8 byte order mark before it is allowed).
     pub fn new(text: String) -> Reading {
+        Reading::from_bytes(text.into_bytes())
+    }
+
+    /// Starts reading `bytes`, which should be UTF-8 text (a byte order mark before it is
+    /// allowed).
+    pub fn from_bytes(bytes: Vec<u8>) -> Reading {
         Reading {
-            text,
+            text: bytes,
             head: None,
             parts: Vec::new(),
             next: 0,
@@ -38,9 +51,14 @@ impl Reading {
         }
     }
 
-    /// The text being read.
-    pub fn text(&self) -> &str {
-        &self.text
+    /// How many bytes the text has.
+    pub fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    /// Whether the text is empty.
+    pub fn is_empty(&self) -> bool {
+        self.text.is_empty()
     }
 
     /// Reads while `more()` says so, and at least one part (the bundle without its
@@ -49,7 +67,7 @@ impl Reading {
         if self.head.is_none() {
             match self.start() {
                 Some(head) => self.head = Some(head),
-                None => return Some(Bundle::from_json(&self.text)),
+                None => return Some(Bundle::from_bytes(&self.text)),
             }
             if self.parts.is_empty() {
                 return self.finish();
@@ -59,9 +77,10 @@ impl Reading {
             }
         }
         while let Some(range) = self.parts.get(self.next) {
-            match self.text.get(range.clone()).map(json::from_str::<Document>) {
+            let part = self.text.get(range.clone()).map(std::str::from_utf8);
+            match part.and_then(Result::ok).map(json::from_str::<Document>) {
                 Some(Ok(d)) => self.documents.push(d),
-                _ => return Some(Bundle::from_json(&self.text)),
+                _ => return Some(Bundle::from_bytes(&self.text)),
             }
             self.next += 1;
             if self.next < self.parts.len() && !more() {
@@ -74,11 +93,17 @@ impl Reading {
     /// The bundle without its documents, with the documents' places in `parts`; `None`
     /// when the whole text is to be read at once.
     fn start(&mut self) -> Option<Bundle> {
-        let text = self.text.strip_prefix('\u{feff}').unwrap_or(&self.text);
+        let text = self
+            .text
+            .strip_prefix("\u{feff}".as_bytes())
+            .unwrap_or(&self.text);
         let offset = self.text.len() - text.len();
         let (array, parts) = documents(text)?;
-        let rest = format!("{}[]{}", &text[..array.start], &text[array.end..]);
-        let head = json::from_str::<Bundle>(&rest).ok()?;
+        let mut rest = Vec::with_capacity(text.len() - array.len() + 2);
+        rest.extend_from_slice(&text[..array.start]);
+        rest.extend_from_slice(b"[]");
+        rest.extend_from_slice(&text[array.end..]);
+        let head = json::from_str::<Bundle>(&String::from_utf8(rest).ok()?).ok()?;
         if head.format != FORMAT || head.version != VERSION {
             return None;
         }
@@ -100,8 +125,7 @@ impl Reading {
 /// Where the top-level `documents` array is (its `[` to its `]`), and each element of it;
 /// `None` unless the text is one object with exactly one such array, nested well within
 /// the reader's limit.
-fn documents(text: &str) -> Option<(Range<usize>, Vec<Range<usize>>)> {
-    let b = text.as_bytes();
+fn documents(b: &[u8]) -> Option<(Range<usize>, Vec<Range<usize>>)> {
     let mut i = skip_space(b, 0);
     if b.get(i) != Some(&b'{') {
         return None;
@@ -228,7 +252,11 @@ mod tests {
     use super::*;
 
     fn read(text: &str, per_step: usize) -> (Result<Bundle, String>, usize) {
-        let mut reading = Reading::new(text.to_owned());
+        read_bytes(text.as_bytes(), per_step)
+    }
+
+    fn read_bytes(text: &[u8], per_step: usize) -> (Result<Bundle, String>, usize) {
+        let mut reading = Reading::from_bytes(text.to_vec());
         let mut steps = 0;
         loop {
             steps += 1;
@@ -263,7 +291,7 @@ mod tests {
     fn documents_are_found_whatever_the_spacing_and_order_of_fields() {
         let text =
             r#" { "documents" : [ {"a": "]}\"[{"} , [1, {"b": 2}] ,3,"x" ] , "format": 1 }  "#;
-        let (array, parts) = documents(text).unwrap();
+        let (array, parts) = documents(text.as_bytes()).unwrap();
         assert_eq!(
             &text[array],
             r#"[ {"a": "]}\"[{"} , [1, {"b": 2}] ,3,"x" ]"#
@@ -273,7 +301,7 @@ mod tests {
             parts,
             [r#"{"a": "]}\"[{"}"#, r#"[1, {"b": 2}]"#, "3", r#""x""#]
         );
-        assert_eq!(documents(r#"{"documents": []}"#).unwrap().1, []);
+        assert_eq!(documents(br#"{"documents": []}"#).unwrap().1, []);
         // Two arrays, none, a nested one only, trailing text, not an object.
         for bad in [
             r#"{"documents": [], "documents": []}"#,
@@ -283,7 +311,7 @@ mod tests {
             r#"[{"documents": [1]}]"#,
             r#"{"documents": [1"#,
         ] {
-            assert!(documents(bad).is_none(), "{bad}");
+            assert!(documents(bad.as_bytes()).is_none(), "{bad}");
         }
     }
 
@@ -307,6 +335,33 @@ mod tests {
             };
             let whole = Bundle::from_json(&edited).map_err(|e| e.to_string());
             proptest::prop_assert_eq!(read(&edited, 3).0, whole);
+        }
+    }
+
+    #[test]
+    fn bytes_that_are_not_utf8_anywhere_get_the_error_of_one_call() {
+        let text = shipped().into_bytes();
+        // In the rest of the bundle, in a document, between two documents, at the end.
+        let first = text.windows(7).position(|w| w == b"\"title\"").unwrap();
+        let document = text
+            .windows(12)
+            .rposition(|w| w == b"\"paragraphs\"")
+            .unwrap();
+        let between = documents(&text).unwrap().1[0].end;
+        for (at, put) in [
+            (first, &b"\xff"[..]),
+            (document, b"\xe4\xb8"),
+            (between, b"\xc0"),
+            (text.len(), b"\xe4"),
+        ] {
+            let mut bad = text.clone();
+            bad.splice(at..at, put.iter().copied());
+            let whole = Bundle::from_bytes(&bad).map_err(|e| e.to_string());
+            assert!(
+                whole.as_ref().is_err_and(|e| e.contains("not UTF-8")),
+                "{whole:?}"
+            );
+            assert_eq!(read_bytes(&bad, 1).0, whole);
         }
     }
 

@@ -309,6 +309,15 @@ pub fn only_in(lang: Lang, region: &str) -> String {
     }
 }
 
+/// The line under a folded block's side that shows only its first passages.
+pub fn more_passages(lang: Lang, n: usize) -> String {
+    match lang {
+        Lang::Zh => format!("另有 {n} 段"),
+        Lang::En if n == 1 => "1 more passage".to_owned(),
+        Lang::En => format!("{n} more passages"),
+    }
+}
+
 /// What the passages view shows, in a sentence: announced to screen readers and shown
 /// above the blocks.
 pub fn passages_summary(

@@ -23,8 +23,8 @@ pub mod target_sort;
 
 pub use embed::{Anchor, Embed};
 pub use i18n::{
-    Lang, Msg, boilerplate_run, indicator_summary, no_targets, only_in, passages_summary,
-    run_only_in, search_summary, show_all, shown_of, topic_summary,
+    Lang, Msg, boilerplate_run, indicator_summary, more_passages, no_targets, only_in,
+    passages_summary, run_only_in, search_summary, show_all, shown_of, topic_summary,
 };
 pub use lazy::LazyComparison;
 pub use state::{State, StateError, View};

@@ -32,7 +32,7 @@ use super::passages;
 use super::patch;
 use super::render;
 use super::session::{self, Session};
-use crate::bundle::Reading;
+use crate::bundle::{Bundle, BundleError, Reading};
 use crate::compare::Pending;
 use crate::view::{Lang, Msg, State, View};
 
@@ -91,11 +91,19 @@ pub(super) struct Inner {
     began: Option<f64>,
     /// The bundle being read, a slice per task when it is long.
     reading: Option<Loading>,
+    /// A long bundle read, to be prepared for comparison in a task of its own.
+    read: Option<(Loading, Result<Bundle, BundleError>)>,
+    /// The alignment shown next was made over several tasks: the drawing shows its first
+    /// blocks and leaves the rest to the tasks after the frame, without looking how far
+    /// down they reach (laying them out in the drawing's task made it the longest).
+    long: bool,
 }
 
 /// A bundle text being read, and what it was loaded as.
 struct Loading {
     key: String,
+    /// See [`session::fingerprint`].
+    text: u64,
     label: String,
     reading: Reading,
 }
@@ -160,6 +168,8 @@ impl Widget {
                 preparing: false,
                 aligning: None,
                 began: None,
+                read: None,
+                long: false,
                 reading: None,
             }),
             renders: Cell::new(0),
@@ -203,30 +213,46 @@ impl Widget {
         self.install(Ok(None));
     }
 
-    /// Parses and prepares the bundle text loaded for `key`, then shows the comparison, or
-    /// the reason the bundle cannot be read, after `label` (what the page named:
-    /// `bundle="…"`, or the default bundle).
-    pub fn set_bundle(&self, key: &str, json: &str, label: &str) {
-        if let Some(session) = session::known(key, json) {
+    /// Parses and prepares the bundle loaded for `key` (its bytes: what a server sent, or
+    /// the page's text encoded as UTF-8), then shows the comparison, or the reason the
+    /// bundle cannot be read, after `label` (what the page named: `bundle="…"`, or the
+    /// default bundle). Bytes, not a string: a server's answer is read as it came, where
+    /// asking the browser for text would decode it to UTF-16 and the glue encode it back,
+    /// both in one task (see [`crate::bundle::Reading`]).
+    pub fn set_bundle(&self, key: &str, bytes: Vec<u8>, label: &str) {
+        let text = session::fingerprint(key, &bytes);
+        if !self.use_known(key, text) {
+            self.read(key, text, Reading::from_bytes(bytes), label);
+        }
+    }
+
+    fn use_known(&self, key: &str, text: u64) -> bool {
+        let known = session::known(key, text);
+        let found = known.is_some();
+        if let Some(session) = known {
             self.install(Ok(Some(session)));
-            return;
         }
-        match self.shared.inner.try_borrow_mut() {
-            Ok(mut inner) => {
-                inner.reading = Some(Loading {
-                    key: key.to_owned(),
-                    label: label.to_owned(),
-                    reading: Reading::new(json.to_owned()),
-                });
-            }
-            Err(_) => return,
-        }
+        found
+    }
+
+    fn read(&self, key: &str, text: u64, reading: Reading, label: &str) {
         // A bundle of the usual size is read at once: slices would only add tasks.
-        let budget = if json.len() <= READ_AT_ONCE {
+        let budget = if reading.len() <= READ_AT_ONCE {
             f64::INFINITY
         } else {
             FIRST_SLICE_MS
         };
+        match self.shared.inner.try_borrow_mut() {
+            Ok(mut inner) => {
+                inner.reading = Some(Loading {
+                    key: key.to_owned(),
+                    text,
+                    label: label.to_owned(),
+                    reading,
+                });
+            }
+            Err(_) => return,
+        }
         read_pending(&self.shared, budget);
     }
 
@@ -265,6 +291,7 @@ impl Widget {
                 // bundle being read gives way to the one shown now.
                 inner.aligning = None;
                 inner.reading = None;
+                inner.read = None;
                 match result {
                     Ok(session) => {
                         inner.session = session;
@@ -420,6 +447,9 @@ struct Drawing {
     complete: bool,
     /// Rows were left for later: [`draw_pending`] completes (and counts) the drawing.
     deferred: bool,
+    /// Rows are added before the frame while the list ends above the window's bottom
+    /// (see [`Inner::long`]).
+    fill: bool,
 }
 
 /// Builds the drawing for the current attributes.
@@ -447,11 +477,8 @@ fn build(shared: &Shared) -> Option<Drawing> {
     // After reading a long bundle, the task has had its share: the alignment goes on in
     // the next ones.
     let spent = inner.began.take().map_or(0.0, |t| now() - t);
-    let first = if spent < FIRST_SLICE_MS {
-        FIRST_SLICE_MS
-    } else {
-        0.0
-    };
+    let fill = !std::mem::take(&mut inner.long);
+    let first = (FIRST_SLICE_MS - spent).max(0.0);
     let aligning = !inner.preparing && !aligned(inner, first);
     let view = if inner.load_error.is_some() || inner.preparing || aligning {
         None
@@ -462,7 +489,7 @@ fn build(shared: &Shared) -> Option<Drawing> {
             let rows = data.comparison.alignment.blocks.len();
             // Whether focus is on a row (or in one), which may be among the later ones.
             let in_rows = focused.as_deref().is_some_and(|k| {
-                ["row:", "context:", "link:"]
+                ["row:", "context:", "link:", "block:", "fold:", "long:"]
                     .iter()
                     .any(|p| k.starts_with(p))
             });
@@ -526,6 +553,7 @@ fn build(shared: &Shared) -> Option<Drawing> {
     });
     Some(Drawing {
         deferred: inner.pending.is_some(),
+        fill,
         complete,
         frame: inner.frame.clone(),
         announcer: inner.announcer.clone(),
@@ -548,14 +576,20 @@ fn show(shared: &Rc<Shared>, drawing: Drawing) {
     patch::put(&drawing.frame, &drawing.body.el);
     if drawing.complete && drawing.deferred {
         draw_pending(shared, f64::INFINITY);
-    } else if drawing.deferred {
+    } else if drawing.deferred && drawing.fill {
         fill_window(shared, &drawing.frame);
     }
     if let Some(text) = &drawing.announce {
         drawing.announcer.set_text_content(Some(text));
     }
+    // A folded block's "more passages" is gone once the block is open: its button to fold
+    // it again takes the focus.
+    let open_block = |key: &str| {
+        let (_, block) = key.strip_prefix("fold:")?.split_once(':')?;
+        find(&drawing.root, &format!("block:{block}"))
+    };
     if let Some(key) = &drawing.focused
-        && let Some(el) = find(&drawing.root, key)
+        && let Some(el) = find(&drawing.root, key).or_else(|| open_block(key))
     {
         let options = web_sys::FocusOptions::new();
         options.set_prevent_scroll(true);
@@ -716,17 +750,43 @@ fn read_pending(shared: &Rc<Shared>, budget_ms: f64) {
         inner.after_frame = Some(next_task(shared, |s| read_pending(s, SLICE_MS)));
         return;
     };
-    // The drawing that follows gets what is left of this task's share.
-    inner.began = Some(start);
+    if budget_ms.is_finite() {
+        // A long bundle: prepared (a step that grows with it) in the next task.
+        inner.read = Some((loading, result));
+        inner.after_frame = Some(next_task(shared, prepare_read));
+        return;
+    }
     drop(inner);
+    install_read(shared, loading, result, start);
+}
+
+/// Prepares the long bundle read (see [`read_pending`]) and shows it.
+fn prepare_read(shared: &Rc<Shared>) {
+    let start = now();
+    let read = shared
+        .inner
+        .try_borrow_mut()
+        .ok()
+        .and_then(|mut i| i.read.take());
+    if let Some((loading, result)) = read {
+        install_read(shared, loading, result, start);
+    }
+}
+
+/// Prepares the bundle read (in a task that began at `start`) and shows it, or why it
+/// cannot be read.
+fn install_read(
+    shared: &Rc<Shared>,
+    loading: Loading,
+    result: Result<Bundle, BundleError>,
+    start: f64,
+) {
+    // The drawing that follows gets what is left of this task's share.
+    if let Ok(mut inner) = shared.inner.try_borrow_mut() {
+        inner.began = Some(start);
+    }
     let result = result
-        .map(|bundle| {
-            Some(session::prepare(
-                &loading.key,
-                loading.reading.text(),
-                bundle,
-            ))
-        })
+        .map(|bundle| Some(session::prepare(&loading.key, loading.text, bundle)))
         .map_err(|e| format!("{}: {e}", loading.label));
     Widget::install_into(shared, result);
 }
@@ -748,8 +808,9 @@ fn align_pending(shared: &Rc<Shared>) {
         return;
     }
     if aligned(&mut inner, SLICE_MS) {
-        drop(inner);
-        draw(shared);
+        // Drawn in a task of its own: this one has had its slice.
+        inner.long = true;
+        inner.after_frame = Some(next_task(shared, draw));
         return;
     }
     inner.after_frame = Some(next_task(shared, align_pending));

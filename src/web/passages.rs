@@ -11,7 +11,8 @@ use crate::compare::{Block, PassageRef, Span, SpanKind};
 use crate::view::format::percent;
 use crate::view::marks::combine;
 use crate::view::{
-    LazyComparison, Msg, boilerplate_run, only_in, passages_summary, run_only_in, shown_of,
+    LazyComparison, Msg, boilerplate_run, more_passages, only_in, passages_summary, run_only_in,
+    shown_of,
 };
 
 /// How many blocks are drawn before the first frame at most: about what a tall screen
@@ -29,6 +30,12 @@ pub const START_ROWS: usize = 3;
 /// Passages longer than this (characters) make a block show its first lines only until
 /// the reader asks for all: a first screen then holds several topics, not one.
 const CLAMP: usize = 120;
+
+/// How many passages a side of a folded block shows (the first ones): a block may pair an
+/// omnibus paragraph with fifty passages of the other plan (Hunan and the national
+/// documents), a wall of text on the first screen, and drawing all of them was the
+/// longest task of a long comparison's first frame.
+const FOLDED_PASSAGES: usize = 6;
 
 /// A passage longer than this many characters is shown shortened, to its first
 /// [`SHORT`], with a button to show it all: a bundle may hold a whole plan in one
@@ -344,40 +351,6 @@ fn toolbar(ctx: &Ctx<'_>) -> El {
 /// with its counterparts in the block.
 fn both(ctx: &Ctx<'_>, c: &LazyComparison, left: &[usize], right: &[usize], pairs: &[usize]) -> El {
     let a = &c.alignment;
-    let marks: Vec<(usize, std::rc::Rc<crate::compare::Diff>)> = pairs
-        .iter()
-        .filter_map(|&k| Some((k, c.marks(k, &ctx.session.comparer)?)))
-        .collect();
-    let column = |side: Side, ids: &[usize]| {
-        let passages = ids.iter().filter_map(|&i| {
-            let p = a.passages.get(i)?;
-            let sets: Vec<&[Span]> = marks
-                .iter()
-                .filter_map(|(k, m)| {
-                    let pair = a.pairs.get(*k)?;
-                    match side {
-                        Side::Left if pair.left == i => Some(m.left.as_slice()),
-                        Side::Right if pair.right == i => Some(m.right.as_slice()),
-                        _ => None,
-                    }
-                })
-                .collect();
-            Some(passage(
-                ctx,
-                side,
-                p,
-                passage_text(ctx, p, combine(&p.text, &sets), side),
-            ))
-        });
-        El::new(ctx.doc, "div")
-            .class(&format!("cell {}", side.class()))
-            .children(passages)
-    };
-    let best = pairs
-        .iter()
-        .filter_map(|&k| a.pairs.get(k))
-        .map(|p| p.score)
-        .fold(0.0f32, f32::max);
     let first = |ids: &[usize]| {
         ids.first()
             .and_then(|&i| a.passages.get(i))
@@ -399,6 +372,73 @@ fn both(ctx: &Ctx<'_>, c: &LazyComparison, left: &[usize], right: &[usize], pair
             .filter_map(|&i| a.passages.get(i))
             .any(|p| p.text.chars().count() > CLAMP);
     let open = marked || ctx.ui.open_blocks.contains(&block_key);
+    let all = (left.len(), right.len());
+    // Folded, a side shows its first few passages: the rest are drawn (and marked) when
+    // the reader opens the block.
+    let (left, right, pairs): (&[usize], &[usize], Vec<usize>) = if long && !open {
+        let (l, r) = (
+            &left[..left.len().min(FOLDED_PASSAGES)],
+            &right[..right.len().min(FOLDED_PASSAGES)],
+        );
+        let shown = |k: &usize| {
+            a.pairs
+                .get(*k)
+                .is_some_and(|p| l.contains(&p.left) && r.contains(&p.right))
+        };
+        (l, r, pairs.iter().copied().filter(shown).collect())
+    } else {
+        (left, right, pairs.to_vec())
+    };
+    let hidden = (all.0 - left.len(), all.1 - right.len());
+    let marks: Vec<(usize, std::rc::Rc<crate::compare::Diff>)> = pairs
+        .iter()
+        .filter_map(|&k| Some((k, c.marks(k, &ctx.session.comparer)?)))
+        .collect();
+    let column = |side: Side, ids: &[usize], hidden: usize| {
+        let passages = ids.iter().filter_map(|&i| {
+            let p = a.passages.get(i)?;
+            let sets: Vec<&[Span]> = marks
+                .iter()
+                .filter_map(|(k, m)| {
+                    let pair = a.pairs.get(*k)?;
+                    match side {
+                        Side::Left if pair.left == i => Some(m.left.as_slice()),
+                        Side::Right if pair.right == i => Some(m.right.as_slice()),
+                        _ => None,
+                    }
+                })
+                .collect();
+            Some(passage(
+                ctx,
+                side,
+                p,
+                passage_text(ctx, p, combine(&p.text, &sets), side),
+            ))
+        });
+        let more = (hidden > 0).then(|| {
+            El::new(ctx.doc, "p").class("more").child(
+                El::new(ctx.doc, "button")
+                    .attr("type", "button")
+                    .class("run")
+                    .attr("data-action", "block")
+                    .attr("data-value", &block_key)
+                    // Once the block is open, focus goes to its "show less" button (see
+                    // `web::element::show`).
+                    .attr("data-key", &format!("fold:{}:{block_key}", side.class()))
+                    .attr("aria-expanded", "false")
+                    .text(&more_passages(ctx.lang, hidden)),
+            )
+        });
+        El::new(ctx.doc, "div")
+            .class(&format!("cell {}", side.class()))
+            .children(passages)
+            .maybe(more)
+    };
+    let best = pairs
+        .iter()
+        .filter_map(|&k| a.pairs.get(k))
+        .map(|p| p.score)
+        .fold(0.0f32, f32::max);
     let mut score = El::new(ctx.doc, "p").class("score").text(&format!(
         "{} {}",
         Msg::Similarity.text(ctx.lang),
@@ -430,8 +470,8 @@ fn both(ctx: &Ctx<'_>, c: &LazyComparison, left: &[usize], right: &[usize], pair
         .attr("data-key", &format!("row:{block_key}"))
         .attr("data-differs", "")
         .attr_if(marked, "data-at", "")
-        .child(column(Side::Left, left))
-        .child(column(Side::Right, right))
+        .child(column(Side::Left, left, hidden.0))
+        .child(column(Side::Right, right, hidden.1))
         .child(score)
 }
 

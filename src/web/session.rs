@@ -23,8 +23,8 @@ pub struct Session {
     pub across: super::across::Across,
 }
 
-/// A prepared bundle: where it came from, a hash of its text (a `#id` script's text can
-/// change under the same key), and the session while a widget holds it.
+/// A prepared bundle: where it came from, what its text was ([`fingerprint`]), and the
+/// session while a widget holds it.
 struct Entry {
     key: String,
     text: u64,
@@ -36,8 +36,16 @@ thread_local! {
     static SESSIONS: RefCell<Vec<Entry>> = const { RefCell::new(Vec::new()) };
 }
 
-fn hash(text: &str) -> u64 {
-    BuildHasherDefault::<FxHasher>::default().hash_one(text)
+/// What tells two texts loaded under `key` apart: a hash of the text for a `#id` script
+/// in the page (its text can change under the same key), nothing for a URL or the
+/// built-in bundle, whose text is what one request returned to every widget waiting for
+/// it. (Hashing a 44 MB bundle took a task of its own.)
+pub fn fingerprint(key: &str, text: &[u8]) -> u64 {
+    if key.starts_with('#') {
+        BuildHasherDefault::<FxHasher>::default().hash_one(text)
+    } else {
+        0
+    }
 }
 
 /// The session prepared for `key`, if a widget still holds it.
@@ -50,10 +58,9 @@ pub fn cached(key: &str) -> Option<Rc<Session>> {
     })
 }
 
-/// The session prepared for the bundle text `json` loaded under `key`, if a widget still
-/// holds it (and the text is the same).
-pub fn known(key: &str, json: &str) -> Option<Rc<Session>> {
-    let text = hash(json);
+/// The session prepared for the bundle text loaded under `key` (of [`fingerprint`]
+/// `text`), if a widget still holds it.
+pub fn known(key: &str, text: u64) -> Option<Rc<Session>> {
     SESSIONS.with(|s| {
         s.borrow()
             .iter()
@@ -62,9 +69,9 @@ pub fn known(key: &str, json: &str) -> Option<Rc<Session>> {
     })
 }
 
-/// The session of `bundle`, read from the text `json` loaded under `key`: prepared now,
-/// and kept for the other widgets of the page.
-pub fn prepare(key: &str, json: &str, bundle: Bundle) -> Rc<Session> {
+/// The session of `bundle`, read from the text loaded under `key` (of [`fingerprint`]
+/// `text`): prepared now, and kept for the other widgets of the page.
+pub fn prepare(key: &str, text: u64, bundle: Bundle) -> Rc<Session> {
     super::mark("policy-compare:bundle-read");
     let comparer = Comparer::new(&bundle);
     super::mark("policy-compare:bundle-prepared");
@@ -85,7 +92,7 @@ pub fn prepare(key: &str, json: &str, bundle: Bundle) -> Rc<Session> {
         s.retain(|e| e.key != key && e.session.strong_count() > 0);
         s.push(Entry {
             key: key.to_owned(),
-            text: hash(json),
+            text,
             session: Rc::downgrade(&session),
         });
     });

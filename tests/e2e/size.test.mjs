@@ -11,10 +11,11 @@ import { dist } from './harness.mjs';
 // kB = 1000 bytes. The goal is 110 kB; the widget is not there yet, so the budget holds
 // what it weighs with the views of issues 9–12 on board (search, map, topics, document
 // picker, one indicator across every region with English amounts), an alignment whose
-// cost is linear in the passages, switches that patch the drawing in place, and long
-// bundles read and aligned a slice per task, so that no change adds to it unnoticed.
-// Lower it as the widget shrinks.
-const BUDGET = 181_500;
+// cost is linear in the passages, switches that patch the drawing in place, long
+// bundles read as bytes and aligned a slice per task, and blocks folded to their first
+// passages (those last two: +1.9 kB), so that no change adds to it unnoticed. Lower it
+// as the widget shrinks.
+const BUDGET = 183_600;
 
 test('the_widget_script_stays_within_its_size_budget', () => {
   const bytes = fs.readFileSync(path.join(dist, 'policy-compare.js'));

@@ -821,3 +821,54 @@ test('the_status_is_announced_politely', async () => {
     assert.match(after, /江西 对 河南/);
   });
 });
+
+test('a_folded_block_shows_its_first_passages_and_the_rest_on_request', async () => {
+  // Hunan's plan and the national documents: one block pairs dozens of national
+  // passages with Hunan's. Folded, a side shows its first six and says how many more.
+  await withPage(fileUrl('index.html', '#left=hunan&right=national&lang=en'), async (page) => {
+    await ready(page);
+    const folded = () => page.evaluate(() => {
+      const root = document.querySelector('policy-compare').shadowRoot;
+      const more = [...root.querySelectorAll('.row.pair .more button')];
+      return more.map((b) => ({
+        key: b.dataset.key,
+        text: b.textContent,
+        shown: b.closest('.cell').querySelectorAll('.passage').length,
+      }));
+    });
+    const before = await folded();
+    assert.ok(before.length > 0, 'a block with more passages than it shows');
+    for (const f of before) {
+      assert.equal(f.shown, 6, `${f.key}: six passages shown`);
+      assert.match(f.text, /^\d+ more passages?$/);
+    }
+    const { key, text } = before[0];
+    const hidden = Number(text.split(' ')[0]);
+    // By keyboard: the button, then Enter.
+    await page.evaluate((key) => {
+      const root = document.querySelector('policy-compare').shadowRoot;
+      [...root.querySelectorAll('[data-key]')].find((e) => e.dataset.key === key).focus();
+    }, key);
+    await page.keyboard.press('Enter');
+    await page.waitForFunction((key) => {
+      const root = document.querySelector('policy-compare').shadowRoot;
+      return ![...root.querySelectorAll('[data-key]')].some((e) => e.dataset.key === key);
+    }, key);
+    const after = await page.evaluate((block) => {
+      const root = document.querySelector('policy-compare').shadowRoot;
+      const focus = root.activeElement;
+      const row = [...root.querySelectorAll('.row.pair')].find((r) => r.dataset.key === `row:${block}`);
+      return {
+        focus: focus && focus.dataset.key,
+        expanded: focus && focus.getAttribute('aria-expanded'),
+        cells: [...row.querySelectorAll('.cell')].map((c) => c.querySelectorAll('.passage').length),
+        more: row.querySelectorAll('.more').length,
+      };
+    }, key.replace(/^fold:(left|right):/, ''));
+    assert.equal(after.focus, `block:${key.replace(/^fold:(left|right):/, '')}`, 'focus on the button that folds the block again');
+    assert.equal(after.expanded, 'true');
+    assert.equal(after.more, 0);
+    const side = key.startsWith('fold:left:') ? 0 : 1;
+    assert.equal(after.cells[side], 6 + hidden, 'every passage of the block');
+  });
+});
