@@ -15,12 +15,22 @@ use std::collections::{BTreeMap, HashMap};
 
 use jieba_rs::Jieba;
 
-use crate::bundle::{Document, LexiconGroup, TopicInfo};
+use crate::bundle::{Alias, Document, LexiconGroup, TopicInfo};
 use crate::compare::segment::Segmenter;
 
-/// The lexicon of `documents`, and `topics` with their weights set.
-pub fn build(documents: &[Document], topics: &mut [TopicInfo]) -> Vec<LexiconGroup> {
+/// The lexicon of `documents`, and `topics` with their weights set. A paragraph that uses
+/// any name of an alias uses its term (the dictionary cuts most names apart: `长安`, `号`),
+/// and a name the dictionary finds whole is its term too.
+pub fn build(
+    documents: &[Document],
+    topics: &mut [TopicInfo],
+    aliases: &[Alias],
+) -> Vec<LexiconGroup> {
     let jieba = Jieba::new();
+    let term_of: HashMap<&str, &str> = aliases
+        .iter()
+        .flat_map(|a| a.names.iter().map(|n| (n.as_str(), a.term.as_str())))
+        .collect();
     // Per word: the regions that use it and how many paragraphs do.
     let mut regions: HashMap<String, Vec<&str>> = HashMap::new();
     let mut df: HashMap<String, u32> = HashMap::new();
@@ -33,7 +43,18 @@ pub fn build(documents: &[Document], topics: &mut [TopicInfo]) -> Vec<LexiconGro
                 .into_iter()
                 .map(|t| t.word)
                 .filter(|w| is_word(w))
+                .map(|w| term_of.get(w).copied().unwrap_or(w))
                 .collect();
+            words.extend(
+                aliases
+                    .iter()
+                    .filter(|a| {
+                        std::iter::once(&a.term)
+                            .chain(&a.names)
+                            .any(|n| p.text.contains(n.as_str()))
+                    })
+                    .map(|a| a.term.as_str()),
+            );
             words.sort_unstable();
             words.dedup();
             for w in words {
@@ -53,9 +74,11 @@ pub fn build(documents: &[Document], topics: &mut [TopicInfo]) -> Vec<LexiconGro
         r.dedup();
         r.len()
     };
+    // Cues and alias terms name things: never generic.
     let cues: Vec<&str> = topics
         .iter()
         .flat_map(|t| t.cues.iter().map(String::as_str))
+        .chain(aliases.iter().map(|a| a.term.as_str()))
         .collect();
     // Grouped by weight rounded to a tenth and by genericness: the bundle lists each
     // weight once.
@@ -89,7 +112,7 @@ pub fn build(documents: &[Document], topics: &mut [TopicInfo]) -> Vec<LexiconGro
         words: formulas(&jieba, documents, all_regions, &cues),
         generic: true,
     });
-    weigh_topics(documents, topics, &lexicon);
+    weigh_topics(documents, topics, &lexicon, aliases);
     lexicon
 }
 
@@ -166,8 +189,13 @@ fn formulas(
 
 /// Sets each topic's weight from how many paragraphs name it (in their text or the
 /// headings above them), found the way readers find topics.
-fn weigh_topics(documents: &[Document], topics: &mut [TopicInfo], lexicon: &[LexiconGroup]) {
-    let segmenter = Segmenter::new(lexicon, topics);
+fn weigh_topics(
+    documents: &[Document],
+    topics: &mut [TopicInfo],
+    lexicon: &[LexiconGroup],
+    aliases: &[Alias],
+) {
+    let segmenter = Segmenter::new(lexicon, topics).with_aliases(aliases);
     let mut df = vec![0u32; topics.len()];
     let mut n = 0u32;
     for doc in documents {

@@ -26,6 +26,18 @@ pub struct LexiconGroup {
     pub generic: bool,
 }
 
+/// Other names of one object (`长安号`, `蓉欧` for `中欧班列`): where a text is cut into
+/// words, each name counts as the term, so two plans that name one thing differently
+/// share a word. The term's weight in the lexicon is over every paragraph that uses any
+/// of its names.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Alias {
+    /// The word the names count as.
+    pub term: String,
+    /// Its other names.
+    pub names: Vec<String>,
+}
+
 fn is_false(b: &bool) -> bool {
     !*b
 }

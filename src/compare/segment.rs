@@ -13,7 +13,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::bundle::{LexiconGroup, TopicInfo};
+use crate::bundle::{Alias, LexiconGroup, TopicInfo};
 
 /// What the lexicon knows of one word.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -89,6 +89,39 @@ impl Segmenter {
         s
     }
 
+    /// The same table, where each alias's names are found as its term: a hit on `长安号`
+    /// is a hit on `中欧班列` (at `长安号`'s place), with the weight and the topics of the
+    /// term and of the name before.
+    /// An empty table (a bundle without a lexicon) stays empty: its words are made from
+    /// the text, and have no terms to count names as.
+    pub fn with_aliases(mut self, aliases: &[Alias]) -> Segmenter {
+        if self.entries.is_empty() {
+            return self;
+        }
+        for alias in aliases {
+            let term = self.id(&alias.term);
+            for name in &alias.names {
+                if *name == alias.term {
+                    continue;
+                }
+                // The name's own topics (a cue) go to the term; its own weight, if the
+                // lexicon has one, goes: the name is the term now.
+                let own = self
+                    .lookup(name)
+                    .map(|id| self.entries[id as usize].topics.clone());
+                self.ids.insert(name.clone(), term);
+                self.place(name);
+                let topics = &mut self.entries[term as usize].topics;
+                for t in own.into_iter().flatten() {
+                    if !topics.contains(&t) {
+                        topics.push(t);
+                    }
+                }
+            }
+        }
+        self
+    }
+
     /// The same table, reporting overlapping words.
     pub fn overlapping(mut self) -> Segmenter {
         self.overlapping = true;
@@ -102,6 +135,12 @@ impl Segmenter {
         let id = self.entries.len() as u32;
         self.ids.insert(word.to_owned(), id);
         self.entries.push(Entry::default());
+        self.place(word);
+        id
+    }
+
+    /// Makes the lookup tables find `word`.
+    fn place(&mut self, word: &str) {
         let n = word.chars().count();
         self.longest = self.longest.max(n);
         let mut cs = word.chars();
@@ -109,7 +148,6 @@ impl Segmenter {
             let longest = self.prefixes.entry((a, b)).or_insert(0);
             *longest = (*longest).max(u8::try_from(n).unwrap_or(u8::MAX));
         }
-        id
     }
 
     /// Whether the lexicon is empty (a bundle from before lexicons were shipped).
@@ -295,6 +333,49 @@ mod tests {
         assert_eq!(s.topic_hits("发展跨境电子商务和电子商务"), [0, 0]);
         let cue_only = s.lookup("跨境电子商务").unwrap();
         assert_eq!(s.entry(cue_only).idf, None);
+    }
+
+    #[test]
+    fn an_alias_is_found_as_its_term_at_its_own_place() {
+        let s = segmenter(
+            &["中欧班列", "班列", "发展"],
+            &[("rail-freight", &["中欧班列"])],
+        )
+        .with_aliases(&[Alias {
+            term: "中欧班列".into(),
+            names: vec!["长安号".into(), "郑欧班列".into()],
+        }]);
+        let term = s.lookup("中欧班列").unwrap();
+        let text = "打造长安号品牌，发展郑欧班列";
+        let hits = s.words(text);
+        let found: Vec<(&str, u32, bool)> = hits
+            .iter()
+            .map(|h| (&text[h.start..h.end], h.word, h.whole))
+            .collect();
+        let lie = s.lookup("班列").unwrap();
+        let grow = s.lookup("发展").unwrap();
+        assert_eq!(
+            found,
+            [
+                ("长安号", term, true),
+                ("发展", grow, true),
+                ("郑欧班列", term, true),
+                ("班列", lie, false)
+            ]
+        );
+        // The name brings the term's weight and topics.
+        assert_eq!(s.topic_hits("长安号"), [0]);
+        assert_eq!(s.entry(term).idf, Some(2.0));
+    }
+
+    #[test]
+    fn aliases_leave_a_table_without_a_lexicon_empty() {
+        let s = Segmenter::default().with_aliases(&[Alias {
+            term: "中欧班列".into(),
+            names: vec!["长安号".into()],
+        }]);
+        assert!(s.is_empty());
+        assert!(s.words("长安号").is_empty());
     }
 
     #[test]
