@@ -7,7 +7,7 @@ use sha2::{Digest, Sha256};
 
 use crate::bundle::Theme;
 use crate::bundle::{
-    Alias, Bundle, CorpusRef, Document, FORMAT, LexiconGroup, ThemeInfo, TopicInfo, VERSION,
+    Bundle, CorpusRef, Document, FORMAT, LexiconGroup, ThemeInfo, TopicInfo, VERSION,
 };
 use crate::corpus::{self, CorpusError, regions};
 use crate::metrics;
@@ -48,7 +48,7 @@ pub fn build_bundle(text: &str, file: &str) -> Result<Bundle, CorpusError> {
         })
         .collect();
     let documents: Vec<Document> = documents;
-    let (topics, lexicon, aliases) = comparison_model(&documents);
+    let (topics, lexicon) = comparison_model(&documents);
     Ok(Bundle {
         format: FORMAT.to_owned(),
         version: VERSION,
@@ -68,24 +68,23 @@ pub fn build_bundle(text: &str, file: &str) -> Result<Bundle, CorpusError> {
         documents,
         topics,
         lexicon,
-        aliases,
     })
 }
 
-/// The topics, the lexicon and the aliases that readers compare passages with.
+/// The topics and the lexicon (with the other names of its words) that readers compare
+/// passages with.
 #[cfg(not(target_arch = "wasm32"))]
-fn comparison_model(documents: &[Document]) -> (Vec<TopicInfo>, Vec<LexiconGroup>, Vec<Alias>) {
+fn comparison_model(documents: &[Document]) -> (Vec<TopicInfo>, Vec<LexiconGroup>) {
     let mut topics = crate::topics::builtin();
     let aliases = crate::topics::aliases::builtin();
     let lexicon = crate::vocabulary::build(documents, &mut topics, &aliases);
-    (topics, lexicon, aliases)
+    (topics, lexicon)
 }
 
-/// Bundles are built natively; the browser only reads them, and has no dictionary (nor,
-/// without a lexicon, terms to count aliases as).
+/// Bundles are built natively; the browser only reads them, and has no dictionary.
 #[cfg(target_arch = "wasm32")]
-fn comparison_model(_: &[Document]) -> (Vec<TopicInfo>, Vec<LexiconGroup>, Vec<Alias>) {
-    (crate::topics::builtin(), Vec::new(), Vec::new())
+fn comparison_model(_: &[Document]) -> (Vec<TopicInfo>, Vec<LexiconGroup>) {
+    (crate::topics::builtin(), Vec::new())
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {

@@ -15,8 +15,9 @@ use std::collections::{BTreeMap, HashMap};
 
 use jieba_rs::Jieba;
 
-use crate::bundle::{Alias, Document, LexiconGroup, TopicInfo};
+use crate::bundle::{Document, LexiconGroup, TopicInfo};
 use crate::compare::segment::Segmenter;
+use crate::topics::aliases::Alias;
 
 /// The lexicon of `documents`, and `topics` with their weights set. A paragraph that uses
 /// any name of an alias uses its term (the dictionary cuts most names apart: `长安`, `号`),
@@ -102,17 +103,26 @@ pub fn build(
                 idf: tenths as f32 / 10.0,
                 words,
                 generic,
+                alias_of: None,
             }
         })
         .collect();
     let mut lexicon = lexicon;
+    // Each alias as a group of its own: the names, and the term they count as.
+    lexicon.extend(aliases.iter().map(|a| LexiconGroup {
+        idf: 0.0,
+        words: a.names.clone(),
+        generic: false,
+        alias_of: Some(a.term.clone()),
+    }));
     lexicon.push(LexiconGroup {
         // Not weighed: the words inside a formula count, the formula adds nothing.
         idf: 0.0,
         words: formulas(&jieba, documents, all_regions, &cues),
         generic: true,
+        alias_of: None,
     });
-    weigh_topics(documents, topics, &lexicon, aliases);
+    weigh_topics(documents, topics, &lexicon);
     lexicon
 }
 
@@ -189,13 +199,8 @@ fn formulas(
 
 /// Sets each topic's weight from how many paragraphs name it (in their text or the
 /// headings above them), found the way readers find topics.
-fn weigh_topics(
-    documents: &[Document],
-    topics: &mut [TopicInfo],
-    lexicon: &[LexiconGroup],
-    aliases: &[Alias],
-) {
-    let segmenter = Segmenter::new(lexicon, topics).with_aliases(aliases);
+fn weigh_topics(documents: &[Document], topics: &mut [TopicInfo], lexicon: &[LexiconGroup]) {
+    let segmenter = Segmenter::new(lexicon, topics);
     let mut df = vec![0u32; topics.len()];
     let mut n = 0u32;
     for doc in documents {

@@ -196,11 +196,15 @@ fn boilerplate_is_never_paired() {
 #[test]
 fn one_object_named_differently_by_two_plans_is_side_by_side() {
     // Xi'an's China–Europe train is 长安号, Chengdu's 蓉欧+: the passages share no other
-    // word that says so, and the bundle's aliases count both names as 中欧班列.
+    // word that says so, and the bundle's lexicon counts both names as 中欧班列.
     let b = common::bundle();
-    assert!(b.aliases.iter().any(|a| a.term == "中欧班列"
-        && a.names.iter().any(|n| n == "长安号")
-        && a.names.iter().any(|n| n == "蓉欧")));
+    assert!(
+        b.lexicon
+            .iter()
+            .any(|g| g.alias_of.as_deref() == Some("中欧班列")
+                && g.words.iter().any(|n| n == "长安号")
+                && g.words.iter().any(|n| n == "蓉欧"))
+    );
     let c = comparer().compare("xian", "chengdu", "all").unwrap();
     let found = pairs(&c);
     let train = |k: &Key, id: &str, text: &str| {

@@ -16,7 +16,7 @@ mod theme;
 mod types;
 
 pub use error::{BundleError, BundleErrorKind, shorten};
-pub use lexicon::{Alias, LexiconGroup, TopicInfo};
+pub use lexicon::{LexiconGroup, TopicInfo};
 pub use metric::{Canonical, Comparator, Metric, MetricKind, Normalized, Scope};
 pub use read::{MAX_ID, MAX_VALUE, YEARS, metric_is_plausible};
 pub use roles::{Boilerplate, Role};

@@ -6,7 +6,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::lexicon::{Alias, LexiconGroup, TopicInfo};
+use super::lexicon::{LexiconGroup, TopicInfo};
 use super::metric::Metric;
 use super::roles::{Boilerplate, Role};
 use super::theme::Theme;
@@ -39,10 +39,6 @@ pub struct Bundle {
     /// (An addition within version 1; a bundle without it gets one made from its text.)
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub lexicon: Vec<LexiconGroup>,
-    /// Other names of the lexicon's words (`长安号` for `中欧班列`), counted as them.
-    /// (An addition within version 1; a bundle without it counts every name apart.)
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub aliases: Vec<Alias>,
 }
 
 /// The corpus file a bundle was built from, so a bundle can be traced to its source.

@@ -76,7 +76,6 @@ pub struct Comparer {
     /// its text on first use).
     segmenter: OnceLock<Segmenter>,
     lexicon: Vec<crate::bundle::LexiconGroup>,
-    aliases: Vec<crate::bundle::Alias>,
     /// Each passage's vectors, made on first use.
     features: Vec<OnceLock<Features>>,
     /// The pairs of the last few region pairs aligned: a theme filters one alignment, so
@@ -109,7 +108,6 @@ impl Comparer {
             topics: bundle.topics.clone(),
             segmenter: OnceLock::new(),
             lexicon: bundle.lexicon.clone(),
-            aliases: bundle.aliases.clone(),
             features,
             aligned: std::sync::Mutex::new(Vec::new()),
             targets: bundle
@@ -131,7 +129,7 @@ impl Comparer {
             if self.lexicon.is_empty() {
                 tfidf::lexicon(&self.passages)
             } else {
-                Segmenter::new(&self.lexicon, &self.topics).with_aliases(&self.aliases)
+                Segmenter::new(&self.lexicon, &self.topics)
             }
         })
     }

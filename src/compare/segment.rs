@@ -13,7 +13,7 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::bundle::{Alias, LexiconGroup, TopicInfo};
+use crate::bundle::{LexiconGroup, TopicInfo};
 
 /// What the lexicon knows of one word.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -67,7 +67,7 @@ impl Segmenter {
     /// The table for a bundle's lexicon and topics.
     pub fn new(lexicon: &[LexiconGroup], topics: &[TopicInfo]) -> Segmenter {
         let mut s = Segmenter::default();
-        for group in lexicon {
+        for group in lexicon.iter().filter(|g| g.alias_of.is_none()) {
             for w in &group.words {
                 let id = s.id(w);
                 let entry = &mut s.entries[id as usize];
@@ -86,40 +86,24 @@ impl Segmenter {
                 }
             }
         }
+        // Other names last, so that each finds its term's weight and topics.
+        for group in lexicon {
+            if let Some(term) = &group.alias_of {
+                s.alias(term, &group.words);
+            }
+        }
         s
     }
 
-    /// The same table, where each alias's names are found as its term: a hit on `长安号`
-    /// is a hit on `中欧班列` (at `长安号`'s place), with the weight and the topics of the
-    /// term and of the name before.
-    /// An empty table (a bundle without a lexicon) stays empty: its words are made from
-    /// the text, and have no terms to count names as.
-    pub fn with_aliases(mut self, aliases: &[Alias]) -> Segmenter {
-        if self.entries.is_empty() {
-            return self;
+    /// Makes each of `names` found as `term`: a hit on `长安号` is a hit on `中欧班列` (at
+    /// `长安号`'s place), with the term's weight and topics. (A name that is a topic cue
+    /// is one of the term's topic: `src/topics/aliases.rs` checks it.)
+    fn alias(&mut self, term: &str, names: &[String]) {
+        let term = self.id(term);
+        for name in names {
+            self.ids.insert(name.clone(), term);
+            self.place(name);
         }
-        for alias in aliases {
-            let term = self.id(&alias.term);
-            for name in &alias.names {
-                if *name == alias.term {
-                    continue;
-                }
-                // The name's own topics (a cue) go to the term; its own weight, if the
-                // lexicon has one, goes: the name is the term now.
-                let own = self
-                    .lookup(name)
-                    .map(|id| self.entries[id as usize].topics.clone());
-                self.ids.insert(name.clone(), term);
-                self.place(name);
-                let topics = &mut self.entries[term as usize].topics;
-                for t in own.into_iter().flatten() {
-                    if !topics.contains(&t) {
-                        topics.push(t);
-                    }
-                }
-            }
-        }
-        self
     }
 
     /// The same table, reporting overlapping words.
@@ -288,6 +272,7 @@ mod tests {
             idf: 2.0,
             words: words.iter().map(|w| (*w).to_owned()).collect(),
             generic: false,
+            alias_of: None,
         }];
         let topics: Vec<TopicInfo> = cues
             .iter()
@@ -337,23 +322,46 @@ mod tests {
 
     #[test]
     fn an_alias_is_found_as_its_term_at_its_own_place() {
-        let s = segmenter(
-            &["中欧班列", "班列", "发展"],
-            &[("rail-freight", &["中欧班列"])],
-        )
-        .with_aliases(&[Alias {
-            term: "中欧班列".into(),
-            names: vec!["长安号".into(), "郑欧班列".into()],
-        }]);
+        let lexicon = [
+            LexiconGroup {
+                idf: 2.0,
+                words: ["中欧班列", "班列", "发展", "高铁"]
+                    .map(String::from)
+                    .to_vec(),
+                generic: false,
+                alias_of: None,
+            },
+            LexiconGroup {
+                idf: 0.0,
+                words: ["长安号", "郑欧班列"].map(String::from).to_vec(),
+                generic: false,
+                alias_of: Some("中欧班列".into()),
+            },
+            LexiconGroup {
+                idf: 0.0,
+                words: vec!["高速铁路".into()],
+                generic: false,
+                alias_of: Some("高铁".into()),
+            },
+        ];
+        let topic = |id: &str, cue: &str| TopicInfo {
+            id: id.into(),
+            theme: crate::bundle::Theme::Connectivity,
+            zh: String::new(),
+            en: String::new(),
+            cues: vec![cue.into()],
+            idf: 1.0,
+        };
+        let topics = [topic("rail-freight", "中欧班列"), topic("railways", "高铁")];
+        let s = Segmenter::new(&lexicon, &topics);
         let term = s.lookup("中欧班列").unwrap();
         let text = "打造长安号品牌，发展郑欧班列";
-        let hits = s.words(text);
-        let found: Vec<(&str, u32, bool)> = hits
+        let found: Vec<(&str, u32, bool)> = s
+            .words(text)
             .iter()
             .map(|h| (&text[h.start..h.end], h.word, h.whole))
             .collect();
-        let lie = s.lookup("班列").unwrap();
-        let grow = s.lookup("发展").unwrap();
+        let (lie, grow) = (s.lookup("班列").unwrap(), s.lookup("发展").unwrap());
         assert_eq!(
             found,
             [
@@ -363,19 +371,10 @@ mod tests {
                 ("班列", lie, false)
             ]
         );
-        // The name brings the term's weight and topics.
-        assert_eq!(s.topic_hits("长安号"), [0]);
         assert_eq!(s.entry(term).idf, Some(2.0));
-    }
-
-    #[test]
-    fn aliases_leave_a_table_without_a_lexicon_empty() {
-        let s = Segmenter::default().with_aliases(&[Alias {
-            term: "中欧班列".into(),
-            names: vec!["长安号".into()],
-        }]);
-        assert!(s.is_empty());
-        assert!(s.words("长安号").is_empty());
+        assert_eq!(s.topic_hits("长安号"), [0]);
+        assert_eq!(s.lookup("高速铁路"), s.lookup("高铁"));
+        assert_eq!(s.topic_hits("高速铁路"), [1]);
     }
 
     #[test]

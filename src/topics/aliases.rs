@@ -1,11 +1,18 @@
 //! Other names of one object (`aliases.tsv`, reviewable data): Xi'an's `长安号` and
 //! Chengdu's `蓉欧` are both their city's China–Europe train, and a reader of the two plans
 //! wants them side by side though they share no word. The builder weighs each term over
-//! the paragraphs that use any of its names and ships the table in the bundle
-//! ([`crate::bundle::Alias`]); readers count each name as its term where they cut a text
-//! into words ([`crate::compare::segment::Segmenter::with_aliases`]).
+//! the paragraphs that use any of its names and ships the table in the bundle's lexicon
+//! ([`crate::bundle::LexiconGroup::alias_of`]); readers count each name as its term where
+//! they cut a text into words ([`crate::compare::segment::Segmenter`]).
 
-use crate::bundle::Alias;
+/// Other names of one object.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Alias {
+    /// The word the names count as.
+    pub term: String,
+    /// Its other names.
+    pub names: Vec<String>,
+}
 
 /// The aliases that ship with the crate.
 pub fn builtin() -> Vec<Alias> {
@@ -60,6 +67,24 @@ mod tests {
             n,
             "a name of two terms, or a term that is another's name"
         );
+    }
+
+    #[test]
+    fn a_name_that_is_a_topic_cue_is_a_cue_of_its_term_s_topic() {
+        // A reader finds a name as its term, with the term's topics only.
+        let topics = crate::topics::builtin();
+        for a in builtin() {
+            for name in &a.names {
+                for t in topics.iter().filter(|t| t.cues.contains(name)) {
+                    assert!(
+                        t.cues.contains(&a.term),
+                        "{name} is a cue of {}, {} is not",
+                        t.id,
+                        a.term
+                    );
+                }
+            }
+        }
     }
 
     #[test]
