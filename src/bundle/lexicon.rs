@@ -28,7 +28,7 @@ pub struct LexiconGroup {
     /// of `中欧班列`, in `src/topics/aliases.tsv`): where a text is cut into words, each
     /// counts as that word, with its weight and topics, so two plans that name one thing
     /// differently share a word. Then `idf` is 0 and `generic` false (a reader that does
-    /// not know this field finds the names as set phrases, not weighed). Absent: none.
+    /// not know this field finds the names as words of no weight). Absent: none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub alias_of: Option<String>,
 }
