@@ -71,11 +71,13 @@ pub fn build_bundle(text: &str, file: &str) -> Result<Bundle, CorpusError> {
     })
 }
 
-/// The topics and the lexicon that readers compare passages with.
+/// The topics and the lexicon (with the other names of its words) that readers compare
+/// passages with.
 #[cfg(not(target_arch = "wasm32"))]
 fn comparison_model(documents: &[Document]) -> (Vec<TopicInfo>, Vec<LexiconGroup>) {
     let mut topics = crate::topics::builtin();
-    let lexicon = crate::vocabulary::build(documents, &mut topics);
+    let aliases = crate::topics::aliases::builtin();
+    let lexicon = crate::vocabulary::build(documents, &mut topics, &aliases);
     (topics, lexicon)
 }
 

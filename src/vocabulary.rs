@@ -17,10 +17,21 @@ use jieba_rs::Jieba;
 
 use crate::bundle::{Document, LexiconGroup, TopicInfo};
 use crate::compare::segment::Segmenter;
+use crate::topics::aliases::Alias;
 
-/// The lexicon of `documents`, and `topics` with their weights set.
-pub fn build(documents: &[Document], topics: &mut [TopicInfo]) -> Vec<LexiconGroup> {
+/// The lexicon of `documents`, and `topics` with their weights set. A paragraph that uses
+/// any name of an alias uses its term (the dictionary cuts most names apart: `长安`, `号`),
+/// and a name the dictionary finds whole is its term too.
+pub fn build(
+    documents: &[Document],
+    topics: &mut [TopicInfo],
+    aliases: &[Alias],
+) -> Vec<LexiconGroup> {
     let jieba = Jieba::new();
+    let term_of: HashMap<&str, &str> = aliases
+        .iter()
+        .flat_map(|a| a.names.iter().map(|n| (n.as_str(), a.term.as_str())))
+        .collect();
     // Per word: the regions that use it and how many paragraphs do.
     let mut regions: HashMap<String, Vec<&str>> = HashMap::new();
     let mut df: HashMap<String, u32> = HashMap::new();
@@ -33,7 +44,18 @@ pub fn build(documents: &[Document], topics: &mut [TopicInfo]) -> Vec<LexiconGro
                 .into_iter()
                 .map(|t| t.word)
                 .filter(|w| is_word(w))
+                .map(|w| term_of.get(w).copied().unwrap_or(w))
                 .collect();
+            words.extend(
+                aliases
+                    .iter()
+                    .filter(|a| {
+                        std::iter::once(&a.term)
+                            .chain(&a.names)
+                            .any(|n| p.text.contains(n.as_str()))
+                    })
+                    .map(|a| a.term.as_str()),
+            );
             words.sort_unstable();
             words.dedup();
             for w in words {
@@ -53,9 +75,11 @@ pub fn build(documents: &[Document], topics: &mut [TopicInfo]) -> Vec<LexiconGro
         r.dedup();
         r.len()
     };
+    // Cues and alias terms name things: never generic.
     let cues: Vec<&str> = topics
         .iter()
         .flat_map(|t| t.cues.iter().map(String::as_str))
+        .chain(aliases.iter().map(|a| a.term.as_str()))
         .collect();
     // Grouped by weight rounded to a tenth and by genericness: the bundle lists each
     // weight once.
@@ -79,15 +103,24 @@ pub fn build(documents: &[Document], topics: &mut [TopicInfo]) -> Vec<LexiconGro
                 idf: tenths as f32 / 10.0,
                 words,
                 generic,
+                alias_of: None,
             }
         })
         .collect();
     let mut lexicon = lexicon;
+    // Each alias as a group of its own: the names, and the term they count as.
+    lexicon.extend(aliases.iter().map(|a| LexiconGroup {
+        idf: 0.0,
+        words: a.names.clone(),
+        generic: false,
+        alias_of: Some(a.term.clone()),
+    }));
     lexicon.push(LexiconGroup {
         // Not weighed: the words inside a formula count, the formula adds nothing.
         idf: 0.0,
         words: formulas(&jieba, documents, all_regions, &cues),
         generic: true,
+        alias_of: None,
     });
     weigh_topics(documents, topics, &lexicon);
     lexicon

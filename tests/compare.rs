@@ -194,6 +194,34 @@ fn boilerplate_is_never_paired() {
 }
 
 #[test]
+fn one_object_named_differently_by_two_plans_is_side_by_side() {
+    // Xi'an's China–Europe train is 长安号, Chengdu's 蓉欧+: the passages share no other
+    // word that says so, and the bundle's lexicon counts both names as 中欧班列.
+    let b = common::bundle();
+    assert!(
+        b.lexicon
+            .iter()
+            .any(|g| g.alias_of.as_deref() == Some("中欧班列")
+                && g.words.iter().any(|n| n == "长安号")
+                && g.words.iter().any(|n| n == "蓉欧"))
+    );
+    let c = comparer().compare("xian", "chengdu", "all").unwrap();
+    let found = pairs(&c);
+    let train = |k: &Key, id: &str, text: &str| {
+        k.1 == id
+            && c.passages
+                .iter()
+                .any(|p| p.paragraph == id && p.text.contains(text))
+    };
+    assert!(
+        found
+            .iter()
+            .any(|(l, r, _)| train(l, "s1.2.p1", "长安号") && train(r, "s2.1.1.p1", "蓉欧+")),
+        "{found:?}"
+    );
+}
+
+#[test]
 fn unknown_ids_name_the_valid_ones() {
     let err = comparer()
         .compare("jiangxi", "atlantis", "all")

@@ -24,6 +24,13 @@ pub struct LexiconGroup {
     /// share them are not shown as saying the same thing. Absent: false.
     #[serde(default, skip_serializing_if = "is_false")]
     pub generic: bool,
+    /// Set when these words are other names of one word (`长安号`, `蓉欧` and `郑欧班列`
+    /// of `中欧班列`, in `src/topics/aliases.tsv`): where a text is cut into words, each
+    /// counts as that word, with its weight and topics, so two plans that name one thing
+    /// differently share a word. Then `idf` is 0 and `generic` false (a reader that does
+    /// not know this field finds the names as words of no weight). Absent: none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alias_of: Option<String>,
 }
 
 fn is_false(b: &bool) -> bool {

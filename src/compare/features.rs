@@ -148,6 +148,7 @@ mod tests {
                 .map(String::from)
                 .to_vec(),
             generic: false,
+            alias_of: None,
         }];
         let topics = vec![
             TopicInfo {

@@ -216,6 +216,7 @@ mod tests {
                         .map(String::from)
                         .to_vec(),
                     generic: true,
+                    alias_of: None,
                 },
                 LexiconGroup {
                     idf: 5.0,
@@ -223,6 +224,7 @@ mod tests {
                         .map(String::from)
                         .to_vec(),
                     generic: false,
+                    alias_of: None,
                 },
             ],
             &[],

@@ -67,7 +67,7 @@ impl Segmenter {
     /// The table for a bundle's lexicon and topics.
     pub fn new(lexicon: &[LexiconGroup], topics: &[TopicInfo]) -> Segmenter {
         let mut s = Segmenter::default();
-        for group in lexicon {
+        for group in lexicon.iter().filter(|g| g.alias_of.is_none()) {
             for w in &group.words {
                 let id = s.id(w);
                 let entry = &mut s.entries[id as usize];
@@ -86,7 +86,24 @@ impl Segmenter {
                 }
             }
         }
+        // Other names last, so that each finds its term's weight and topics.
+        for group in lexicon {
+            if let Some(term) = &group.alias_of {
+                s.alias(term, &group.words);
+            }
+        }
         s
+    }
+
+    /// Makes each of `names` found as `term`: a hit on `长安号` is a hit on `中欧班列` (at
+    /// `长安号`'s place), with the term's weight and topics. (A name that is a topic cue
+    /// is one of the term's topic: `src/topics/aliases.rs` checks it.)
+    fn alias(&mut self, term: &str, names: &[String]) {
+        let term = self.id(term);
+        for name in names {
+            self.ids.insert(name.clone(), term);
+            self.place(name);
+        }
     }
 
     /// The same table, reporting overlapping words.
@@ -102,6 +119,12 @@ impl Segmenter {
         let id = self.entries.len() as u32;
         self.ids.insert(word.to_owned(), id);
         self.entries.push(Entry::default());
+        self.place(word);
+        id
+    }
+
+    /// Makes the lookup tables find `word`.
+    fn place(&mut self, word: &str) {
         let n = word.chars().count();
         self.longest = self.longest.max(n);
         let mut cs = word.chars();
@@ -109,7 +132,6 @@ impl Segmenter {
             let longest = self.prefixes.entry((a, b)).or_insert(0);
             *longest = (*longest).max(u8::try_from(n).unwrap_or(u8::MAX));
         }
-        id
     }
 
     /// Whether the lexicon is empty (a bundle from before lexicons were shipped).
@@ -250,6 +272,7 @@ mod tests {
             idf: 2.0,
             words: words.iter().map(|w| (*w).to_owned()).collect(),
             generic: false,
+            alias_of: None,
         }];
         let topics: Vec<TopicInfo> = cues
             .iter()
@@ -295,6 +318,63 @@ mod tests {
         assert_eq!(s.topic_hits("发展跨境电子商务和电子商务"), [0, 0]);
         let cue_only = s.lookup("跨境电子商务").unwrap();
         assert_eq!(s.entry(cue_only).idf, None);
+    }
+
+    #[test]
+    fn an_alias_is_found_as_its_term_at_its_own_place() {
+        let lexicon = [
+            LexiconGroup {
+                idf: 2.0,
+                words: ["中欧班列", "班列", "发展", "高铁"]
+                    .map(String::from)
+                    .to_vec(),
+                generic: false,
+                alias_of: None,
+            },
+            LexiconGroup {
+                idf: 0.0,
+                words: ["长安号", "郑欧班列"].map(String::from).to_vec(),
+                generic: false,
+                alias_of: Some("中欧班列".into()),
+            },
+            LexiconGroup {
+                idf: 0.0,
+                words: vec!["高速铁路".into()],
+                generic: false,
+                alias_of: Some("高铁".into()),
+            },
+        ];
+        let topic = |id: &str, cue: &str| TopicInfo {
+            id: id.into(),
+            theme: crate::bundle::Theme::Connectivity,
+            zh: String::new(),
+            en: String::new(),
+            cues: vec![cue.into()],
+            idf: 1.0,
+        };
+        let topics = [topic("rail-freight", "中欧班列"), topic("railways", "高铁")];
+        let s = Segmenter::new(&lexicon, &topics);
+        let term = s.lookup("中欧班列").unwrap();
+        let text = "打造长安号品牌，发展郑欧班列";
+        let found: Vec<(&str, u32, bool)> = s
+            .words(text)
+            .iter()
+            .map(|h| (&text[h.start..h.end], h.word, h.whole))
+            .collect();
+        let (lie, grow) = (s.lookup("班列").unwrap(), s.lookup("发展").unwrap());
+        assert_eq!(
+            found,
+            [
+                ("长安号", term, true),
+                ("发展", grow, true),
+                ("郑欧班列", term, true),
+                ("班列", lie, false)
+            ]
+        );
+        assert_eq!(s.entry(term).idf, Some(2.0));
+        assert_eq!(s.topic_hits("长安号"), [0]);
+        assert_eq!(s.lookup("高速铁路"), s.lookup("高铁"));
+        assert_eq!(s.topic_hits("高速铁路"), [1]);
     }
 
     #[test]

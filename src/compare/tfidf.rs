@@ -63,6 +63,7 @@ pub fn lexicon(passages: &[Passage]) -> Segmenter {
             idf: tenths as f32 / 10.0,
             words,
             generic: false,
+            alias_of: None,
         })
         .collect();
     Segmenter::new(&lexicon, &[]).overlapping()

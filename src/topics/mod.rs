@@ -2,6 +2,8 @@
 //! than the nine themes. The builder ships it in the bundle ([`crate::bundle::TopicInfo`]);
 //! readers find topics in a text with the bundle's lexicon ([`crate::compare::segment`]).
 
+pub mod aliases;
+
 use crate::bundle::{Theme, TopicInfo};
 
 /// The taxonomy that ships with the crate.
