@@ -373,7 +373,11 @@ mod tests {
             text.replacen("\"title\":", "\"title\":1,\"x\":", 3),
             text.replacen("\"id\":", "\"id\": [", 7),
             text.replacen("\"version\": 1", "\"version\": 2", 1),
-            text[..text.len() / 2].to_owned(),
+            text[..(0..=text.len() / 2)
+                .rev()
+                .find(|&i| text.is_char_boundary(i))
+                .unwrap_or(0)]
+                .to_owned(),
             format!("{text}{{"),
         ];
         for cut in &cuts {
