@@ -146,7 +146,8 @@ pub fn align_counted(left: &[Candidate], right: &[Candidate]) -> (Vec<(usize, us
 #[derive(Default)]
 pub struct Job {
     /// 0: the left side reads the right's index; 1: the right side the left's; 2: the
-    /// choice.
+    /// pairs found grouped by left passage; 3: by right passage; 4: the left passages
+    /// choose; 5: the right ones; then the pairs chosen, grouped by left passage.
     pass: usize,
     /// The next passage of the reading side.
     at: usize,
@@ -157,6 +158,10 @@ pub struct Job {
     work: Work,
     /// How many pairable passages each side had at the first step.
     sides: Option<(usize, usize)>,
+    /// The pairs found, by left passage and by right passage.
+    by_left: Option<Groups>,
+    by_right: Option<Groups>,
+    chosen: Vec<(u32, u32, f32)>,
 }
 
 impl Job {
@@ -203,27 +208,75 @@ impl Job {
             }
             self.pass += 1;
             self.at = 0;
-            // The choice reads every pair kept: a step of its own.
+            // The choice reads every pair kept: steps of its own.
             if self.pass == 2 && !more() {
                 return None;
             }
         }
         // Rows (by left passage) and columns (by right passage) of the pairs found, each
-        // pair once (a pair found from both sides has the same bits both times).
-        let found = std::mem::take(&mut self.found);
-        let by_left = group(l.len(), &found, r.len());
-        let mut swapped: Vec<(u32, u32, f32)> = Vec::with_capacity(by_left.items.len());
-        for x in 0..l.len() {
-            swapped.extend(by_left.of(x).iter().map(|&(y, s)| (y, x as u32, s)));
+        // pair once (a pair found from both sides has the same bits both times): a step
+        // each, linear in the pairs.
+        if self.pass == 2 {
+            let found = std::mem::take(&mut self.found);
+            let by_left = group(l.len(), &found, r.len());
+            self.work.kept = by_left.items.len();
+            self.by_left = Some(by_left);
+            self.pass = 3;
+            if !more() {
+                return None;
+            }
         }
-        let by_right = group(r.len(), &swapped, l.len());
-        self.work.kept = by_left.items.len();
+        let by_left = self.by_left.as_ref()?;
+        if self.pass == 3 {
+            let mut swapped: Vec<(u32, u32, f32)> = Vec::with_capacity(by_left.items.len());
+            for x in 0..l.len() {
+                swapped.extend(by_left.of(x).iter().map(|&(y, s)| (y, x as u32, s)));
+            }
+            self.by_right = Some(group(r.len(), &swapped, l.len()));
+            self.pass = 4;
+            if !more() {
+                return None;
+            }
+        }
+        let by_right = self.by_right.as_ref()?;
+        // Each side chooses, from its passages' pairs and the other side's ranks, a
+        // passage at a time.
+        while self.pass < 6 {
+            let (mine, theirs, me, other, swapped) = if self.pass == 4 {
+                (by_left, by_right, &l, &r, false)
+            } else {
+                (by_right, by_left, &r, &l, true)
+            };
+            while self.at < me.len() {
+                choose(
+                    self.at,
+                    (mine, theirs),
+                    (me, other),
+                    swapped,
+                    &mut self.chosen,
+                );
+                self.at += 1;
+                if !more() {
+                    return None;
+                }
+            }
+            self.pass += 1;
+            self.at = 0;
+        }
+        // By left passage (counted, then placed), each pair once; then by right passage.
+        let by = group(l.len(), &self.chosen, r.len());
+        let mut pairs: Vec<(usize, usize, f32)> = Vec::with_capacity(by.items.len());
+        for x in 0..l.len() {
+            let start = pairs.len();
+            pairs.extend(by.of(x).iter().map(|&(y, s)| (x, y as usize, s)));
+            crate::sort::sort_by(&mut pairs[start..], |a, b| a.1.cmp(&b.1));
+        }
         let positions = |side: &[Candidate]| -> Vec<usize> {
             (0..side.len()).filter(|&i| side[i].pairable).collect()
         };
         let (pl, pr) = (positions(left), positions(right));
         Some(
-            choose(&l, &r, &by_left, &by_right)
+            pairs
                 .into_iter()
                 .map(|(x, y, s)| (pl[x], pr[y], s))
                 .collect(),
@@ -503,62 +556,44 @@ fn rank(pairs: &[(u32, f32)], who: u32, s: f32, other: &[&Candidate]) -> usize {
         .count()
 }
 
-/// The pairs chosen among those found (scores exact): each passage's best, when good
-/// enough and mutual, and its strong runners-up ([`RUNNERS_UP`]); by left then right
-/// position.
+/// Passage `x` of `me` chooses its counterparts of `other` (pushed to `chosen` as (left,
+/// right, score); `me` is the left side unless `swapped`): its best, when good enough
+/// and it is among that counterpart's best few, and its strong runners-up.
 fn choose(
-    l: &[&Candidate],
-    r: &[&Candidate],
-    by_left: &Groups,
-    by_right: &Groups,
-) -> Vec<(usize, usize, f32)> {
-    let mut chosen: Vec<(u32, u32, f32)> = Vec::new();
-    // Each side chooses, from its passages' pairs and the other side's ranks.
-    for (mine, theirs, me, other, swapped) in [
-        (by_left, by_right, l, r, false),
-        (by_right, by_left, r, l, true),
-    ] {
-        let limit = 3usize.max(((MUTUAL * me.len() as f32) as usize).min(KEEP));
-        let good_enough = |best: f32, second: f32| {
-            best >= THRESHOLD || best >= FLOOR && second <= FAVOURITE * best
-        };
-        for x in 0..me.len() {
-            let pairs = mine.of(x);
-            let Some((y, s, second)) = best(pairs, other) else {
-                continue;
-            };
-            if !good_enough(s, second) {
-                continue;
-            }
-            let mut keep = |y: u32, s: f32| {
-                chosen.push(if swapped {
-                    (y, x as u32, s)
-                } else {
-                    (x as u32, y, s)
-                });
-            };
-            if rank(theirs.of(y as usize), x as u32, s, me) < limit {
-                keep(y, s);
-            }
-            for (z, t) in runners_up(pairs, y, other) {
-                if t >= RUNNER_UP.0
-                    && t >= RUNNER_UP.1 * s
-                    && rank(theirs.of(z as usize), x as u32, t, me) < RUNNER_UP.2
-                {
-                    keep(z, t);
-                }
-            }
+    x: usize,
+    (mine, theirs): (&Groups, &Groups),
+    (me, other): (&[&Candidate], &[&Candidate]),
+    swapped: bool,
+    chosen: &mut Vec<(u32, u32, f32)>,
+) {
+    let limit = 3usize.max(((MUTUAL * me.len() as f32) as usize).min(KEEP));
+    let good_enough =
+        |best: f32, second: f32| best >= THRESHOLD || best >= FLOOR && second <= FAVOURITE * best;
+    let pairs = mine.of(x);
+    let Some((y, s, second)) = best(pairs, other) else {
+        return;
+    };
+    if !good_enough(s, second) {
+        return;
+    }
+    let mut keep = |y: u32, s: f32| {
+        chosen.push(if swapped {
+            (y, x as u32, s)
+        } else {
+            (x as u32, y, s)
+        });
+    };
+    if rank(theirs.of(y as usize), x as u32, s, me) < limit {
+        keep(y, s);
+    }
+    for (z, t) in runners_up(pairs, y, other) {
+        if t >= RUNNER_UP.0
+            && t >= RUNNER_UP.1 * s
+            && rank(theirs.of(z as usize), x as u32, t, me) < RUNNER_UP.2
+        {
+            keep(z, t);
         }
     }
-    // By left passage (counted, then placed), each pair once; then by right passage.
-    let by = group(l.len(), &chosen, r.len());
-    let mut pairs: Vec<(usize, usize, f32)> = Vec::with_capacity(by.items.len());
-    for x in 0..l.len() {
-        let start = pairs.len();
-        pairs.extend(by.of(x).iter().map(|&(y, s)| (x, y as usize, s)));
-        crate::sort::sort_by(&mut pairs[start..], |a, b| a.1.cmp(&b.1));
-    }
-    pairs
 }
 
 /// The [`RUNNERS_UP`] best of a passage's pairs after its best `top` (by score, ties to

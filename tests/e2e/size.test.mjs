@@ -13,9 +13,9 @@ import { dist } from './harness.mjs';
 // picker, one indicator across every region with English amounts), an alignment whose
 // cost is linear in the passages, switches that patch the drawing in place, long
 // bundles read as bytes and aligned a slice per task, and blocks folded to their first
-// passages (those last two: +1.9 kB), so that no change adds to it unnoticed. Lower it
+// passages (those last two: +2.1 kB), so that no change adds to it unnoticed. Lower it
 // as the widget shrinks.
-const BUDGET = 183_600;
+const BUDGET = 184_000;
 
 test('the_widget_script_stays_within_its_size_budget', () => {
   const bytes = fs.readFileSync(path.join(dist, 'policy-compare.js'));
