@@ -68,7 +68,7 @@ pub fn build(
         }
     }
     let n = paragraphs as f32;
-    let idf = |df: u32| ((n + 1.0) / (df as f32 + 1.0)).ln() + 1.0;
+    let idf = |df: u32| libm::logf((n + 1.0) / (df as f32 + 1.0)) + 1.0;
     let all_regions = {
         let mut r: Vec<&str> = documents.iter().map(|d| d.region.as_str()).collect();
         r.sort_unstable();
@@ -218,7 +218,7 @@ fn weigh_topics(documents: &[Document], topics: &mut [TopicInfo], lexicon: &[Lex
         }
     }
     for (topic, d) in topics.iter_mut().zip(df) {
-        let idf = ((n as f32 + 1.0) / (d as f32 + 1.0)).ln() + 1.0;
+        let idf = libm::logf((n as f32 + 1.0) / (d as f32 + 1.0)) + 1.0;
         topic.idf = (idf * 10.0).round() / 10.0;
     }
 }

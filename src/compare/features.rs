@@ -82,7 +82,7 @@ impl Features {
             .into_iter()
             .filter_map(|(t, c)| {
                 let info = topics.get(t as usize)?;
-                let tf = if c >= 1.0 { 1.0 + c.ln() } else { c };
+                let tf = if c >= 1.0 { 1.0 + libm::logf(c) } else { c };
                 Some((t, tf * info.idf))
             })
             .collect();
@@ -126,7 +126,7 @@ fn weigh(
         let w = ids[k];
         let run = ids[k..].iter().take_while(|&&x| x == w).count();
         if let Some(idf) = idf(w) {
-            out.push((w, scale * (1.0 + (run as f32).ln()) * idf));
+            out.push((w, scale * (1.0 + libm::logf(run as f32)) * idf));
         }
         k += run;
     }

@@ -49,7 +49,7 @@ pub fn lexicon(passages: &[Passage]) -> Segmenter {
     let mut groups: FxHashMap<u32, Vec<String>> = FxHashMap::default();
     for (pair, s) in seen {
         if s.shared {
-            let idf = ((n + 1.0) / (s.df as f32 + 1.0)).ln() + 1.0;
+            let idf = libm::logf((n + 1.0) / (s.df as f32 + 1.0)) + 1.0;
             let tenths = (idf * 10.0).round() as u32;
             groups
                 .entry(tenths)
