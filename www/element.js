@@ -28,10 +28,14 @@
         if (typeof DecompressionStream !== 'function') {
           throw new Error('this browser cannot run policy-compare (it has no DecompressionStream; any browser from 2023 on has)');
         }
-        var text = atob(POLICY_COMPARE_WASM);
-        var bytes = new Uint8Array(text.length);
-        for (var i = 0; i < text.length; i++) {
-          bytes[i] = text.charCodeAt(i);
+        /* The browser's own decoder where it has one: the loop below is slower. */
+        var bytes = Uint8Array.fromBase64 ? Uint8Array.fromBase64(POLICY_COMPARE_WASM) : null;
+        if (!bytes) {
+          var text = atob(POLICY_COMPARE_WASM);
+          bytes = new Uint8Array(text.length);
+          for (var i = 0; i < text.length; i++) {
+            bytes[i] = text.charCodeAt(i);
+          }
         }
         var wasm = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
         return new Response(wasm).arrayBuffer();
