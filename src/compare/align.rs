@@ -146,8 +146,9 @@ pub fn align_counted(left: &[Candidate], right: &[Candidate]) -> (Vec<(usize, us
 #[derive(Default)]
 pub struct Job {
     /// 0: the left side reads the right's index; 1: the right side the left's; 2: the
-    /// pairs found grouped by left passage; 3: by right passage; 4: the left passages
-    /// choose; 5: the right ones; then the pairs chosen, grouped by left passage.
+    /// pairs found placed by left passage; 3: each pair once there; 4: the pairs placed
+    /// by right passage; 5: the left passages choose; 6: the right ones; then the pairs
+    /// chosen, grouped by left passage.
     pass: usize,
     /// The next passage of the reading side.
     at: usize,
@@ -214,26 +215,34 @@ impl Job {
             }
         }
         // Rows (by left passage) and columns (by right passage) of the pairs found, each
-        // pair once (a pair found from both sides has the same bits both times): a step
-        // each, linear in the pairs.
+        // pair once (a pair found from both sides has the same bits both times): steps
+        // each linear in the pairs.
         if self.pass == 2 {
             let found = std::mem::take(&mut self.found);
-            let by_left = group(l.len(), &found, r.len());
-            self.work.kept = by_left.items.len();
-            self.by_left = Some(by_left);
+            self.by_left = Some(place(l.len(), &found));
             self.pass = 3;
             if !more() {
                 return None;
             }
         }
-        let by_left = self.by_left.as_ref()?;
         if self.pass == 3 {
+            let by_left = self.by_left.as_mut()?;
+            once_each(by_left, r.len());
+            self.work.kept = by_left.items.len();
+            self.pass = 4;
+            if !more() {
+                return None;
+            }
+        }
+        let by_left = self.by_left.as_ref()?;
+        if self.pass == 4 {
             let mut swapped: Vec<(u32, u32, f32)> = Vec::with_capacity(by_left.items.len());
             for x in 0..l.len() {
                 swapped.extend(by_left.of(x).iter().map(|&(y, s)| (y, x as u32, s)));
             }
-            self.by_right = Some(group(r.len(), &swapped, l.len()));
-            self.pass = 4;
+            // Each pair is there once already.
+            self.by_right = Some(place(r.len(), &swapped));
+            self.pass = 5;
             if !more() {
                 return None;
             }
@@ -241,8 +250,8 @@ impl Job {
         let by_right = self.by_right.as_ref()?;
         // Each side chooses, from its passages' pairs and the other side's ranks, a
         // passage at a time.
-        while self.pass < 6 {
-            let (mine, theirs, me, other, swapped) = if self.pass == 4 {
+        while self.pass < 7 {
+            let (mine, theirs, me, other, swapped) = if self.pass == 5 {
                 (by_left, by_right, &l, &r, false)
             } else {
                 (by_right, by_left, &r, &l, true)
@@ -492,6 +501,14 @@ impl Groups {
 /// passages, counted then placed (linear), each pair once, in the order given within
 /// a group.
 fn group(n: usize, pairs: &[(u32, u32, f32)], others: usize) -> Groups {
+    let mut groups = place(n, pairs);
+    once_each(&mut groups, others);
+    groups
+}
+
+/// `pairs` (this side's passage, other's, score) grouped by this side's `n` passages,
+/// counted then placed (linear), in the order given within a group.
+fn place(n: usize, pairs: &[(u32, u32, f32)]) -> Groups {
     let mut start = vec![0usize; n + 1];
     for &(k, _, _) in pairs {
         start[k as usize + 1] += 1;
@@ -505,7 +522,14 @@ fn group(n: usize, pairs: &[(u32, u32, f32)], others: usize) -> Groups {
         items[fill[k as usize]] = (o, s);
         fill[k as usize] += 1;
     }
-    // Repeats out, in place.
+    Groups { start, items }
+}
+
+/// Each group's repeats out (a pair of the same two passages again), in place: linear.
+/// `others` is how many passages the other side has.
+fn once_each(groups: &mut Groups, others: usize) {
+    let Groups { start, items } = groups;
+    let n = start.len() - 1;
     let mut seen = vec![u32::MAX; others];
     let mut kept = 0;
     let mut from = 0;
@@ -523,7 +547,6 @@ fn group(n: usize, pairs: &[(u32, u32, f32)], others: usize) -> Groups {
     }
     start[n] = kept;
     items.truncate(kept);
-    Groups { start, items }
 }
 
 /// The best of a passage's pairs (ties to bundle order of `other`), with the runner-up's
