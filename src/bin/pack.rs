@@ -149,10 +149,8 @@ fn imports_renamed(
         };
         let short = short_name(names.len());
         names.push((name.to_owned(), short.clone()));
-        for text in [&module, &short] {
-            push_leb(&mut out, text.len() as u64);
-            out.extend_from_slice(text.as_bytes());
-        }
+        push_name(&mut out, &module);
+        push_name(&mut out, &short);
         out.extend_from_slice(kind);
     }
     if r.at != payload.len() {
@@ -188,8 +186,7 @@ fn exports_renamed(payload: &[u8], exports: &mut Vec<(String, String)>) -> Resul
         } else {
             name.to_owned()
         };
-        push_leb(&mut out, name.len() as u64);
-        out.extend_from_slice(name.as_bytes());
+        push_name(&mut out, &name);
         out.extend_from_slice(&payload[start..r.at]);
     }
     if r.at != payload.len() {
@@ -338,6 +335,12 @@ fn push_leb(out: &mut Vec<u8>, mut n: u64) {
         }
         out.push(b | 0x80);
     }
+}
+
+/// A wasm name: its length, then its bytes.
+fn push_name(out: &mut Vec<u8>, name: &str) {
+    push_leb(out, name.len() as u64);
+    out.extend_from_slice(name.as_bytes());
 }
 
 /// Script text without its comments that stand on lines of their own (`/* … */` blocks,

@@ -199,13 +199,7 @@ impl Widget {
     /// Uses the bundle prepared under `key` if a widget on the page still holds it; false
     /// if it has to be loaded.
     pub fn use_bundle(&self, key: &str) -> bool {
-        match session::cached(key) {
-            Some(session) => {
-                self.install(Ok(Some(session)));
-                true
-            }
-            None => false,
-        }
+        self.use_session(session::cached(key))
     }
 
     /// Shows that a bundle is loading; the one shown so far goes.
@@ -221,16 +215,16 @@ impl Widget {
     /// both in one task (see [`crate::bundle::Reading`]).
     pub fn set_bundle(&self, key: &str, bytes: Vec<u8>, label: &str) {
         let text = session::fingerprint(key, &bytes);
-        if !self.use_known(key, text) {
+        if !self.use_session(session::known(key, text)) {
             self.read(key, text, Reading::from_bytes(bytes), label);
         }
     }
 
-    fn use_known(&self, key: &str, text: u64) -> bool {
-        let known = session::known(key, text);
-        let found = known.is_some();
-        if let Some(session) = known {
-            self.install(Ok(Some(session)));
+    /// Shows `session` if there is one; false if not.
+    fn use_session(&self, session: Option<Rc<Session>>) -> bool {
+        let found = session.is_some();
+        if session.is_some() {
+            self.install(Ok(session));
         }
         found
     }
