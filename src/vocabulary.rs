@@ -207,7 +207,8 @@ fn weigh_topics(documents: &[Document], topics: &mut [TopicInfo], lexicon: &[Lex
         for (p, headings) in crate::compare::passages::with_headings(doc) {
             n += 1;
             let mut seen = vec![false; topics.len()];
-            for text in std::iter::once(p.text.as_str()).chain(headings) {
+            for text in std::iter::once(p.text.as_str()).chain(headings.iter().map(String::as_str))
+            {
                 for t in segmenter.topic_hits(&crate::compare::mask::agencies(text)) {
                     seen[usize::from(t)] = true;
                 }

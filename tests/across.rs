@@ -42,7 +42,9 @@ fn the_map_counts_what_the_passages_view_shows_less_boilerplate() {
             let boilerplate = comparer
                 .passages()
                 .iter()
-                .filter(|p| p.region == *region && p.boilerplate.is_some() && p.themes.contains(&t))
+                .filter(|p| {
+                    *p.region == **region && p.boilerplate.is_some() && p.themes.contains(&t)
+                })
                 .count();
             assert_eq!(
                 map.count(r, c) + boilerplate,
@@ -53,7 +55,7 @@ fn the_map_counts_what_the_passages_view_shows_less_boilerplate() {
         let content = comparer
             .passages()
             .iter()
-            .filter(|p| p.region == *region && p.boilerplate.is_none())
+            .filter(|p| *p.region == **region && p.boilerplate.is_none())
             .count();
         assert_eq!(map.totals[r], content);
     }
@@ -88,7 +90,7 @@ fn topic_counts_are_the_passages_that_name_the_topic() {
             .passages()
             .iter()
             .filter(|p| {
-                p.region == *region
+                *p.region == **region
                     && p.boilerplate.is_none()
                     && comparer.segmenter().topic_hits(&p.text).contains(&rail)
             })
@@ -118,7 +120,7 @@ fn one_theme_everywhere_lists_every_region_with_text_on_it() {
             .passages()
             .iter()
             .filter(|p| p.boilerplate.is_none() && p.themes.contains(&t))
-            .map(|p| p.region.as_str())
+            .map(|p| &*p.region)
             .collect();
         let with_targets: BTreeSet<&str> = bundle
             .documents
@@ -135,7 +137,7 @@ fn one_theme_everywhere_lists_every_region_with_text_on_it() {
         for s in &says {
             for &i in &s.passages {
                 let p = &comparer.passages()[i];
-                assert!(p.region == s.region && p.themes.contains(&t));
+                assert!(*p.region == *s.region && p.themes.contains(&t));
             }
             assert!(s.targets.iter().all(|x| x.theme == Some(t)));
             // Most on the theme first: its strongest theme before its second.

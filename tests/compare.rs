@@ -666,7 +666,7 @@ proptest! {
 fn region_candidates(region: &str) -> Vec<Candidate<'static>> {
     let c = comparer();
     (0..c.passages().len())
-        .filter(|&i| c.passages()[i].region == region)
+        .filter(|&i| *c.passages()[i].region == *region)
         .map(|i| {
             let p = &c.passages()[i];
             Candidate {

@@ -95,7 +95,7 @@ fn regions(found: &[Found]) -> BTreeSet<&'static str> {
     let c = corpus();
     found
         .iter()
-        .map(|f| c.passages[f.passage].region.as_str())
+        .map(|f| &*c.passages[f.passage].region)
         .collect()
 }
 

@@ -97,7 +97,7 @@ impl Map {
         let mut counts = vec![0; regions.len() * subjects.len()];
         let mut totals = vec![0; regions.len()];
         for (i, p) in passages.iter().enumerate() {
-            let Some(row) = regions.iter().position(|r| *r == p.region) else {
+            let Some(row) = regions.iter().position(|r| **r == *p.region) else {
                 continue;
             };
             if p.boilerplate.is_some() {
@@ -171,7 +171,7 @@ pub fn everywhere(
     for region in regions {
         let mut on: Vec<(usize, i64)> = Vec::new();
         for (i, p) in passages.iter().enumerate() {
-            let weight = if p.region == *region {
+            let weight = if *p.region == **region {
                 subject.weight(passages, topics, i)
             } else {
                 0

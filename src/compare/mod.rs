@@ -453,13 +453,13 @@ impl Comparer {
         let Some(i) = self
             .passages
             .iter()
-            .position(|p| p.document == document && p.paragraph == paragraph)
+            .position(|p| *p.document == *document && p.paragraph == paragraph)
         else {
             return (None, None);
         };
         let text = |j: Option<usize>| {
             j.and_then(|j| self.passages.get(j))
-                .filter(|p| p.document == document)
+                .filter(|p| *p.document == *document)
                 .map(|p| p.text.clone())
         };
         (text(i.checked_sub(1)), text(Some(i + 1)))
@@ -584,10 +584,10 @@ static EMPTY_FEATURES: Features = Features {
 
 fn reference(p: &Passage) -> PassageRef {
     PassageRef {
-        region: p.region.clone(),
-        document: p.document.clone(),
+        region: p.region.to_string(),
+        document: p.document.to_string(),
         paragraph: p.paragraph.clone(),
-        path: p.path.clone(),
+        path: p.path.to_vec(),
         text: p.text.clone(),
         themes: p.themes.clone(),
         role: p.role,

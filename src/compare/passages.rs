@@ -2,6 +2,8 @@
 //! plans, with where it comes from (document, section path) so a reader can trace it.
 //! A region with several documents is the union of them, in bundle order.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 
 use crate::bundle::{Boilerplate, Bundle, Document, Paragraph, Role, Section, Theme};
@@ -9,16 +11,16 @@ use crate::bundle::{Boilerplate, Bundle, Document, Paragraph, Role, Section, The
 /// One paragraph of the bundle, ready to be compared.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Passage {
-    /// The region of its document.
-    pub region: String,
-    /// Its document's id.
-    pub document: String,
+    /// The region of its document (shared by the document's passages).
+    pub region: Arc<str>,
+    /// Its document's id (shared by the document's passages).
+    pub document: Arc<str>,
     /// Its paragraph id, unique within the document.
     pub paragraph: String,
     /// The headings above it, outermost first, each with its ordinal (`三、加强产业合作…`).
-    pub path: Vec<String>,
+    pub path: Arc<[String]>,
     /// The same headings without their ordinals: context for similarity.
-    pub headings: Vec<String>,
+    pub headings: Arc<[String]>,
     /// Why it is boilerplate, if it is: shown, never paired.
     pub boilerplate: Option<Boilerplate>,
     /// The kind of section it sits in.
@@ -39,16 +41,23 @@ impl Passage {
 }
 
 /// Every paragraph of the bundle as a passage, in reading order.
+///
+/// A bundle ten or a hundred times the shipped one has a hundred thousand passages or
+/// more, made in one task before the first comparison: what the passages of a document or
+/// a section have in common (its region and id, the headings above them) is made once and
+/// shared, not copied into each of them.
 pub fn all(bundle: &Bundle) -> Vec<Passage> {
     let mut out = Vec::new();
     for doc in &bundle.documents {
+        let region: Arc<str> = Arc::from(doc.region.as_str());
+        let document: Arc<str> = Arc::from(doc.id.as_str());
         for (p, path, headings) in walk(doc) {
             out.push(Passage {
-                region: doc.region.clone(),
-                document: doc.id.clone(),
+                region: Arc::clone(&region),
+                document: Arc::clone(&document),
                 paragraph: p.id.clone(),
                 path,
-                headings: headings.into_iter().map(str::to_owned).collect(),
+                headings,
                 boilerplate: p.boilerplate,
                 role: p.role,
                 text: p.text.clone(),
@@ -62,17 +71,20 @@ pub fn all(bundle: &Bundle) -> Vec<Passage> {
 
 /// Every paragraph of `doc` with the headings above it (without ordinals), in reading
 /// order.
-pub fn with_headings(doc: &Document) -> Vec<(&Paragraph, Vec<&str>)> {
+pub fn with_headings(doc: &Document) -> Vec<(&Paragraph, Headings)> {
     walk(doc).into_iter().map(|(p, _, h)| (p, h)).collect()
 }
 
+/// The headings above a paragraph, shared by the paragraphs of one section.
+type Headings = Arc<[String]>;
+
 /// Every paragraph of `doc` with its path (headings with ordinals) and its headings.
-fn walk(doc: &Document) -> Vec<(&Paragraph, Vec<String>, Vec<&str>)> {
+fn walk(doc: &Document) -> Vec<(&Paragraph, Headings, Headings)> {
     fn go<'a>(
         sections: &'a [Section],
         path: &mut Vec<String>,
-        headings: &mut Vec<&'a str>,
-        out: &mut Vec<(&'a Paragraph, Vec<String>, Vec<&'a str>)>,
+        headings: &mut Vec<String>,
+        out: &mut Vec<(&'a Paragraph, Headings, Headings)>,
     ) {
         for s in sections {
             path.push(format!(
@@ -80,19 +92,24 @@ fn walk(doc: &Document) -> Vec<(&Paragraph, Vec<String>, Vec<&str>)> {
                 s.number.as_deref().unwrap_or(""),
                 s.heading
             ));
-            headings.push(&s.heading);
-            for p in &s.paragraphs {
-                out.push((p, path.clone(), headings.clone()));
+            headings.push(s.heading.clone());
+            if !s.paragraphs.is_empty() {
+                let (shared_path, shared_headings): (Headings, Headings) =
+                    (path.as_slice().into(), headings.as_slice().into());
+                for p in &s.paragraphs {
+                    out.push((p, Arc::clone(&shared_path), Arc::clone(&shared_headings)));
+                }
             }
             go(&s.sections, path, headings, out);
             path.pop();
             headings.pop();
         }
     }
-    let mut out: Vec<(&Paragraph, Vec<String>, Vec<&str>)> = doc
+    let none: Headings = Arc::from([]);
+    let mut out: Vec<(&Paragraph, Headings, Headings)> = doc
         .preamble
         .iter()
-        .map(|p| (p, Vec::new(), Vec::new()))
+        .map(|p| (p, Arc::clone(&none), Arc::clone(&none)))
         .collect();
     go(&doc.sections, &mut Vec::new(), &mut Vec::new(), &mut out);
     out

@@ -40,7 +40,7 @@ pub fn lexicon(passages: &[Passage]) -> Segmenter {
                 e.last_passage = k;
                 e.df += 1;
             }
-            if e.region != p.region {
+            if *e.region != *p.region {
                 e.shared = true;
             }
         }
@@ -76,14 +76,15 @@ fn is_han(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::Arc;
 
     fn passage(region: &str, text: &str) -> Passage {
         Passage {
             region: region.into(),
-            document: String::new(),
+            document: "".into(),
             paragraph: String::new(),
-            path: Vec::new(),
-            headings: Vec::new(),
+            path: Arc::from([]),
+            headings: Arc::from([]),
             boilerplate: None,
             role: Default::default(),
             text: text.into(),

@@ -13,7 +13,7 @@
 //! let index = Index::new(&passages);
 //! let found = index.search(&passages, &Query::parse("中欧班列"));
 //! // The PDF's stray space and the quote marks do not hide a passage.
-//! let regions: Vec<&str> = found.iter().map(|f| passages[f.passage].region.as_str()).collect();
+//! let regions: Vec<&str> = found.iter().map(|f| &*passages[f.passage].region).collect();
 //! assert_eq!(regions.len(), 2);
 //! let text = &passages[found[0].passage].text;
 //! let hits: Vec<&str> = ranges(text, &Query::parse("中欧班列")).into_iter().map(|(s, e)| &text[s..e]).collect();
@@ -226,7 +226,7 @@ pub fn groups<'a>(
     for f in found {
         let p = &passages[f.passage];
         if keep(p)
-            && let Some(r) = regions.iter().position(|r| r.id == p.region)
+            && let Some(r) = regions.iter().position(|r| *r.id == *p.region)
         {
             all[r].push(*f);
         }
@@ -251,14 +251,15 @@ pub fn groups<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::sync::Arc;
 
     fn passage(region: &str, text: &str) -> Passage {
         Passage {
-            region: region.to_owned(),
-            document: format!("{region}-doc"),
+            region: region.into(),
+            document: format!("{region}-doc").into(),
             paragraph: "p".to_owned(),
-            path: Vec::new(),
-            headings: Vec::new(),
+            path: Arc::from([]),
+            headings: Arc::from([]),
             boilerplate: None,
             role: Default::default(),
             text: text.to_owned(),
@@ -345,6 +346,6 @@ mod tests {
             .map(|g| (g.region.id.as_str(), g.found.len()))
             .collect();
         assert_eq!(ids, [("b", 2), ("a", 1)]);
-        assert!(groups(&found, &ps, &regions, &|p| p.region == "c").is_empty());
+        assert!(groups(&found, &ps, &regions, &|p| &*p.region == "c").is_empty());
     }
 }

@@ -91,7 +91,7 @@ impl Report {
         let parsed = Query::parse(query);
         let found = Index::new(&all).search(&all, &parsed);
         let keep = |p: &Passage| {
-            region.is_none_or(|r| p.region == r) && theme.is_none_or(|t| p.themes.contains(&t))
+            region.is_none_or(|r| *p.region == *r) && theme.is_none_or(|t| p.themes.contains(&t))
         };
         let title = |id: &str| {
             bundle
@@ -114,10 +114,10 @@ impl Report {
                         let p = &all[f.passage];
                         let chars = |byte: usize| p.text[..byte].chars().count();
                         Hit {
-                            document: p.document.clone(),
+                            document: p.document.to_string(),
                             title: title(&p.document),
                             paragraph: p.paragraph.clone(),
-                            path: p.path.clone(),
+                            path: p.path.to_vec(),
                             themes: p.themes.clone(),
                             score: (f.score * 1000.0).round() / 1000.0,
                             text: p.text.clone(),

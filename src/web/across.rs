@@ -201,7 +201,7 @@ fn opening(shared: &Shared, key: &str) -> Option<[(&'static str, String); 4]> {
         .comparer
         .passages()
         .iter()
-        .find(|p| p.document == document && p.paragraph == paragraph)?;
+        .find(|p| *p.document == *document && p.paragraph == paragraph)?;
     let [left, right] = sides(&state, &p.region);
     let theme = p.themes.first().map_or("all", |t| t.id()).to_owned();
     Some([
@@ -257,7 +257,7 @@ fn open(shared: &Rc<Shared>, key: &str) {
 /// Where a passage comes from: its document's title and its section path.
 pub fn place(ctx: &Ctx<'_>, p: &Passage) -> El {
     let mut text = ctx.title(&p.document);
-    for heading in &p.path {
+    for heading in p.path.iter() {
         text.push_str(" › ");
         text.push_str(heading);
     }

@@ -81,7 +81,7 @@ pub fn panel(ctx: &Ctx<'_>) -> (El, String) {
     let passages = session.comparer.passages();
     let regions = &session.bundle.regions;
     let in_theme = |p: &Passage| state.query_theme.is_none_or(|t| p.themes.contains(&t));
-    let in_region = |p: &Passage| state.query_region.as_ref().is_none_or(|r| p.region == *r);
+    let in_region = |p: &Passage| state.query_region.as_ref().is_none_or(|r| *p.region == **r);
     let groups = search::groups(&found, passages, regions, &|p| in_theme(p) && in_region(p));
 
     // Each filter's options count what the other filter lets through.
