@@ -1,6 +1,7 @@
 //! The widget's view model, free of the DOM so `cargo test` covers it natively: its
 //! state and attributes ([`state`]), how a host page embeds it ([`embed`]), its words in two languages ([`i18n`]), comparisons
-//! diffed on demand ([`lazy`]), the geometry of its chart ([`chart`]), number formatting
+//! diffed on demand ([`lazy`]), which side of a block of passages is the shorter
+//! ([`block_lines`]), the geometry of its chart ([`chart`]), number formatting
 //! ([`format`](mod@format)), the target tables' sort ([`target_sort`]: values of one unit
 //! only are ordered against each other), amounts in English ([`english`]), the sort of a
 //! table of one indicator across every region ([`indicator_table`]), search results cut
@@ -8,6 +9,7 @@
 //! minifier ([`css`]). The browser side
 //! (`crate::web`, wasm32 only) draws from these.
 
+pub mod block_lines;
 pub mod chart;
 pub mod css;
 pub mod embed;

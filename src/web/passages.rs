@@ -8,6 +8,7 @@
 use super::ctx::Ctx;
 use super::dom::El;
 use crate::compare::{Block, PassageRef, Span, SpanKind};
+use crate::view::block_lines::{SideLines, under_left};
 use crate::view::format::percent;
 use crate::view::marks::combine;
 use crate::view::{
@@ -460,12 +461,30 @@ fn both(ctx: &Ctx<'_>, c: &LazyComparison, left: &[usize], right: &[usize], pair
         ctx,
         left.first().and_then(|&i| a.passages.get(i)),
     ));
+    // The block's line goes under its shorter side (see `view::block_lines`).
+    let clamped = long && !open;
+    let chars = |ids: &[usize]| -> Vec<usize> {
+        ids.iter()
+            .filter_map(|&i| a.passages.get(i))
+            .map(|p| p.text.chars().count())
+            .collect()
+    };
+    let (l, r) = (chars(left), chars(right));
+    let side = |chars, more| SideLines {
+        chars,
+        clamped,
+        more,
+    };
+    let under = if under_left(&side(&l, hidden.0 > 0), &side(&r, hidden.1 > 0)) {
+        "left"
+    } else {
+        "right"
+    };
     El::new(ctx.doc, "li")
-        .class(if long && !open {
-            "row pair clamped"
-        } else {
-            "row pair"
-        })
+        .class(&format!(
+            "row pair{} under-{under}",
+            if clamped { " clamped" } else { "" }
+        ))
         .attr("tabindex", "-1")
         .attr("data-key", &format!("row:{block_key}"))
         .attr("data-differs", "")

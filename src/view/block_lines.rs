@@ -1,0 +1,105 @@
+//! Which side of a block of passages is the shorter: the block's own line (its
+//! similarity, "show in full", its link) goes under that side, beside the longer one,
+//! instead of on a line of its own under both. A first screen then holds about one block
+//! more (the browser test `the_first_screen_shows_what_both_plans_say` counts them).
+//!
+//! The two sides have the same width, so the number of lines each takes at a nominal line
+//! length tells the shorter without laying anything out: when the guess is wrong, the
+//! line adds to the longer side, which costs no more than a line of its own.
+
+/// Characters of a nominal line (the text of half the widget at its usual width).
+const LINE: usize = 32;
+/// How many lines of its text a folded block shows: of its first passage, of the others.
+pub const CLAMPED: (usize, usize) = (3, 2);
+
+/// One side of a block: the length in characters of each passage shown, whether the
+/// block is folded, and whether a "more passages" line follows them.
+pub struct SideLines<'a> {
+    /// The characters of each passage shown.
+    pub chars: &'a [usize],
+    /// Whether the block is folded (each passage clamped to [`CLAMPED`] lines).
+    pub clamped: bool,
+    /// Whether some passages are hidden behind a "more passages" line.
+    pub more: bool,
+}
+
+impl SideLines<'_> {
+    /// About how many lines the side takes: a provenance line and the text of each
+    /// passage, and the "more passages" line.
+    pub fn lines(&self) -> usize {
+        let text = |k: usize, chars: usize| {
+            let n = chars.div_ceil(LINE).max(1);
+            match (self.clamped, k) {
+                (false, _) => n,
+                (true, 0) => n.min(CLAMPED.0),
+                (true, _) => n.min(CLAMPED.1),
+            }
+        };
+        let shown: usize = self
+            .chars
+            .iter()
+            .enumerate()
+            .map(|(k, &c)| 1 + text(k, c))
+            .sum();
+        shown + usize::from(self.more)
+    }
+}
+
+/// Whether the block's line goes under the left side (else under the right): the
+/// shorter, the left one when both are alike.
+pub fn under_left(left: &SideLines, right: &SideLines) -> bool {
+    left.lines() <= right.lines()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn side(chars: &[usize], clamped: bool, more: bool) -> SideLines<'_> {
+        SideLines {
+            chars,
+            clamped,
+            more,
+        }
+    }
+
+    #[test]
+    fn the_line_goes_under_the_side_with_less_text() {
+        assert!(under_left(
+            &side(&[40], false, false),
+            &side(&[400], false, false)
+        ));
+        assert!(!under_left(
+            &side(&[40, 40, 40], false, false),
+            &side(&[100], false, false)
+        ));
+    }
+
+    #[test]
+    fn a_folded_block_counts_the_lines_it_shows_not_its_whole_text() {
+        // Folded, a long passage shows three lines: one passage of 1,000 characters is
+        // shorter than three short ones.
+        assert_eq!(side(&[1000], true, false).lines(), 1 + CLAMPED.0);
+        assert!(under_left(
+            &side(&[1000], true, false),
+            &side(&[60, 60, 60], true, false)
+        ));
+        assert!(!under_left(
+            &side(&[1000], false, false),
+            &side(&[60, 60, 60], false, false)
+        ));
+    }
+
+    #[test]
+    fn the_more_passages_line_counts_and_ties_go_left() {
+        assert_eq!(side(&[10], true, true).lines(), 3);
+        assert!(under_left(
+            &side(&[10], false, false),
+            &side(&[10], false, false)
+        ));
+        assert!(under_left(
+            &side(&[], false, false),
+            &side(&[], false, false)
+        ));
+    }
+}
