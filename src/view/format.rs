@@ -10,7 +10,8 @@ pub fn number(v: f64) -> String {
     // Past this, cents would not fit the integer below. The bundle reader refuses such
     // values (`bundle::MAX_VALUE`); whole units are shown for any other caller.
     if v.abs() >= 1e15 {
-        return format!("{}", v.round() as i128);
+        let sign = if v < 0.0 { "-" } else { "" };
+        return format!("{sign}{}", whole(v.abs().round()));
     }
     let cents = (v * 100.0).round() as i64;
     let sign = if cents < 0 { "-" } else { "" };
@@ -20,6 +21,20 @@ pub fn number(v: f64) -> String {
         f if f % 10 == 0 => format!("{sign}{int}.{}", f / 10),
         f => format!("{sign}{int}.{f:02}"),
     }
+}
+
+/// The digits of a whole `v` (≥ 0), fifteen at a time: formatting it as an `i128` pulled
+/// `core`'s 128-bit integer formatting into the wasm for values the bundle reader
+/// refuses anyway. Past 2^53 an `f64` holds whole numbers only approximately, and so do
+/// the low digits here.
+fn whole(v: f64) -> String {
+    const CHUNK: f64 = 1e15;
+    if v < CHUNK {
+        return format!("{}", v as u64);
+    }
+    let high = (v / CHUNK).trunc();
+    let low = (v - high * CHUNK).clamp(0.0, CHUNK - 1.0);
+    format!("{}{:015}", whole(high), low as u64)
 }
 
 /// Text as a CSS string literal (`"…"`), for a custom property that `content` reads.
@@ -69,6 +84,9 @@ mod tests {
         // Values no plan has, but a bundle might: no overflow, no garbage.
         assert_eq!(number(1e17), "100000000000000000");
         assert_eq!(number(-1e20), "-100000000000000000000");
+        assert_eq!(number(1e15), "1000000000000000");
+        assert_eq!(number(123_456_789_012_345_680.0), "123456789012345680");
+        assert_eq!(number(f64::MAX).len(), 309);
         assert_eq!(number(-5.0), "-5");
         assert_eq!(percent(0.344), "34%");
     }
