@@ -69,7 +69,7 @@ fn main() {
         let c = comparer.align(l, r, "all").expect("regions");
         for k in 0..c.pairs.len() {
             if let Some((a, b)) = c.pair_passages(k) {
-                real.push((a.text.clone(), b.text.clone()));
+                real.push((a.text.to_string(), b.text.to_string()));
             }
         }
     }
@@ -82,7 +82,7 @@ fn main() {
         .passages()
         .iter()
         .filter(|p| p.text.chars().count() >= 40)
-        .map(|p| (p.text.clone(), edited(&p.text, &mut random)))
+        .map(|p| (p.text.to_string(), edited(&p.text, &mut random)))
         .collect();
     // `cargo bench --bench diff -- near` times one set (for a profiler, say).
     let only = std::env::args().skip(1).find(|a| !a.starts_with('-'));

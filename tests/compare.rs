@@ -29,7 +29,7 @@ type Key = (String, String);
 
 fn key(c: &Comparison, i: usize) -> Key {
     let p = &c.passages[i];
-    (p.document.clone(), p.paragraph.clone())
+    (p.document.to_string(), p.paragraph.clone())
 }
 
 /// The pairs, with their scores' bits (for exact comparison), sorted.
@@ -46,8 +46,8 @@ fn pairs(c: &Comparison) -> Vec<(Key, Key, u32)> {
 /// Each pair's marks concatenate to its two passages' texts.
 fn assert_marks_rebuild_their_passages(c: &Comparison) {
     for p in &c.pairs {
-        assert_eq!(concat(&p.marks.left), c.passages[p.left].text);
-        assert_eq!(concat(&p.marks.right), c.passages[p.right].text);
+        assert_eq!(concat(&p.marks.left), *c.passages[p.left].text);
+        assert_eq!(concat(&p.marks.right), *c.passages[p.right].text);
     }
 }
 
@@ -281,7 +281,7 @@ fn a_side_can_be_one_document_of_a_region() {
         let nl = c
             .passages
             .iter()
-            .take_while(|p| p.region == c.left.region)
+            .take_while(|p| *p.region == *c.left.region)
             .count();
         let range = if left { 0..nl } else { nl..c.passages.len() };
         range.map(|i| key(c, i)).collect()

@@ -20,7 +20,7 @@ fn comparer() -> &'static (Comparer, Vec<String>) {
         let texts = comparer
             .passages()
             .iter()
-            .map(|p| p.text.clone())
+            .map(|p| p.text.to_string())
             .filter(|t| t.chars().any(|c| c.is_ascii_digit()))
             .collect();
         (comparer, texts)

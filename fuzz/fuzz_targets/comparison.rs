@@ -49,8 +49,8 @@ fuzz_target!(|data: &[u8]| {
     let c = comparer.compare(left, right, theme).expect("known ids");
     let concat = |spans: &[Span]| -> String { spans.iter().map(|s| s.text.as_str()).collect() };
     for p in &c.pairs {
-        assert_eq!(concat(&p.marks.left), c.passages[p.left].text);
-        assert_eq!(concat(&p.marks.right), c.passages[p.right].text);
+        assert_eq!(concat(&p.marks.left), *c.passages[p.left].text);
+        assert_eq!(concat(&p.marks.right), *c.passages[p.right].text);
     }
     let paired: HashSet<usize> = c.pairs.iter().flat_map(|p| [p.left, p.right]).collect();
     let (mut alone, mut in_blocks): (Vec<usize>, Vec<usize>) = (Vec::new(), Vec::new());

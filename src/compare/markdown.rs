@@ -51,7 +51,7 @@ fn marked(spans: &[Span]) -> String {
 /// Where a passage is: document › headings.
 fn place(p: &PassageRef) -> String {
     let mut out = escape(&p.document);
-    for heading in &p.path {
+    for heading in p.path.iter() {
         out.push_str(" › ");
         out.push_str(&escape(heading));
     }

@@ -56,7 +56,7 @@ pub use result::{
     TargetTable,
 };
 
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use crate::bundle::{Bundle, MetricKind, Region, Theme, TopicInfo};
 use features::Features;
@@ -460,7 +460,7 @@ impl Comparer {
         let text = |j: Option<usize>| {
             j.and_then(|j| self.passages.get(j))
                 .filter(|p| *p.document == *document)
-                .map(|p| p.text.clone())
+                .map(|p| p.text.to_string())
         };
         (text(i.checked_sub(1)), text(Some(i + 1)))
     }
@@ -584,11 +584,11 @@ static EMPTY_FEATURES: Features = Features {
 
 fn reference(p: &Passage) -> PassageRef {
     PassageRef {
-        region: p.region.to_string(),
-        document: p.document.to_string(),
+        region: Arc::clone(&p.region),
+        document: Arc::clone(&p.document),
         paragraph: p.paragraph.clone(),
-        path: p.path.to_vec(),
-        text: p.text.clone(),
+        path: Arc::clone(&p.path),
+        text: Arc::clone(&p.text),
         themes: p.themes.clone(),
         role: p.role,
         boilerplate: p.boilerplate,

@@ -26,7 +26,7 @@ pub struct Passage {
     /// The kind of section it sits in.
     pub role: Role,
     /// The text.
-    pub text: String,
+    pub text: Arc<str>,
     /// Its themes, strongest first.
     pub themes: Vec<Theme>,
     /// Position in the bundle (reading order across all documents): a side-independent key.
@@ -60,7 +60,7 @@ pub fn all(bundle: &Bundle) -> Vec<Passage> {
                 headings,
                 boilerplate: p.boilerplate,
                 role: p.role,
-                text: p.text.clone(),
+                text: Arc::from(p.text.as_str()),
                 themes: p.themes.clone(),
                 order: out.len(),
             });

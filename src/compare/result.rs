@@ -1,6 +1,8 @@
 //! What a comparison returns: plain data, serialisable, so the browser layer and the
 //! command line hand it on as it is and draw it without analysing any text themselves.
 
+use std::sync::Arc;
+
 use serde::Serialize;
 use serde::ser::{SerializeStruct, Serializer};
 
@@ -161,15 +163,16 @@ pub struct DocumentRef {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct PassageRef {
     /// Its region.
-    pub region: String,
+    pub region: Arc<str>,
     /// Document id.
-    pub document: String,
+    pub document: Arc<str>,
     /// Paragraph id within the document.
     pub paragraph: String,
     /// Headings above it, outermost first.
-    pub path: Vec<String>,
-    /// The text.
-    pub text: String,
+    pub path: Arc<[String]>,
+    /// The text (shared with the comparer's passage: a comparison of two long plans
+    /// refers to tens of thousands of passages, and copied each time it was drawn).
+    pub text: Arc<str>,
     /// Its themes, strongest first.
     pub themes: Vec<Theme>,
     /// The kind of section it sits in.

@@ -262,7 +262,7 @@ mod tests {
             headings: Arc::from([]),
             boilerplate: None,
             role: Default::default(),
-            text: text.to_owned(),
+            text: text.into(),
             themes: Vec::new(),
             order: 0,
         }

@@ -120,7 +120,7 @@ impl Report {
                             path: p.path.to_vec(),
                             themes: p.themes.clone(),
                             score: (f.score * 1000.0).round() / 1000.0,
-                            text: p.text.clone(),
+                            text: p.text.to_string(),
                             ranges: ranges(&p.text, &parsed)
                                 .into_iter()
                                 .map(|(s, e)| [chars(s), chars(e)])

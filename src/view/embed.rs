@@ -153,10 +153,10 @@ mod tests {
 
     fn passage(document: &str, paragraph: &str, text: &str) -> PassageRef {
         PassageRef {
-            region: String::new(),
+            region: "".into(),
             document: document.into(),
             paragraph: paragraph.into(),
-            path: Vec::new(),
+            path: std::sync::Arc::from([]),
             text: text.into(),
             themes: Vec::new(),
             role: Role::default(),

@@ -542,7 +542,7 @@ fn one_sided(ctx: &Ctx<'_>, c: &LazyComparison, side: Side, ids: &[usize]) -> Op
     if open {
         cell = cell.children(ps.iter().map(|p| {
             let whole = vec![Span {
-                text: p.text.clone(),
+                text: p.text.to_string(),
                 kind: SpanKind::Changed,
             }];
             let shown = passage(ctx, side, p, passage_text(ctx, p, whole, side));
