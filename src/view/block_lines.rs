@@ -7,16 +7,28 @@
 //! length tells the shorter without laying anything out: when the guess is wrong, the
 //! line adds to the longer side, which costs no more than a line of its own.
 
-/// Characters of a nominal line (the text of half the widget at its usual width).
-const LINE: usize = 32;
+/// Width of a nominal line in half-width units (a Chinese character is two): the text of
+/// half the widget at its usual width.
+const LINE: usize = 64;
+/// The same for a provenance line (smaller type), and what its two links add.
+const PROVENANCE: (usize, usize) = (94, 16);
+
+/// The width of `text` in half-width units: two for a wide (CJK) character, one for the
+/// others.
+pub fn width(text: &str) -> usize {
+    text.chars()
+        .map(|c| if c >= '\u{1100}' { 2 } else { 1 })
+        .sum()
+}
 /// How many lines of its text a folded block shows: of its first passage, of the others.
 pub const CLAMPED: (usize, usize) = (3, 2);
 
-/// One side of a block: the length in characters of each passage shown, whether the
-/// block is folded, and whether a "more passages" line follows them.
+/// One side of a block: the [`width`] of each passage shown and of its provenance
+/// (document title and headings), whether the block is folded, and whether a "more
+/// passages" line follows them.
 pub struct SideLines<'a> {
-    /// The characters of each passage shown.
-    pub chars: &'a [usize],
+    /// The width of each passage shown: its provenance, its text.
+    pub chars: &'a [(usize, usize)],
     /// Whether the block is folded (each passage clamped to [`CLAMPED`] lines).
     pub clamped: bool,
     /// Whether some passages are hidden behind a "more passages" line.
@@ -24,8 +36,8 @@ pub struct SideLines<'a> {
 }
 
 impl SideLines<'_> {
-    /// About how many lines the side takes: a provenance line and the text of each
-    /// passage, and the "more passages" line.
+    /// About how many lines the side takes: the provenance and the text of each passage,
+    /// and the "more passages" line.
     pub fn lines(&self) -> usize {
         let text = |k: usize, chars: usize| {
             let n = chars.div_ceil(LINE).max(1);
@@ -39,7 +51,7 @@ impl SideLines<'_> {
             .chars
             .iter()
             .enumerate()
-            .map(|(k, &c)| 1 + text(k, c))
+            .map(|(k, &(place, c))| (place + PROVENANCE.1).div_ceil(PROVENANCE.0) + text(k, c))
             .sum();
         shown + usize::from(self.more)
     }
@@ -55,9 +67,11 @@ pub fn under_left(left: &SideLines, right: &SideLines) -> bool {
 mod tests {
     use super::*;
 
-    fn side(chars: &[usize], clamped: bool, more: bool) -> SideLines<'_> {
+    fn side(texts: &[usize], clamped: bool, more: bool) -> SideLines<'static> {
+        // A short provenance: one line.
+        let chars: Vec<(usize, usize)> = texts.iter().map(|&t| (10, t)).collect();
         SideLines {
-            chars,
+            chars: Vec::leak(chars),
             clamped,
             more,
         }
@@ -88,6 +102,22 @@ mod tests {
             &side(&[1000], false, false),
             &side(&[60, 60, 60], false, false)
         ));
+    }
+
+    #[test]
+    fn wide_characters_count_twice() {
+        assert_eq!(width("江西2020"), 8);
+    }
+
+    #[test]
+    fn a_long_provenance_takes_lines_too() {
+        let long = SideLines {
+            chars: &[(width(&"文".repeat(100)), width(&"文".repeat(60)))],
+            clamped: false,
+            more: false,
+        };
+        assert_eq!(long.lines(), 3 + 2);
+        assert!(!under_left(&long, &side(&[120], false, false)));
     }
 
     #[test]

@@ -78,8 +78,6 @@ pub enum Msg {
     PreviousTopic,
     /// 「下一个共同主题」 / "Next shared topic"
     NextTopic,
-    /// The keys that jump between shared topics.
-    KeyboardHint,
     /// 「展开」 / "Show"
     ShowRun,
     /// 「显示全文」 / "Show in full"
@@ -220,10 +218,6 @@ impl Msg {
             OnlyMatched => ("只看两地都谈到的主题", "Only topics both plans address"),
             PreviousTopic => ("上一个共同主题", "Previous shared topic"),
             NextTopic => ("下一个共同主题", "Next shared topic"),
-            KeyboardHint => (
-                "快捷键：j / k 跳到下一个 / 上一个共同主题",
-                "Keys: j / k jump to the next / previous shared topic",
-            ),
             ShowRun => ("展开", "Show"),
             ShowInFull => ("显示全文", "Show in full"),
             ShowLess => ("收起全文", "Show less"),

@@ -8,7 +8,7 @@
 use super::ctx::Ctx;
 use super::dom::El;
 use crate::compare::{Block, PassageRef, Span, SpanKind};
-use crate::view::block_lines::{SideLines, under_left};
+use crate::view::block_lines::{SideLines, under_left, width};
 use crate::view::format::percent;
 use crate::view::marks::combine;
 use crate::view::{
@@ -324,12 +324,21 @@ fn toolbar(ctx: &Ctx<'_>) -> El {
         .attr("data-action", "only-matched")
         .attr("data-key", "only-matched")
         .attr_if(ctx.ui.only_matched, "checked", "");
-    let button = |action: &str, msg: Msg| {
+    // Each button shows its key (`j`, `k`): a line of its own said so before, and the
+    // legend and the toolbar now share one line where they fit. Screen readers hear the
+    // key from `aria-keyshortcuts`, not as part of the button's name.
+    let button = |action: &str, msg: Msg, key: &str| {
         El::new(ctx.doc, "button")
             .attr("type", "button")
             .attr("data-action", action)
             .attr("data-key", action)
+            .attr("aria-keyshortcuts", key)
             .text(msg.text(ctx.lang))
+            .child(
+                El::new(ctx.doc, "kbd")
+                    .attr("aria-hidden", "true")
+                    .text(key),
+            )
     };
     El::new(ctx.doc, "div")
         .class("toolbar")
@@ -339,13 +348,8 @@ fn toolbar(ctx: &Ctx<'_>) -> El {
                 .text(" ")
                 .text(Msg::OnlyMatched.text(ctx.lang)),
         )
-        .child(button("previous", Msg::PreviousTopic))
-        .child(button("next", Msg::NextTopic))
-        .child(
-            El::new(ctx.doc, "span")
-                .class("hint")
-                .text(Msg::KeyboardHint.text(ctx.lang)),
-        )
+        .child(button("previous", Msg::PreviousTopic, "k"))
+        .child(button("next", Msg::NextTopic, "j"))
 }
 
 /// A block where both sides speak: each side's passages, each marked with what it shares
@@ -463,10 +467,14 @@ fn both(ctx: &Ctx<'_>, c: &LazyComparison, left: &[usize], right: &[usize], pair
     ));
     // The block's line goes under its shorter side (see `view::block_lines`).
     let clamped = long && !open;
-    let chars = |ids: &[usize]| -> Vec<usize> {
+    let chars = |ids: &[usize]| -> Vec<(usize, usize)> {
         ids.iter()
             .filter_map(|&i| a.passages.get(i))
-            .map(|p| p.text.chars().count())
+            .map(|p| {
+                let place = width(&ctx.title(&p.document))
+                    + p.path.iter().map(|h| width(h) + 3).sum::<usize>();
+                (place, width(&p.text))
+            })
             .collect()
     };
     let (l, r) = (chars(left), chars(right));
