@@ -32,6 +32,7 @@
 
 pub mod across;
 pub mod align;
+pub mod bare;
 pub mod blocks;
 pub mod diff;
 mod error;
@@ -150,7 +151,12 @@ impl Comparer {
     pub fn features(&self, i: usize) -> &Features {
         self.features[i].get_or_init(|| {
             let p = &self.passages[i];
-            let headings: Vec<&str> = p.headings.iter().map(String::as_str).collect();
+            let headings: Vec<(&str, usize)> = p
+                .headings
+                .iter()
+                .map(String::as_str)
+                .zip(p.under.iter().copied())
+                .collect();
             Features::new(self.segmenter(), &self.topics, &p.text, &headings)
         })
     }
@@ -422,6 +428,7 @@ impl Comparer {
                 align::Candidate {
                     order: p.order,
                     pairable: p.pairable(),
+                    bare: bare::is_bare(&p.text),
                     role: p.role,
                     features: if p.pairable() {
                         self.features(i)

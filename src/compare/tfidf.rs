@@ -85,6 +85,7 @@ mod tests {
             paragraph: String::new(),
             path: Arc::from([]),
             headings: Arc::from([]),
+            under: Arc::from([]),
             boilerplate: None,
             role: Default::default(),
             text: text.into(),

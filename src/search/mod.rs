@@ -260,6 +260,7 @@ mod tests {
             paragraph: "p".to_owned(),
             path: Arc::from([]),
             headings: Arc::from([]),
+            under: Arc::from([]),
             boilerplate: None,
             role: Default::default(),
             text: text.to_owned(),
