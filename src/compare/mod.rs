@@ -157,7 +157,13 @@ impl Comparer {
                 .map(String::as_str)
                 .zip(p.under.iter().copied())
                 .collect();
-            Features::new(self.segmenter(), &self.topics, &p.text, &headings)
+            Features::new(
+                self.segmenter(),
+                &self.topics,
+                &p.text,
+                &headings,
+                (&p.title, p.in_document),
+            )
         })
     }
 

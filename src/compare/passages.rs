@@ -25,6 +25,12 @@ pub struct Passage {
     /// subsections' included).
     #[serde(skip)]
     pub under: Arc<[usize]>,
+    /// Its document's title (shared by the document's passages).
+    #[serde(skip)]
+    pub title: Arc<str>,
+    /// How many passages its document has.
+    #[serde(skip)]
+    pub in_document: usize,
     /// Why it is boilerplate, if it is: shown, never paired.
     pub boilerplate: Option<Boilerplate>,
     /// The kind of section it sits in.
@@ -55,7 +61,10 @@ pub fn all(bundle: &Bundle) -> Vec<Passage> {
     for doc in &bundle.documents {
         let region: Arc<str> = Arc::from(doc.region.as_str());
         let document: Arc<str> = Arc::from(doc.id.as_str());
-        for (p, path, headings, under) in walk(doc) {
+        let title: Arc<str> = Arc::from(doc.title.as_str());
+        let walked = walk(doc);
+        let in_document = walked.len();
+        for (p, path, headings, under) in walked {
             out.push(Passage {
                 region: Arc::clone(&region),
                 document: Arc::clone(&document),
@@ -63,6 +72,8 @@ pub fn all(bundle: &Bundle) -> Vec<Passage> {
                 path,
                 headings,
                 under,
+                title: Arc::clone(&title),
+                in_document,
                 boilerplate: p.boilerplate,
                 role: p.role,
                 text: p.text.clone(),

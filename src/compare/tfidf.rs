@@ -86,6 +86,8 @@ mod tests {
             path: Arc::from([]),
             headings: Arc::from([]),
             under: Arc::from([]),
+            title: Arc::from(""),
+            in_document: 1,
             boilerplate: None,
             role: Default::default(),
             text: text.into(),
