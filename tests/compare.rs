@@ -10,6 +10,7 @@ use std::collections::HashSet;
 
 use policy_compare::bundle::{Bundle, Document, Paragraph, Role, Section};
 use policy_compare::compare::align::{self, Candidate};
+use policy_compare::compare::bare::is_bare;
 use policy_compare::compare::features::{Features, combine};
 use policy_compare::compare::vector::Vector;
 use policy_compare::compare::{Block, Comparer, Comparison, Span, SpanKind, diff::diff};
@@ -486,10 +487,13 @@ fn naive_align_with(
         v.sort_by(|&x, &y| s(y).total_cmp(&s(x)).then(order(x).cmp(&order(y))));
         v
     };
-    // Good enough: over the threshold, or a clear favourite over the floor.
-    let good_enough = |best: f32, second: Option<f32>| {
+    // Good enough: over the threshold, or a clear favourite over the floor when neither
+    // is a bare title.
+    let good_enough = |i: usize, j: usize, best: f32, second: Option<f32>| {
         let second = second.unwrap_or(0.0);
-        best >= align::THRESHOLD || best >= align::FLOOR && second <= align::FAVOURITE * best
+        let favourite = !left[i].bare && !right[j].bare;
+        best >= align::THRESHOLD
+            || favourite && best >= align::FLOOR && second <= align::FAVOURITE * best
     };
     let mut out = Vec::new();
     for &i in &l {
@@ -497,7 +501,7 @@ fn naive_align_with(
         let Some(&j) = row.first() else { continue };
         let column = ranked(&l, &|k| left[k].order, &|k| score(k, j));
         let rank = column.iter().position(|&k| k == i).unwrap();
-        if !good_enough(score(i, j), row.get(1).map(|&k| score(i, k))) {
+        if !good_enough(i, j, score(i, j), row.get(1).map(|&k| score(i, k))) {
             continue;
         }
         if rank < limit(l.len()) {
@@ -520,7 +524,7 @@ fn naive_align_with(
         let Some(&i) = column.first() else { continue };
         let row = ranked(&r, &|k| right[k].order, &|k| score(i, k));
         let rank = row.iter().position(|&k| k == j).unwrap();
-        if !good_enough(score(i, j), column.get(1).map(|&k| score(k, j))) {
+        if !good_enough(i, j, score(i, j), column.get(1).map(|&k| score(k, j))) {
             continue;
         }
         if rank < limit(r.len()) {
@@ -554,15 +558,17 @@ fn vector() -> impl Strategy<Value = Vector> {
         .prop_map(|e| Vector::unit(e.into_iter().map(|(t, w)| (t, f32::from(w))).collect()))
 }
 
-fn features() -> impl Strategy<Value = (Features, bool, u8)> {
+/// A passage's vectors, whether it is pairable, whether bare, and its role.
+fn features() -> impl Strategy<Value = (Features, bool, bool, u8)> {
     (
         vector(),
         vector(),
         vector(),
         proptest::bool::weighted(0.9),
+        proptest::bool::weighted(0.2),
         0u8..6,
     )
-        .prop_map(|(w, t, h, ok, role)| {
+        .prop_map(|(w, t, h, ok, bare, role)| {
             (
                 Features {
                     words: w,
@@ -570,6 +576,7 @@ fn features() -> impl Strategy<Value = (Features, bool, u8)> {
                     themes: h,
                 },
                 ok,
+                bare,
                 role,
             )
         })
@@ -645,13 +652,14 @@ proptest! {
         left in proptest::collection::vec(features(), 0..9),
         right in proptest::collection::vec(features(), 0..9),
     ) {
-        fn candidates(fs: &[(Features, bool, u8)], base: usize) -> Vec<Candidate<'_>> {
+        fn candidates(fs: &[(Features, bool, bool, u8)], base: usize) -> Vec<Candidate<'_>> {
             let roles = Role::ALL;
             fs.iter()
                 .enumerate()
-                .map(|(k, (f, ok, role))| Candidate {
+                .map(|(k, (f, ok, bare, role))| Candidate {
                     order: base + k,
                     pairable: *ok,
+                    bare: *bare,
                     role: roles[usize::from(*role) % roles.len()],
                     features: f,
                 })
@@ -660,6 +668,77 @@ proptest! {
         let (l, r) = (candidates(&left, 0), candidates(&right, 100));
         prop_assert_eq!(align::align(&l, &r), naive_align(&l, &r));
     }
+}
+
+/// The words of the lexicon that `text` itself uses.
+fn own_words(c: &Comparer, text: &str) -> HashSet<u32> {
+    c.segmenter()
+        .words(text)
+        .into_iter()
+        .map(|h| h.word)
+        .filter(|&w| c.segmenter().entry(w).idf.is_some())
+        .collect()
+}
+
+/// National's annex of rules amended in the free-trade zones has a title over a hundred
+/// rule rows (`（四）滚装船、液化气体运输船和散装化学品运输船；`). Its words say nothing of
+/// each row: a row is paired with a province's passage only for what its own text shares
+/// with it, not because the passage names a free-trade zone, as the title does.
+#[test]
+fn a_rule_row_under_an_annex_title_is_not_paired_through_the_title_s_words() {
+    let c = comparer();
+    let mut rows = 0;
+    for province in ["tianjin", "zhejiang", "fujian", "henan"] {
+        let cmp = c.compare("national", province, "all").unwrap();
+        for p in &cmp.pairs {
+            let (row, other) = (&cmp.passages[p.left], &cmp.passages[p.right]);
+            if row.document != "national-2018-01-10" || row.path.is_empty() {
+                continue;
+            }
+            rows += 1;
+            let shared = own_words(c, &row.text)
+                .intersection(&own_words(c, &other.text))
+                .count();
+            assert!(
+                shared > 0,
+                "{} {} is paired with {province} {} ({}) through its heading alone",
+                row.paragraph,
+                row.text,
+                other.paragraph,
+                p.score,
+            );
+        }
+    }
+    // Rows that do share something with a province are still paired.
+    assert!(rows > 0);
+}
+
+/// A list of document titles (national's compendium of outward-investment policies) is
+/// made of passages that only name a document: one is paired only on a score that
+/// reaches the threshold, never as the clear favourite of a passage that shares a word
+/// of its title.
+#[test]
+fn a_bare_title_is_not_paired_as_a_clear_favourite() {
+    let c = comparer();
+    let mut bare = 0;
+    for province in region_ids().iter().filter(|r| *r != "national") {
+        let cmp = c.compare("national", province, "all").unwrap();
+        for p in &cmp.pairs {
+            let (l, r) = (&cmp.passages[p.left], &cmp.passages[p.right]);
+            if is_bare(&l.text) || is_bare(&r.text) {
+                bare += 1;
+                assert!(
+                    p.score >= align::THRESHOLD,
+                    "{} {} with {province} {} at {}",
+                    l.paragraph,
+                    l.text,
+                    r.paragraph,
+                    p.score
+                );
+            }
+        }
+    }
+    assert!(bare > 0);
 }
 
 /// A region's passages as the alignment sees them.
@@ -672,6 +751,7 @@ fn region_candidates(region: &str) -> Vec<Candidate<'static>> {
             Candidate {
                 order: p.order,
                 pairable: p.pairable(),
+                bare: is_bare(&p.text),
                 role: p.role,
                 features: c.features(i),
             }
@@ -792,6 +872,7 @@ fn copied<'a>(side: &[Candidate<'a>], copies: usize) -> Vec<Candidate<'a>> {
             (0..copies).map(|k| Candidate {
                 order: c.order * copies + k,
                 pairable: c.pairable,
+                bare: c.bare,
                 role: c.role,
                 features: c.features,
             })

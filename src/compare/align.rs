@@ -12,8 +12,10 @@
 //! - A passage is paired with its best counterpart when the similarity reaches
 //!   [`THRESHOLD`], or at least [`FLOOR`] when that counterpart is a clear favourite (the
 //!   next best scores at most [`FAVOURITE`] of it: a short annex row and the one omnibus
-//!   paragraph that covers its topic share few words, but share them with nothing else),
-//!   and the passage is also among the counterpart's best few on the other side
+//!   paragraph that covers its topic share few words, but share them with nothing else;
+//!   not when either is a document's bare title, [`super::bare`], whose few words make
+//!   a favourite of whatever shares them), and the passage is also among the
+//!   counterpart's best few on the other side
 //!   ([`MUTUAL`], at most [`KEEP`]): a broad summary paragraph that is everyone's second
 //!   choice does not collect every passage of a long plan. Both sides choose, so an
 //!   omnibus paragraph is paired with each short passage that chose it, and a short
@@ -70,6 +72,14 @@
 //! a bare list word on one side is still a partial counterpart) are as scattered as its
 //! wrong ones, so the share of evidence in one clause does not tell them apart; only on
 //! the dev set did it lean the right way.
+//!
+//! Nor was asking a clear favourite for evidence from the chooser's own text (a word or
+//! a topic of its own text that the counterpart has, or a least share of the words' score
+//! carried by its own words), against rows paired with a passage only through a heading's
+//! words: what such pairs share comes from a heading over a long list, which
+//! [`super::features::HEADING_SPREAD`] weighs down for every pair, not only for
+//! favourites; on top of it the evidence rule removed no more of them, and lost gold
+//! pairs of the dev set whose row meets its counterpart through its row heading.
 
 use super::features::Features;
 
@@ -114,6 +124,9 @@ pub struct Candidate<'a> {
     pub order: usize,
     /// Whether it may be paired at all.
     pub pairable: bool,
+    /// Whether it is only a document's title ([`super::bare`]): paired on a score that
+    /// reaches [`THRESHOLD`], never as a clear favourite.
+    pub bare: bool,
     /// Its role.
     pub role: crate::bundle::Role,
     /// Its vectors.
@@ -602,13 +615,12 @@ fn choose(
     chosen: &mut Vec<(u32, u32, f32)>,
 ) {
     let limit = 3usize.max(((MUTUAL * me.len() as f32) as usize).min(KEEP));
-    let good_enough =
-        |best: f32, second: f32| best >= THRESHOLD || best >= FLOOR && second <= FAVOURITE * best;
     let pairs = mine.of(x);
     let Some((y, s, second)) = best(pairs, other) else {
         return;
     };
-    if !good_enough(s, second) {
+    let favourite = !me[x].bare && !other[y as usize].bare;
+    if !(s >= THRESHOLD || favourite && s >= FLOOR && second <= FAVOURITE * s) {
         return;
     }
     let mut keep = |y: u32, s: f32| {

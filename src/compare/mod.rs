@@ -32,6 +32,7 @@
 
 pub mod across;
 pub mod align;
+pub mod bare;
 pub mod blocks;
 pub mod diff;
 mod error;
@@ -150,8 +151,19 @@ impl Comparer {
     pub fn features(&self, i: usize) -> &Features {
         self.features[i].get_or_init(|| {
             let p = &self.passages[i];
-            let headings: Vec<&str> = p.headings.iter().map(String::as_str).collect();
-            Features::new(self.segmenter(), &self.topics, &p.text, &headings)
+            let headings: Vec<(&str, usize)> = p
+                .headings
+                .iter()
+                .map(String::as_str)
+                .zip(p.under.iter().copied())
+                .collect();
+            Features::new(
+                self.segmenter(),
+                &self.topics,
+                &p.text,
+                &headings,
+                (&p.title, p.in_document),
+            )
         })
     }
 
@@ -422,6 +434,7 @@ impl Comparer {
                 align::Candidate {
                     order: p.order,
                     pairable: p.pairable(),
+                    bare: bare::is_bare(&p.text),
                     role: p.role,
                     features: if p.pairable() {
                         self.features(i)

@@ -21,6 +21,16 @@ pub struct Passage {
     pub path: Arc<[String]>,
     /// The same headings without their ordinals: context for similarity.
     pub headings: Arc<[String]>,
+    /// How many passages each of those headings stands above (its section's, its
+    /// subsections' included).
+    #[serde(skip)]
+    pub under: Arc<[usize]>,
+    /// Its document's title (shared by the document's passages).
+    #[serde(skip)]
+    pub title: Arc<str>,
+    /// How many passages its document has.
+    #[serde(skip)]
+    pub in_document: usize,
     /// Why it is boilerplate, if it is: shown, never paired.
     pub boilerplate: Option<Boilerplate>,
     /// The kind of section it sits in.
@@ -51,13 +61,19 @@ pub fn all(bundle: &Bundle) -> Vec<Passage> {
     for doc in &bundle.documents {
         let region: Arc<str> = Arc::from(doc.region.as_str());
         let document: Arc<str> = Arc::from(doc.id.as_str());
-        for (p, path, headings) in walk(doc) {
+        let title: Arc<str> = Arc::from(doc.title.as_str());
+        let walked = walk(doc);
+        let in_document = walked.len();
+        for (p, path, headings, under) in walked {
             out.push(Passage {
                 region: Arc::clone(&region),
                 document: Arc::clone(&document),
                 paragraph: p.id.clone(),
                 path,
                 headings,
+                under,
+                title: Arc::clone(&title),
+                in_document,
                 boilerplate: p.boilerplate,
                 role: p.role,
                 text: Arc::from(p.text.as_str()),
@@ -72,21 +88,30 @@ pub fn all(bundle: &Bundle) -> Vec<Passage> {
 /// Every paragraph of `doc` with the headings above it (without ordinals), in reading
 /// order.
 pub fn with_headings(doc: &Document) -> Vec<(&Paragraph, Headings)> {
-    walk(doc).into_iter().map(|(p, _, h)| (p, h)).collect()
+    walk(doc).into_iter().map(|(p, _, h, _)| (p, h)).collect()
 }
 
 /// The headings above a paragraph, shared by the paragraphs of one section.
 type Headings = Arc<[String]>;
 
-/// Every paragraph of `doc` with its path (headings with ordinals) and its headings.
-fn walk(doc: &Document) -> Vec<(&Paragraph, Headings, Headings)> {
+/// How many passages each heading above a paragraph stands above.
+type Under = Arc<[usize]>;
+
+/// Every paragraph of `doc` with its path (headings with ordinals), its headings and how
+/// many passages each heading stands above.
+fn walk(doc: &Document) -> Vec<(&Paragraph, Headings, Headings, Under)> {
+    fn count(s: &Section) -> usize {
+        s.paragraphs.len() + s.sections.iter().map(count).sum::<usize>()
+    }
     fn go<'a>(
         sections: &'a [Section],
         path: &mut Vec<String>,
         headings: &mut Vec<String>,
-        out: &mut Vec<(&'a Paragraph, Headings, Headings)>,
+        under: &mut Vec<usize>,
+        out: &mut Vec<(&'a Paragraph, Headings, Headings, Under)>,
     ) {
         for s in sections {
+            under.push(count(s));
             path.push(format!(
                 "{}{}",
                 s.number.as_deref().unwrap_or(""),
@@ -96,21 +121,42 @@ fn walk(doc: &Document) -> Vec<(&Paragraph, Headings, Headings)> {
             if !s.paragraphs.is_empty() {
                 let (shared_path, shared_headings): (Headings, Headings) =
                     (path.as_slice().into(), headings.as_slice().into());
+                let shared_under: Under = under.as_slice().into();
                 for p in &s.paragraphs {
-                    out.push((p, Arc::clone(&shared_path), Arc::clone(&shared_headings)));
+                    out.push((
+                        p,
+                        Arc::clone(&shared_path),
+                        Arc::clone(&shared_headings),
+                        Arc::clone(&shared_under),
+                    ));
                 }
             }
-            go(&s.sections, path, headings, out);
+            go(&s.sections, path, headings, under, out);
             path.pop();
             headings.pop();
+            under.pop();
         }
     }
     let none: Headings = Arc::from([]);
-    let mut out: Vec<(&Paragraph, Headings, Headings)> = doc
+    let nothing: Under = Arc::from([]);
+    let mut out: Vec<(&Paragraph, Headings, Headings, Under)> = doc
         .preamble
         .iter()
-        .map(|p| (p, Arc::clone(&none), Arc::clone(&none)))
+        .map(|p| {
+            (
+                p,
+                Arc::clone(&none),
+                Arc::clone(&none),
+                Arc::clone(&nothing),
+            )
+        })
         .collect();
-    go(&doc.sections, &mut Vec::new(), &mut Vec::new(), &mut out);
+    go(
+        &doc.sections,
+        &mut Vec::new(),
+        &mut Vec::new(),
+        &mut Vec::new(),
+        &mut out,
+    );
     out
 }
