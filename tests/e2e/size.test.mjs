@@ -12,10 +12,12 @@ import { dist } from './harness.mjs';
 // what it weighs with the views of issues 9–12 on board (search, map, topics, document
 // picker, one indicator across every region with English amounts), an alignment whose
 // cost is linear in the passages, switches that patch the drawing in place, long
-// bundles read as bytes and aligned a slice per task, and blocks folded to their first
-// passages (those last two: +2.1 kB), so that no change adds to it unnoticed. Lower it
-// as the widget shrinks.
-const BUDGET = 184_000;
+// bundles read as bytes and aligned a slice per task, blocks folded to their first
+// passages (those last two: +2.1 kB), and headings and document titles weighed by how
+// many passages they cover, which stopped most pairs made through an annex's or a long
+// regulation's title (+1.9 kB, less 1.0 kB won back from number formatting), so that no
+// change adds to it unnoticed. Lower it as the widget shrinks.
+const BUDGET = 186_000;
 
 test('the_widget_script_stays_within_its_size_budget', () => {
   const bytes = fs.readFileSync(path.join(dist, 'policy-compare.js'));
