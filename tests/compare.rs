@@ -692,7 +692,7 @@ fn a_rule_row_under_an_annex_title_is_not_paired_through_the_title_s_words() {
         let cmp = c.compare("national", province, "all").unwrap();
         for p in &cmp.pairs {
             let (row, other) = (&cmp.passages[p.left], &cmp.passages[p.right]);
-            if row.document != "national-2018-01-10" || row.path.is_empty() {
+            if &*row.document != "national-2018-01-10" || row.path.is_empty() {
                 continue;
             }
             rows += 1;

@@ -115,6 +115,10 @@ pub const POSTINGS: usize = 128;
 pub const RUNNERS_UP: usize = 3;
 /// See [`RUNNERS_UP`].
 pub const RUNNER_UP: (f32, f32, usize) = (0.33, 0.8, 3);
+/// How many pairs a step of [`Job`] places in one go before it leaves them to a slice
+/// of their own (two provinces of the shipped corpus have far fewer; copies of them, a
+/// hundred times over, far more).
+pub const MANY_PAIRS: usize = 100_000;
 /// The factor on the similarity of passages whose roles do not meet.
 pub const ROLE_PENALTY: f32 = 0.5;
 
@@ -234,8 +238,10 @@ impl Job {
             }
             self.pass += 1;
             self.at = 0;
-            // The choice reads every pair kept: steps of its own.
-            if self.pass == 2 && !more() {
+            // The choice reads every pair kept: steps of its own. Placing many pairs
+            // starts a slice of its own too: it places every pair found in one go, which
+            // a slice that has read passages already would add to its time.
+            if self.pass == 2 && (self.found.len() > MANY_PAIRS || !more()) {
                 return None;
             }
         }
@@ -255,7 +261,7 @@ impl Job {
             once_each(by_left, r.len());
             self.work.kept = by_left.items.len();
             self.pass = 4;
-            if !more() {
+            if self.work.kept > MANY_PAIRS || !more() {
                 return None;
             }
         }

@@ -73,13 +73,14 @@ pub struct Features {
 impl Features {
     /// The vectors of `text` under `headings` (outermost first), each with how many
     /// passages it stands above (its own, its sub-sections' and this one included), in a
-    /// document of that title and that many passages.
+    /// document of that many passages whose title has the words given (see
+    /// [`Features::title_words`]).
     pub fn new(
         segmenter: &Segmenter,
         topics: &[TopicInfo],
         text: &str,
         headings: &[(&str, usize)],
-        document: (&str, usize),
+        document: (&[u32], usize),
     ) -> Features {
         let text = mask::agencies(text);
         // Each text cut once; its words and its topics both come from the cut.
@@ -105,11 +106,7 @@ impl Features {
         weigh(&mut words, context, HEADING_WORDS, idf);
         let mut lost = 0.0f32;
         if document.1 > TITLE_SPREAD {
-            let title: Vec<u32> = segmenter
-                .words(&mask::agencies(document.0))
-                .iter()
-                .map(|h| h.word)
-                .collect();
+            let title = document.0;
             let share = spread(document.1, TITLE_SPREAD);
             for (w, weight) in &mut words[..from] {
                 if title.contains(w) {
@@ -163,6 +160,16 @@ impl Features {
             topics: Vector::damped(topic_weights, TOPIC_PRIOR),
             themes: Vector::damped(themes, TOPIC_PRIOR),
         }
+    }
+
+    /// The words of a document's title, as [`Features::new`] takes them: found once per
+    /// document by the caller, not once per passage.
+    pub fn title_words(segmenter: &Segmenter, title: &str) -> Vec<u32> {
+        segmenter
+            .words(&mask::agencies(title))
+            .iter()
+            .map(|h| h.word)
+            .collect()
     }
 
     /// How alike two passages are, 0–1.
@@ -220,7 +227,7 @@ mod tests {
     use crate::bundle::LexiconGroup;
 
     /// A short document without a title.
-    const SHORT: (&str, usize) = ("", 1);
+    const SHORT: (&[u32], usize) = (&[], 1);
 
     fn model() -> (Segmenter, Vec<TopicInfo>) {
         let lexicon = [LexiconGroup {
@@ -304,13 +311,14 @@ mod tests {
         let (s, t) = model();
         let other = Features::new(&s, &t, "加快中欧班列发展。", &[], SHORT);
         let text = "发展教育，开行中欧班列。";
-        let alike =
-            |n: usize| Features::new(&s, &t, text, &[], ("中欧班列条例", n)).similarity(&other);
+        let title = |t: &str| Features::title_words(&s, t);
+        let rail = title("中欧班列条例");
+        let alike = |n: usize| Features::new(&s, &t, text, &[], (&rail, n)).similarity(&other);
         assert_eq!(alike(TITLE_SPREAD), alike(1));
         assert!(alike(10 * TITLE_SPREAD) < 0.5 * alike(1));
         // Words its title does not have keep their weight.
-        let own =
-            |n: usize| Features::new(&s, &t, text, &[], ("孔子学院条例", n)).similarity(&other);
+        let school = title("孔子学院条例");
+        let own = |n: usize| Features::new(&s, &t, text, &[], (&school, n)).similarity(&other);
         assert_eq!(own(10 * TITLE_SPREAD), own(1));
     }
 }

@@ -82,6 +82,8 @@ pub struct Comparer {
     /// The pairs of the last few region pairs aligned: a theme filters one alignment, so
     /// switching themes (or back to a pair seen) need not align again.
     aligned: std::sync::Mutex<Vec<(String, String, Found)>>,
+    /// The last document title whose words were asked for, and its words.
+    title: std::sync::Mutex<Option<(Arc<str>, Vec<u32>)>>,
     /// Every target of the bundle, with its region, in reading order.
     targets: Vec<(String, TargetRef)>,
 }
@@ -111,6 +113,7 @@ impl Comparer {
             lexicon: bundle.lexicon.clone(),
             features,
             aligned: std::sync::Mutex::new(Vec::new()),
+            title: std::sync::Mutex::new(None),
             targets: bundle
                 .documents
                 .iter()
@@ -157,14 +160,36 @@ impl Comparer {
                 .map(String::as_str)
                 .zip(p.under.iter().copied())
                 .collect();
+            let title = if p.in_document > features::TITLE_SPREAD {
+                self.title_words(&p.title)
+            } else {
+                Vec::new()
+            };
             Features::new(
                 self.segmenter(),
                 &self.topics,
                 &p.text,
                 &headings,
-                (&p.title, p.in_document),
+                (&title, p.in_document),
             )
         })
+    }
+
+    /// The words of a document's title, kept for the passages that follow it: features
+    /// are made a region at a time, in reading order, so one title is asked for many
+    /// times in a row.
+    fn title_words(&self, title: &Arc<str>) -> Vec<u32> {
+        let Ok(mut last) = self.title.lock() else {
+            return Features::title_words(self.segmenter(), title);
+        };
+        match &*last {
+            Some((t, words)) if Arc::ptr_eq(t, title) => words.clone(),
+            _ => {
+                let words = Features::title_words(self.segmenter(), title);
+                *last = Some((Arc::clone(title), words.clone()));
+                words
+            }
+        }
     }
 
     /// The targets of `left` and `right` side by side under `theme` (a theme id or `all`):
