@@ -713,6 +713,33 @@ fn a_rule_row_under_an_annex_title_is_not_paired_through_the_title_s_words() {
     assert!(rows > 0);
 }
 
+/// Zhejiang's free-trade-zone regulation names `自贸试验区` in nearly every article, as its
+/// title does: said again in each passage of a long document, the document's subject
+/// says little about any one of them. National's note on which FTZ rules apply where
+/// (`注：第1项至第9项……适用于所有自由贸易试验区`) was the counterpart of every article that
+/// names the zone; it now stands beside the article on where the regulation applies and
+/// few others.
+#[test]
+fn a_long_document_s_subject_does_not_pair_each_of_its_passages() {
+    let c = comparer();
+    let cmp = c.compare("national", "zhejiang", "all").unwrap();
+    let note: Vec<&str> = cmp
+        .pairs
+        .iter()
+        .filter(|p| {
+            let l = &cmp.passages[p.left];
+            &*l.document == "national-2018-01-10" && l.paragraph == "s1.p4"
+        })
+        .map(|p| cmp.passages[p.right].paragraph.as_str())
+        .collect();
+    assert!(!note.is_empty(), "the note keeps a counterpart");
+    assert!(
+        note.len() <= 3,
+        "the note stands beside {} articles: {note:?}",
+        note.len()
+    );
+}
+
 /// A list of document titles (national's compendium of outward-investment policies) is
 /// made of passages that only name a document: one is paired only on a score that
 /// reaches the threshold, never as the clear favourite of a passage that shares a word

@@ -9,7 +9,7 @@
 //! annex row `持续推进` means little, its row heading `千家企业闯国际市场` a lot.
 //!
 //! A heading says less about each passage the more passages it stands above. A row
-//! heading over two cells names what both are about; an annex title over a hundred rule
+//! heading over two cells names what both are about; an annex title over a long list of rule
 //! rows (`国务院决定在自由贸易试验区暂时调整…目录`) names the list, not the row
 //! `（四）滚装船、液化气体运输船和散装化学品运输船；`, and with its words at full weight
 //! every such row, having few words of its own, became a copy of the title and the

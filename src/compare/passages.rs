@@ -52,10 +52,10 @@ impl Passage {
 
 /// Every paragraph of the bundle as a passage, in reading order.
 ///
-/// A bundle ten or a hundred times the shipped one has a hundred thousand passages or
-/// more, made in one task before the first comparison: what the passages of a document or
-/// a section have in common (its region and id, the headings above them) is made once and
-/// shared, not copied into each of them.
+/// A bundle many times the shipped one has very many passages, all made in one task
+/// before the first comparison: what the passages of a document or a section have in
+/// common (its region and id, the headings above them) is made once and shared, not
+/// copied into each of them.
 pub fn all(bundle: &Bundle) -> Vec<Passage> {
     let mut out = Vec::new();
     for doc in &bundle.documents {

@@ -1,7 +1,7 @@
 //! Which side of a block of passages is the shorter: the block's own line (its
 //! similarity, "show in full", its link) goes under that side, beside the longer one,
-//! instead of on a line of its own under both. A first screen then holds about one block
-//! more (the browser test `the_first_screen_shows_what_both_plans_say` counts them).
+//! instead of on a line of its own under both, so a first screen holds more blocks (the
+//! browser test `the_first_screen_shows_what_both_plans_say` counts them).
 //!
 //! The two sides have the same width, so the number of lines each takes at a nominal line
 //! length tells the shorter without laying anything out: when the guess is wrong, the
@@ -58,9 +58,11 @@ impl SideLines<'_> {
 }
 
 /// Whether the block's line goes under the left side (else under the right): the
-/// shorter, the left one when both are alike.
+/// shorter, the right one when both are alike. The line follows the right side in the
+/// page's order, so under the right side reading order and keyboard order agree; under
+/// the left, focus goes from the right side back to the bottom of the left.
 pub fn under_left(left: &SideLines, right: &SideLines) -> bool {
-    left.lines() <= right.lines()
+    left.lines() < right.lines()
 }
 
 #[cfg(test)]
@@ -121,15 +123,19 @@ mod tests {
     }
 
     #[test]
-    fn the_more_passages_line_counts_and_ties_go_left() {
+    fn the_more_passages_line_counts_and_ties_go_right() {
         assert_eq!(side(&[10], true, true).lines(), 3);
-        assert!(under_left(
+        assert!(!under_left(
             &side(&[10], false, false),
             &side(&[10], false, false)
         ));
-        assert!(under_left(
+        assert!(!under_left(
             &side(&[], false, false),
             &side(&[], false, false)
+        ));
+        assert!(under_left(
+            &side(&[], false, false),
+            &side(&[10], false, false)
         ));
     }
 }

@@ -25,8 +25,8 @@ pub fn number(v: f64) -> String {
 
 /// The digits of a whole `v` (≥ 0), fifteen at a time: formatting it as an `i128` pulled
 /// `core`'s 128-bit integer formatting into the wasm for values the bundle reader
-/// refuses anyway. Past 2^53 an `f64` holds whole numbers only approximately, and so do
-/// the low digits here.
+/// refuses anyway. For very large values the lowest digits may differ from the `f64`'s
+/// exact value, whose low digits mean nothing at that size anyway.
 fn whole(v: f64) -> String {
     const CHUNK: f64 = 1e15;
     if v < CHUNK {

@@ -529,6 +529,54 @@ test('the_first_screen_shows_what_both_plans_say', async () => {
   }, { viewport: { width: 1280, height: 900 } });
 });
 
+test('a_block_s_line_sits_under_its_shorter_side_without_overlap', async () => {
+  // The line (similarity, show in full, the block's link) sits under one side, beside
+  // the other: never over a passage, and under the shorter side wherever the two differ
+  // clearly. On a narrow page (one column) it is under both.
+  for (const width of [1280, 500]) {
+    await withPage(fileUrl('index.html'), async (page) => {
+      await ready(page);
+      const blocks = await page.evaluate(() => {
+        const root = document.querySelector('policy-compare').shadowRoot;
+        return [...root.querySelectorAll('li.row.pair')].map((li) => {
+          const box = (el) => el.getBoundingClientRect();
+          const [l, r, s] = [li.querySelector('.cell.left'), li.querySelector('.cell.right'), li.querySelector('.score')].map(box);
+          return { l: [l.left, l.right, l.top, l.bottom], r: [r.left, r.right, r.top, r.bottom], s: [s.left, s.right, s.top, s.bottom] };
+        });
+      });
+      assert.ok(blocks.length > 20, `${blocks.length} blocks`);
+      const overlaps = (a, b) => a[0] < b[1] - 1 && b[0] < a[1] - 1 && a[2] < b[3] - 1 && b[2] < a[3] - 1;
+      for (const b of blocks) {
+        assert.ok(!overlaps(b.s, b.l) && !overlaps(b.s, b.r), `${width} px: the line overlaps a side: ${JSON.stringify(b)}`);
+        if (width === 500) {
+          assert.ok(b.s[2] >= Math.max(b.l[3], b.r[3]) - 1, `500 px: the line is under both sides: ${JSON.stringify(b)}`);
+          continue;
+        }
+        const under = b.s[0] < b.r[0] ? 'left' : 'right';
+        const [mine, other] = under === 'left' ? [b.l, b.r] : [b.r, b.l];
+        assert.ok(b.s[2] >= mine[3] - 1, `the line follows its side: ${JSON.stringify(b)}`);
+        assert.ok(mine[3] - mine[2] <= other[3] - other[2] + 40, `the line is under the clearly longer side: ${JSON.stringify(b)}`);
+      }
+    }, { viewport: { width, height: 900 } });
+  }
+});
+
+test('the_topic_buttons_name_their_keys_for_screen_readers', async () => {
+  await withPage(fileUrl('index.html', '#lang=en'), async (page) => {
+    await ready(page);
+    for (const [action, name, key] of [['previous', 'Previous shared topic', 'k'], ['next', 'Next shared topic', 'j']]) {
+      const button = page.locator(`policy-compare button[data-action="${action}"]`);
+      // The key shows on the button, but is not part of its name: it is announced from
+      // aria-keyshortcuts.
+      assert.equal(await button.getAttribute('aria-keyshortcuts'), key);
+      assert.equal(await button.locator('kbd').textContent(), key);
+      assert.equal(await button.locator('kbd').getAttribute('aria-hidden'), 'true');
+      assert.equal(await page.getByRole('button', { name, exact: true }).count(), 1, `a button named exactly "${name}"`);
+    }
+    // What the keys do: `j_and_k_jump_between_differences`.
+  });
+});
+
 test('a_passage_expands_in_context', async () => {
   await withPage(fileUrl('index.html', '#theme=finance'), async (page) => {
     await ready(page);
