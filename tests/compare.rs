@@ -855,6 +855,24 @@ fn an_alignment_done_in_slices_pairs_what_one_call_pairs() {
         copied(&region_candidates("henan"), 3),
     );
     assert_eq!(sliced(&l, &r, 5).0, align::align(&l, &r));
+    // Many pairs found are placed in slices of their own (the limit lowered so that this
+    // corpus reaches it): the same pairs, one step more for each of the two placings.
+    let (a, b) = (region_candidates("jiangxi"), region_candidates("henan"));
+    let steps = |mut job: align::Job| {
+        let mut steps = 1;
+        let pairs = loop {
+            if let Some(pairs) = job.step(&a, &b, &mut || true) {
+                break pairs;
+            }
+            steps += 1;
+        };
+        (pairs, steps)
+    };
+    assert_eq!(steps(align::Job::default()), (align::align(&a, &b), 1));
+    assert_eq!(
+        steps(align::Job::placing_in_own_slice(10)),
+        (align::align(&a, &b), 3)
+    );
     // Other lists half way (a caller's mistake): started again, the pairs of those lists.
     let mut job = align::Job::default();
     assert!(job.step(&l, &r, &mut || false).is_none());

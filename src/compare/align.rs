@@ -192,9 +192,20 @@ pub struct Job {
     by_left: Option<Groups>,
     by_right: Option<Groups>,
     chosen: Vec<(u32, u32, f32)>,
+    /// [`MANY_PAIRS`] unless a test asks for another limit ([`Job::placing_in_own_slice`]).
+    many: Option<usize>,
 }
 
 impl Job {
+    /// A job that places more than `many` pairs in a slice of their own (rather than
+    /// [`MANY_PAIRS`]): a test reaches that branch with a small corpus.
+    pub fn placing_in_own_slice(many: usize) -> Job {
+        Job {
+            many: Some(many),
+            ..Job::default()
+        }
+    }
+
     /// Goes on aligning `left` with `right` (the same lists at every step) while `more()`
     /// says so, and at least one passage: the pairs, as [`align`] gives them, once done.
     pub fn step(
@@ -211,9 +222,13 @@ impl Job {
         // Other lists than at the first step (a caller's mistake): started again, so that
         // nothing is read out of bounds.
         if *self.sides.get_or_insert((l.len(), r.len())) != (l.len(), r.len()) {
-            *self = Job::default();
+            *self = Job {
+                many: self.many,
+                ..Job::default()
+            };
             self.sides = Some((l.len(), r.len()));
         }
+        let many = self.many.unwrap_or(MANY_PAIRS);
         // Both sides choose their best counterparts the same way, so the pairs kept are
         // the same whichever side is on the left. Gathered by left passage (counted, then
         // placed), each pair once.
@@ -241,7 +256,7 @@ impl Job {
             // The choice reads every pair kept: steps of its own. Placing many pairs
             // starts a slice of its own too: it places every pair found in one go, which
             // a slice that has read passages already would add to its time.
-            if self.pass == 2 && (self.found.len() > MANY_PAIRS || !more()) {
+            if self.pass == 2 && (self.found.len() > many || !more()) {
                 return None;
             }
         }
@@ -261,7 +276,7 @@ impl Job {
             once_each(by_left, r.len());
             self.work.kept = by_left.items.len();
             self.pass = 4;
-            if self.work.kept > MANY_PAIRS || !more() {
+            if self.work.kept > many || !more() {
                 return None;
             }
         }
