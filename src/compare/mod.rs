@@ -459,7 +459,7 @@ impl Comparer {
                 align::Candidate {
                     order: p.order,
                     pairable: p.pairable(),
-                    bare: bare::is_bare(&p.text),
+                    bare: p.bare,
                     role: p.role,
                     features: if p.pairable() {
                         self.features(i)

@@ -31,6 +31,10 @@ pub struct Passage {
     /// How many passages its document has.
     #[serde(skip)]
     pub in_document: usize,
+    /// Whether it is only a document's title ([`super::bare::is_bare`]): found once here,
+    /// not at every slice of an alignment that reads it.
+    #[serde(skip)]
+    pub bare: bool,
     /// Why it is boilerplate, if it is: shown, never paired.
     pub boilerplate: Option<Boilerplate>,
     /// The kind of section it sits in.
@@ -74,6 +78,7 @@ pub fn all(bundle: &Bundle) -> Vec<Passage> {
                 under,
                 title: Arc::clone(&title),
                 in_document,
+                bare: super::bare::is_bare(&p.text),
                 boilerplate: p.boilerplate,
                 role: p.role,
                 text: Arc::from(p.text.as_str()),

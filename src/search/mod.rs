@@ -263,6 +263,7 @@ mod tests {
             under: Arc::from([]),
             title: Arc::from(""),
             in_document: 1,
+            bare: false,
             boilerplate: None,
             role: Default::default(),
             text: text.into(),
