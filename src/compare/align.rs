@@ -185,6 +185,9 @@ pub struct Job {
     sums: Vec<[f32; 3]>,
     owner: Vec<u32>,
     found: Vec<(u32, u32, f32)>,
+    /// The reading passage's weights by term, per family (zero elsewhere), for scoring
+    /// its pairs again whole.
+    dense: [Vec<f32>; 3],
     work: Work,
     /// How many pairable passages each side had at the first step.
     sides: Option<(usize, usize)>,
@@ -481,9 +484,35 @@ fn nearest(index: &Index, a: &Candidate, x: u32, to: &[&Candidate], job: &mut Jo
     }
     if cut {
         job.work.rescored += touched.len();
+        // Against `a` spread out by term, a pair costs the other passage's terms, where
+        // `Features::similarity` walks both lists; in a long plan, where lists are cut,
+        // this was the alignment's largest part. The products are the same (`a`'s weight
+        // times the other's) and added in the same order (by term), so the bits are too.
+        let dense = &mut job.dense;
+        for (family, v) in families(a.features).into_iter().enumerate() {
+            let row = &mut dense[family];
+            for &(t, w) in v.entries() {
+                let t = t as usize;
+                if row.len() <= t {
+                    row.resize(t + 1, 0.0);
+                }
+                row[t] = w;
+            }
+        }
         for e in &mut touched {
             let b = to[e.2 as usize];
-            e.0 = penalised(a.features.similarity(b.features), a, b);
+            let [w, t, h] = families(b.features);
+            let (w, t, h) = (
+                w.dot_dense(&dense[0]),
+                t.dot_dense(&dense[1]),
+                h.dot_dense(&dense[2]),
+            );
+            e.0 = penalised(super::features::combine(w, t, h), a, b);
+        }
+        for (family, v) in families(a.features).into_iter().enumerate() {
+            for &(t, _) in v.entries() {
+                dense[family][t as usize] = 0.0;
+            }
         }
     }
     for &(s, _, y) in &touched {
