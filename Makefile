@@ -129,14 +129,16 @@ pkg: wasm-api
 	sed 's/"0.0.0-set-by-make"/"$(VERSION)"/' www/npm/package.json > pkg/package.json
 	cp $(BUNDLE) pkg/bundle.json
 
-# dist/: classic scripts with the wasm inlined, which work from file:// too. The glue and
-# the element are minified first (terser, www/build/): what every visitor downloads, where
-# the sources stay readable. Top-level names (`wasm_bindgen`, `POLICY_COMPARE_WASM`), which
+# dist/: classic scripts with the wasm inlined, which work from file:// too. The glue gets
+# a fast path for short strings (www/build/short-strings.mjs says why); it and the element
+# are minified (terser, www/build/): what every visitor downloads, where the sources stay
+# readable. Top-level names (`wasm_bindgen`, `POLICY_COMPARE_WASM`), which
 # the two share inside pack's wrapper, are kept.
 TERSER := www/build/node_modules/.bin/terser
 dist: bundle wasm build-deps
 	wasm-bindgen $(WASM) --target no-modules --out-dir target/no-modules --no-typescript \
 	  --remove-name-section --remove-producers-section
+	node www/build/short-strings.mjs target/no-modules/policy_compare.js
 	$(TERSER) target/no-modules/policy_compare.js --compress --mangle \
 	  -o target/no-modules/policy_compare.min.js
 	$(TERSER) www/element.js --compress --mangle -o target/no-modules/element.min.js
