@@ -487,13 +487,14 @@ fn naive_align_with(
         v.sort_by(|&x, &y| s(y).total_cmp(&s(x)).then(order(x).cmp(&order(y))));
         v
     };
-    // Good enough: over the threshold, or a clear favourite over the floor when neither
-    // is a bare title.
+    // A clear favourite: the next best scores at most `FAVOURITE` of it, and neither is a
+    // bare title.
+    let favourite = |i: usize, j: usize, best: f32, second: Option<f32>| {
+        !left[i].bare && !right[j].bare && second.unwrap_or(0.0) <= align::FAVOURITE * best
+    };
+    // Good enough: over the threshold, or a clear favourite over the floor.
     let good_enough = |i: usize, j: usize, best: f32, second: Option<f32>| {
-        let second = second.unwrap_or(0.0);
-        let favourite = !left[i].bare && !right[j].bare;
-        best >= align::THRESHOLD
-            || favourite && best >= align::FLOOR && second <= align::FAVOURITE * best
+        best >= align::THRESHOLD || favourite(i, j, best, second) && best >= align::FLOOR
     };
     let mut out = Vec::new();
     for &i in &l {
@@ -501,10 +502,12 @@ fn naive_align_with(
         let Some(&j) = row.first() else { continue };
         let column = ranked(&l, &|k| left[k].order, &|k| score(k, j));
         let rank = column.iter().position(|&k| k == i).unwrap();
-        if !good_enough(i, j, score(i, j), row.get(1).map(|&k| score(i, k))) {
+        let second = row.get(1).map(|&k| score(i, k));
+        if !good_enough(i, j, score(i, j), second) {
             continue;
         }
-        if rank < limit(l.len()) {
+        // The mutual rule, which a clear favourite need not meet.
+        if favourite(i, j, score(i, j), second) || rank < limit(l.len()) {
             out.push((i, j, score(i, j)));
         }
         for &k in row.iter().skip(1).take(align::RUNNERS_UP) {
@@ -524,10 +527,11 @@ fn naive_align_with(
         let Some(&i) = column.first() else { continue };
         let row = ranked(&r, &|k| right[k].order, &|k| score(i, k));
         let rank = row.iter().position(|&k| k == j).unwrap();
-        if !good_enough(i, j, score(i, j), column.get(1).map(|&k| score(k, j))) {
+        let second = column.get(1).map(|&k| score(k, j));
+        if !good_enough(i, j, score(i, j), second) {
             continue;
         }
-        if rank < limit(r.len()) {
+        if favourite(i, j, score(i, j), second) || rank < limit(r.len()) {
             out.push((i, j, score(i, j)));
         }
         for &k in column.iter().skip(1).take(align::RUNNERS_UP) {
@@ -766,6 +770,26 @@ fn a_bare_title_is_not_paired_as_a_clear_favourite() {
         }
     }
     assert!(bare > 0);
+}
+
+/// Guangdong's plan is twelve omnibus paragraphs; its trade paragraph (s2.2.p1: trade
+/// centres, exhibition centres, investment promotion abroad) is the one counterpart that
+/// Jiangxi's annex rows on bonded zones and on investment offices abroad stand out for,
+/// but more than `MUTUAL ×` Jiangxi's passages come closer to it. A clear favourite
+/// is not held to the mutual rule, so these rows are shown beside it (gold: good or
+/// partial) instead of with no counterpart.
+#[test]
+fn a_row_that_clearly_prefers_an_omnibus_paragraph_stands_beside_it() {
+    let c = comparer();
+    let cmp = c.compare("jiangxi", "guangdong", "all").unwrap();
+    let beside = |row: &str| {
+        cmp.pairs.iter().any(|p| {
+            cmp.passages[p.left].paragraph == row && cmp.passages[p.right].paragraph == "s2.2.p1"
+        })
+    };
+    for row in ["s8.5.1.p1", "s8.5.1.p2", "s8.5.2.p7"] {
+        assert!(beside(row), "jiangxi {row} is not beside guangdong s2.2.p1");
+    }
 }
 
 /// A region's passages as the alignment sees them.

@@ -17,7 +17,12 @@
 //!   a favourite of whatever shares them), and the passage is also among the
 //!   counterpart's best few on the other side
 //!   ([`MUTUAL`], at most [`KEEP`]): a broad summary paragraph that is everyone's second
-//!   choice does not collect every passage of a long plan. Both sides choose, so an
+//!   choice does not collect every passage of a long plan. A clear favourite is exempt
+//!   from that last rule: what it guards against is a near-tie, and a passage that
+//!   stands out for one counterpart is not one. A short plan's omnibus paragraph is the
+//!   clear first choice of more rows of a long plan's annex than `MUTUAL ×` their number
+//!   (Guangdong's trade paragraph for Jiangxi's bonded-zone and investment-office rows),
+//!   and those rows had no counterpart at all. Both sides choose, so an
 //!   omnibus paragraph is paired with each short passage that chose it, and a short
 //!   passage with the omnibus paragraph it chose.
 //! - Boilerplate is never paired.
@@ -92,7 +97,8 @@ pub const FLOOR: f32 = 0.1;
 /// of it.
 pub const FAVOURITE: f32 = 0.6;
 /// A passage's best counterpart must have it among its own best `max(3, MUTUAL × n)`
-/// passages of the other side's `n`, and at most [`KEEP`].
+/// passages of the other side's `n`, and at most [`KEEP`], unless it is a clear
+/// favourite ([`FAVOURITE`]).
 pub const MUTUAL: f32 = 0.3;
 /// How many of its best counterparts a passage keeps for the choice, and so the most the
 /// mutual rule asks for. Above `MUTUAL ×` every region of the shipped corpus (national,
@@ -640,8 +646,8 @@ fn choose(
     let Some((y, s, second)) = best(pairs, other) else {
         return;
     };
-    let favourite = !me[x].bare && !other[y as usize].bare;
-    if !(s >= THRESHOLD || favourite && s >= FLOOR && second <= FAVOURITE * s) {
+    let favourite = !me[x].bare && !other[y as usize].bare && second <= FAVOURITE * s;
+    if !(s >= THRESHOLD || favourite && s >= FLOOR) {
         return;
     }
     let mut keep = |y: u32, s: f32| {
@@ -651,7 +657,11 @@ fn choose(
             (x as u32, y, s)
         });
     };
-    if rank(theirs.of(y as usize), x as u32, s, me) < limit {
+    // A clear favourite needs no place among the counterpart's best: the mutual rule is
+    // against a broad paragraph that is everyone's near-tie, not against the one
+    // counterpart a passage stands out for (a short plan's omnibus paragraph is the clear
+    // first choice of more rows of a long plan's annex than `MUTUAL ×` their number).
+    if favourite || rank(theirs.of(y as usize), x as u32, s, me) < limit {
         keep(y, s);
     }
     for (z, t) in runners_up(pairs, y, other) {
@@ -679,4 +689,58 @@ fn runners_up(pairs: &[(u32, f32)], top: u32, other: &[&Candidate]) -> Vec<(u32,
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compare::vector::Vector;
+
+    fn words(terms: &[u32]) -> Features {
+        Features {
+            words: Vector::unit(terms.iter().map(|&t| (t, 1.0)).collect()),
+            ..Features::default()
+        }
+    }
+
+    fn side(features: &[Features], first: usize) -> Vec<Candidate<'_>> {
+        features
+            .iter()
+            .enumerate()
+            .map(|(k, f)| Candidate {
+                order: first + k,
+                pairable: true,
+                bare: false,
+                role: crate::bundle::Role::default(),
+                features: f,
+            })
+            .collect()
+    }
+
+    /// How many passages of the left side are paired with the right side's first.
+    fn with_first(left: &[Features], right: &[Features]) -> usize {
+        align(&side(left, 0), &side(right, left.len()))
+            .iter()
+            .filter(|p| p.1 == 0)
+            .count()
+    }
+
+    #[test]
+    fn every_passage_that_clearly_prefers_one_counterpart_stands_beside_it() {
+        // Six rows that each share a word with one summary paragraph and nothing with the
+        // other passage: more than the mutual rule's three for six passages.
+        let rows: Vec<Features> = (0..6).map(|k| words(&[1, 10 + k])).collect();
+        let right = [words(&[1]), words(&[2])];
+        assert_eq!(with_first(&rows, &right), 6);
+    }
+
+    #[test]
+    fn passages_torn_between_two_counterparts_still_meet_the_mutual_rule() {
+        // The same rows, each as close to the other paragraph: no favourite, and the
+        // summary paragraph keeps only its best few (three by the mutual rule, one more
+        // as its own runner-up).
+        let rows: Vec<Features> = (0..6).map(|_| words(&[1, 2])).collect();
+        let right = [words(&[1]), words(&[2])];
+        assert_eq!(with_first(&rows, &right), 4);
+    }
 }
