@@ -25,6 +25,9 @@
 //!   and those rows had no counterpart at all. Both sides choose, so an
 //!   omnibus paragraph is paired with each short passage that chose it, and a short
 //!   passage with the omnibus paragraph it chose.
+//! - A task does not choose a goal statement ([`may_choose`]); the goal may choose it.
+//!   A plan's goal paragraph lists its aims in a sentence each, so it is the nearest
+//!   passage of many of the other plan's tasks that have no counterpart among its tasks.
 //! - Boilerplate is never paired.
 //!
 //! The pairing depends only on the two regions, never on a theme filter (a theme shows
@@ -651,11 +654,13 @@ fn choose(
         return;
     }
     let mut keep = |y: u32, s: f32| {
-        chosen.push(if swapped {
-            (y, x as u32, s)
-        } else {
-            (x as u32, y, s)
-        });
+        if may_choose(me[x].role, other[y as usize].role) {
+            chosen.push(if swapped {
+                (y, x as u32, s)
+            } else {
+                (x as u32, y, s)
+            });
+        }
     };
     // A clear favourite needs no place among the counterpart's best: the mutual rule is
     // against a broad paragraph that is everyone's near-tie, not against the one
@@ -672,6 +677,18 @@ fn choose(
             keep(z, t);
         }
     }
+}
+
+/// Whether a passage in role `me` may choose a counterpart in role `other` (the
+/// counterpart may still choose it). A task does not choose a goal statement: a goal
+/// paragraph sums up a plan's aims in one list, so it is the nearest passage of many
+/// tasks of the other plan that have no task counterpart, and each of them shares with
+/// it a list word at most (the annotators' rules 3 and 6: goals pair with goals; a goal
+/// sub-statement about one topic pairs with the tasks on that topic, which the goal,
+/// choosing, finds).
+fn may_choose(me: crate::bundle::Role, other: crate::bundle::Role) -> bool {
+    use crate::bundle::Role::{Goal, Task};
+    !(me == Task && other == Goal)
 }
 
 /// The [`RUNNERS_UP`] best of a passage's pairs after its best `top` (by score, ties to
@@ -694,6 +711,7 @@ fn runners_up(pairs: &[(u32, f32)], top: u32, other: &[&Candidate]) -> Vec<(u32,
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::bundle::Role;
     use crate::compare::vector::Vector;
 
     fn words(terms: &[u32]) -> Features {
@@ -704,6 +722,10 @@ mod tests {
     }
 
     fn side(features: &[Features], first: usize) -> Vec<Candidate<'_>> {
+        in_role(features, first, Role::Task)
+    }
+
+    fn in_role(features: &[Features], first: usize, role: Role) -> Vec<Candidate<'_>> {
         features
             .iter()
             .enumerate()
@@ -711,7 +733,7 @@ mod tests {
                 order: first + k,
                 pairable: true,
                 bare: false,
-                role: crate::bundle::Role::default(),
+                role,
                 features: f,
             })
             .collect()
@@ -742,5 +764,20 @@ mod tests {
         let rows: Vec<Features> = (0..6).map(|_| words(&[1, 2])).collect();
         let right = [words(&[1]), words(&[2])];
         assert_eq!(with_first(&rows, &right), 4);
+    }
+
+    #[test]
+    fn a_task_does_not_choose_a_goal_but_a_goal_chooses_a_task() {
+        // Two tasks near one goal paragraph, which is nearer the first.
+        let tasks = [words(&[1, 2]), words(&[1, 3, 4])];
+        let goal = [words(&[1, 2, 5])];
+        let pairs = |l: &[Candidate], r: &[Candidate]| -> Vec<(usize, usize)> {
+            align(l, r).iter().map(|p| (p.0, p.1)).collect()
+        };
+        let as_goal = in_role(&goal, 10, Role::Goal);
+        assert_eq!(pairs(&side(&tasks, 0), &as_goal), [(0, 0)]);
+        // The same paragraph as a task: each task chooses it.
+        let as_task = in_role(&goal, 10, Role::Task);
+        assert_eq!(pairs(&side(&tasks, 0), &as_task), [(0, 0), (1, 0)]);
     }
 }
