@@ -487,24 +487,32 @@ fn naive_align_with(
         v.sort_by(|&x, &y| s(y).total_cmp(&s(x)).then(order(x).cmp(&order(y))));
         v
     };
-    // Good enough: over the threshold, or a clear favourite over the floor when neither
-    // is a bare title.
-    let good_enough = |i: usize, j: usize, best: f32, second: Option<f32>| {
-        let second = second.unwrap_or(0.0);
-        let favourite = !left[i].bare && !right[j].bare;
-        best >= align::THRESHOLD
-            || favourite && best >= align::FLOOR && second <= align::FAVOURITE * best
+    // A clear favourite: the next best scores at most `FAVOURITE` of it, and neither is a
+    // bare title.
+    let favourite = |i: usize, j: usize, best: f32, second: Option<f32>| {
+        !left[i].bare && !right[j].bare && second.unwrap_or(0.0) <= align::FAVOURITE * best
     };
+    // Good enough: over the threshold, or a clear favourite over the floor.
+    let good_enough = |i: usize, j: usize, best: f32, second: Option<f32>| {
+        best >= align::THRESHOLD || favourite(i, j, best, second) && best >= align::FLOOR
+    };
+    // A task does not choose a goal statement.
+    let may_choose =
+        |me: &Candidate, other: &Candidate| !(me.role == Role::Task && other.role == Role::Goal);
     let mut out = Vec::new();
     for &i in &l {
         let row = ranked(&r, &|j| right[j].order, &|j| score(i, j));
         let Some(&j) = row.first() else { continue };
         let column = ranked(&l, &|k| left[k].order, &|k| score(k, j));
         let rank = column.iter().position(|&k| k == i).unwrap();
-        if !good_enough(i, j, score(i, j), row.get(1).map(|&k| score(i, k))) {
+        let second = row.get(1).map(|&k| score(i, k));
+        if !good_enough(i, j, score(i, j), second) {
             continue;
         }
-        if rank < limit(l.len()) {
+        // The mutual rule, which a clear favourite need not meet.
+        if (favourite(i, j, score(i, j), second) || rank < limit(l.len()))
+            && may_choose(&left[i], &right[j])
+        {
             out.push((i, j, score(i, j)));
         }
         for &k in row.iter().skip(1).take(align::RUNNERS_UP) {
@@ -514,6 +522,7 @@ fn naive_align_with(
             if t >= align::RUNNER_UP.0
                 && t >= align::RUNNER_UP.1 * score(i, j)
                 && rank < align::RUNNER_UP.2
+                && may_choose(&left[i], &right[k])
             {
                 out.push((i, k, t));
             }
@@ -524,10 +533,13 @@ fn naive_align_with(
         let Some(&i) = column.first() else { continue };
         let row = ranked(&r, &|k| right[k].order, &|k| score(i, k));
         let rank = row.iter().position(|&k| k == j).unwrap();
-        if !good_enough(i, j, score(i, j), column.get(1).map(|&k| score(k, j))) {
+        let second = column.get(1).map(|&k| score(k, j));
+        if !good_enough(i, j, score(i, j), second) {
             continue;
         }
-        if rank < limit(r.len()) {
+        if (favourite(i, j, score(i, j), second) || rank < limit(r.len()))
+            && may_choose(&right[j], &left[i])
+        {
             out.push((i, j, score(i, j)));
         }
         for &k in column.iter().skip(1).take(align::RUNNERS_UP) {
@@ -537,6 +549,7 @@ fn naive_align_with(
             if t >= align::RUNNER_UP.0
                 && t >= align::RUNNER_UP.1 * score(i, j)
                 && rank < align::RUNNER_UP.2
+                && may_choose(&right[j], &left[k])
             {
                 out.push((k, j, t));
             }
@@ -766,6 +779,55 @@ fn a_bare_title_is_not_paired_as_a_clear_favourite() {
         }
     }
     assert!(bare > 0);
+}
+
+/// Guangdong's plan is twelve omnibus paragraphs; its trade paragraph (s2.2.p1: trade
+/// centres, exhibition centres, investment promotion abroad) is the one counterpart that
+/// Jiangxi's annex rows on bonded zones and on investment offices abroad stand out for,
+/// but more than `MUTUAL ×` Jiangxi's passages come closer to it. A clear favourite
+/// is not held to the mutual rule, so these rows are shown beside it (gold: good or
+/// partial) instead of with no counterpart.
+#[test]
+fn a_row_that_clearly_prefers_an_omnibus_paragraph_stands_beside_it() {
+    let c = comparer();
+    let cmp = c.compare("jiangxi", "guangdong", "all").unwrap();
+    let beside = |row: &str| {
+        cmp.pairs.iter().any(|p| {
+            cmp.passages[p.left].paragraph == row && cmp.passages[p.right].paragraph == "s2.2.p1"
+        })
+    };
+    for row in ["s8.5.1.p1", "s8.5.1.p2", "s8.5.2.p7"] {
+        assert!(beside(row), "jiangxi {row} is not beside guangdong s2.2.p1");
+    }
+}
+
+/// Gansu's goal paragraph (s1.p2: node cities, logistics and bonded parks, a
+/// multimodal network) was the nearest passage of many Henan tasks that have no task
+/// counterpart in Gansu's short plan (cold chain, e-commerce, oil pipelines, logistics
+/// parks): a task does not choose a goal statement, so these are no longer shown beside
+/// it, while Henan's own goal statements, which it chooses, still are.
+#[test]
+fn a_task_does_not_stand_beside_a_goal_paragraph_it_alone_chose() {
+    let c = comparer();
+    let cmp = c.compare("henan", "gansu", "all").unwrap();
+    let beside_goal: Vec<(&str, &str)> = cmp
+        .pairs
+        .iter()
+        .filter(|p| cmp.passages[p.right].paragraph == "s1.p2")
+        .map(|p| {
+            let l = &cmp.passages[p.left];
+            (&*l.document, l.paragraph.as_str())
+        })
+        .collect();
+    for task in [
+        ("henan-2017-09-28", "s3.3.1.p1"),
+        ("henan-2017-09-28", "s3.4.2.p1"),
+        ("henan-2016-10-09", "s3.2.2.p1"),
+        ("henan-2016-10-09", "s3.3.1.4.p1"),
+    ] {
+        assert!(!beside_goal.contains(&task), "{task:?} beside gansu s1.p2");
+    }
+    assert!(beside_goal.contains(&("henan-2017-09-28", "s2.3.1.p1")));
 }
 
 /// A region's passages as the alignment sees them.

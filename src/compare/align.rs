@@ -17,9 +17,17 @@
 //!   a favourite of whatever shares them), and the passage is also among the
 //!   counterpart's best few on the other side
 //!   ([`MUTUAL`], at most [`KEEP`]): a broad summary paragraph that is everyone's second
-//!   choice does not collect every passage of a long plan. Both sides choose, so an
+//!   choice does not collect every passage of a long plan. A clear favourite is exempt
+//!   from that last rule: what it guards against is a near-tie, and a passage that
+//!   stands out for one counterpart is not one. A short plan's omnibus paragraph is the
+//!   clear first choice of more rows of a long plan's annex than `MUTUAL ×` their number
+//!   (Guangdong's trade paragraph for Jiangxi's bonded-zone and investment-office rows),
+//!   and those rows had no counterpart at all. Both sides choose, so an
 //!   omnibus paragraph is paired with each short passage that chose it, and a short
 //!   passage with the omnibus paragraph it chose.
+//! - A task does not choose a goal statement ([`may_choose`]); the goal may choose it.
+//!   A plan's goal paragraph lists its aims in a sentence each, so it is the nearest
+//!   passage of many of the other plan's tasks that have no counterpart among its tasks.
 //! - Boilerplate is never paired.
 //!
 //! The pairing depends only on the two regions, never on a theme filter (a theme shows
@@ -92,7 +100,8 @@ pub const FLOOR: f32 = 0.1;
 /// of it.
 pub const FAVOURITE: f32 = 0.6;
 /// A passage's best counterpart must have it among its own best `max(3, MUTUAL × n)`
-/// passages of the other side's `n`, and at most [`KEEP`].
+/// passages of the other side's `n`, and at most [`KEEP`], unless it is a clear
+/// favourite ([`FAVOURITE`]).
 pub const MUTUAL: f32 = 0.3;
 /// How many of its best counterparts a passage keeps for the choice, and so the most the
 /// mutual rule asks for. Above `MUTUAL ×` every region of the shipped corpus (national,
@@ -669,18 +678,24 @@ fn choose(
     let Some((y, s, second)) = best(pairs, other) else {
         return;
     };
-    let favourite = !me[x].bare && !other[y as usize].bare;
-    if !(s >= THRESHOLD || favourite && s >= FLOOR && second <= FAVOURITE * s) {
+    let favourite = !me[x].bare && !other[y as usize].bare && second <= FAVOURITE * s;
+    if !(s >= THRESHOLD || favourite && s >= FLOOR) {
         return;
     }
     let mut keep = |y: u32, s: f32| {
-        chosen.push(if swapped {
-            (y, x as u32, s)
-        } else {
-            (x as u32, y, s)
-        });
+        if may_choose(me[x].role, other[y as usize].role) {
+            chosen.push(if swapped {
+                (y, x as u32, s)
+            } else {
+                (x as u32, y, s)
+            });
+        }
     };
-    if rank(theirs.of(y as usize), x as u32, s, me) < limit {
+    // A clear favourite needs no place among the counterpart's best: the mutual rule is
+    // against a broad paragraph that is everyone's near-tie, not against the one
+    // counterpart a passage stands out for (a short plan's omnibus paragraph is the clear
+    // first choice of more rows of a long plan's annex than `MUTUAL ×` their number).
+    if favourite || rank(theirs.of(y as usize), x as u32, s, me) < limit {
         keep(y, s);
     }
     for (z, t) in runners_up(pairs, y, other) {
@@ -691,6 +706,18 @@ fn choose(
             keep(z, t);
         }
     }
+}
+
+/// Whether a passage in role `me` may choose a counterpart in role `other` (the
+/// counterpart may still choose it). A task does not choose a goal statement: a goal
+/// paragraph sums up a plan's aims in one list, so it is the nearest passage of many
+/// tasks of the other plan that have no task counterpart, and each of them shares with
+/// it a list word at most (the annotators' rules 3 and 6: goals pair with goals; a goal
+/// sub-statement about one topic pairs with the tasks on that topic, which the goal,
+/// choosing, finds).
+fn may_choose(me: crate::bundle::Role, other: crate::bundle::Role) -> bool {
+    use crate::bundle::Role::{Goal, Task};
+    !(me == Task && other == Goal)
 }
 
 /// The [`RUNNERS_UP`] best of a passage's pairs after its best `top` (by score, ties to
@@ -708,4 +735,78 @@ fn runners_up(pairs: &[(u32, f32)], top: u32, other: &[&Candidate]) -> Vec<(u32,
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bundle::Role;
+    use crate::compare::vector::Vector;
+
+    fn words(terms: &[u32]) -> Features {
+        Features {
+            words: Vector::unit(terms.iter().map(|&t| (t, 1.0)).collect()),
+            ..Features::default()
+        }
+    }
+
+    fn side(features: &[Features], first: usize) -> Vec<Candidate<'_>> {
+        in_role(features, first, Role::Task)
+    }
+
+    fn in_role(features: &[Features], first: usize, role: Role) -> Vec<Candidate<'_>> {
+        features
+            .iter()
+            .enumerate()
+            .map(|(k, f)| Candidate {
+                order: first + k,
+                pairable: true,
+                bare: false,
+                role,
+                features: f,
+            })
+            .collect()
+    }
+
+    /// How many passages of the left side are paired with the right side's first.
+    fn with_first(left: &[Features], right: &[Features]) -> usize {
+        align(&side(left, 0), &side(right, left.len()))
+            .iter()
+            .filter(|p| p.1 == 0)
+            .count()
+    }
+
+    #[test]
+    fn every_passage_that_clearly_prefers_one_counterpart_stands_beside_it() {
+        // Six rows that each share a word with one summary paragraph and nothing with the
+        // other passage: more than the mutual rule's three for six passages.
+        let rows: Vec<Features> = (0..6).map(|k| words(&[1, 10 + k])).collect();
+        let right = [words(&[1]), words(&[2])];
+        assert_eq!(with_first(&rows, &right), 6);
+    }
+
+    #[test]
+    fn passages_torn_between_two_counterparts_still_meet_the_mutual_rule() {
+        // The same rows, each as close to the other paragraph: no favourite, and the
+        // summary paragraph keeps only its best few (three by the mutual rule, one more
+        // as its own runner-up).
+        let rows: Vec<Features> = (0..6).map(|_| words(&[1, 2])).collect();
+        let right = [words(&[1]), words(&[2])];
+        assert_eq!(with_first(&rows, &right), 4);
+    }
+
+    #[test]
+    fn a_task_does_not_choose_a_goal_but_a_goal_chooses_a_task() {
+        // Two tasks near one goal paragraph, which is nearer the first.
+        let tasks = [words(&[1, 2]), words(&[1, 3, 4])];
+        let goal = [words(&[1, 2, 5])];
+        let pairs = |l: &[Candidate], r: &[Candidate]| -> Vec<(usize, usize)> {
+            align(l, r).iter().map(|p| (p.0, p.1)).collect()
+        };
+        let as_goal = in_role(&goal, 10, Role::Goal);
+        assert_eq!(pairs(&side(&tasks, 0), &as_goal), [(0, 0)]);
+        // The same paragraph as a task: each task chooses it.
+        let as_task = in_role(&goal, 10, Role::Task);
+        assert_eq!(pairs(&side(&tasks, 0), &as_task), [(0, 0), (1, 0)]);
+    }
 }
