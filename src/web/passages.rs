@@ -111,10 +111,17 @@ fn passage_text(ctx: &Ctx<'_>, p: &PassageRef, spans: Vec<Span>, side: Side) -> 
     )
 }
 
+/// A passage's text: its marked spans as elements, the text between them as bare text
+/// nodes (an element for each would add to every row's building and layout, and tells a
+/// reader nothing).
 fn spans(ctx: &Ctx<'_>, spans: &[Span], side: Side) -> El {
-    let children = spans.iter().map(|s| {
+    let mut p = El::new(ctx.doc, "p").class("text");
+    for s in spans {
         let (tag, class) = match s.kind {
-            SpanKind::Same | SpanKind::Plain => ("span", ""),
+            SpanKind::Same | SpanKind::Plain => {
+                p = p.text(&s.text);
+                continue;
+            }
             SpanKind::Shared => ("mark", "shared"),
             SpanKind::Reused => ("mark", "reused"),
             SpanKind::Moved => ("mark", "moved"),
@@ -127,11 +134,13 @@ fn spans(ctx: &Ctx<'_>, spans: &[Span], side: Side) -> El {
                 "",
             ),
         };
-        El::new(ctx.doc, tag)
-            .attr_if(!class.is_empty(), "class", class)
-            .text(&s.text)
-    });
-    El::new(ctx.doc, "p").class("text").children(children)
+        p = p.child(
+            El::new(ctx.doc, tag)
+                .attr_if(!class.is_empty(), "class", class)
+                .text(&s.text),
+        );
+    }
+    p
 }
 
 /// The column a passage is shown in.
