@@ -492,10 +492,19 @@ fn naive_align_with(
     let favourite = |i: usize, j: usize, best: f32, second: Option<f32>| {
         !left[i].bare && !right[j].bare && second.unwrap_or(0.0) <= align::FAVOURITE * best
     };
-    // Good enough: over the threshold, or a clear favourite over the floor.
-    let good_enough = |i: usize, j: usize, best: f32, second: Option<f32>| {
-        best >= align::THRESHOLD || favourite(i, j, best, second) && best >= align::FLOOR
-    };
+    // Good enough: over the threshold (lower when the chooser, `chars` long, is much
+    // shorter than its counterpart, `theirs` long, and neither is a bare title), or a
+    // clear favourite over the floor.
+    let good_enough =
+        |i: usize, j: usize, best: f32, second: Option<f32>, (chars, theirs): (usize, usize)| {
+            let uneven = (chars as f32) < align::UNEVEN.0 * theirs as f32;
+            let threshold = if uneven && !left[i].bare && !right[j].bare {
+                align::UNEVEN.1
+            } else {
+                align::THRESHOLD
+            };
+            best >= threshold || favourite(i, j, best, second) && best >= align::FLOOR
+        };
     // A task does not choose a goal statement.
     let may_choose =
         |me: &Candidate, other: &Candidate| !(me.role == Role::Task && other.role == Role::Goal);
@@ -506,7 +515,7 @@ fn naive_align_with(
         let column = ranked(&l, &|k| left[k].order, &|k| score(k, j));
         let rank = column.iter().position(|&k| k == i).unwrap();
         let second = row.get(1).map(|&k| score(i, k));
-        if !good_enough(i, j, score(i, j), second) {
+        if !good_enough(i, j, score(i, j), second, (left[i].chars, right[j].chars)) {
             continue;
         }
         // The mutual rule, which a clear favourite need not meet.
@@ -534,7 +543,7 @@ fn naive_align_with(
         let row = ranked(&r, &|k| right[k].order, &|k| score(i, k));
         let rank = row.iter().position(|&k| k == j).unwrap();
         let second = column.get(1).map(|&k| score(k, j));
-        if !good_enough(i, j, score(i, j), second) {
+        if !good_enough(i, j, score(i, j), second, (right[j].chars, left[i].chars)) {
             continue;
         }
         if (favourite(i, j, score(i, j), second) || rank < limit(r.len()))
@@ -571,8 +580,9 @@ fn vector() -> impl Strategy<Value = Vector> {
         .prop_map(|e| Vector::unit(e.into_iter().map(|(t, w)| (t, f32::from(w))).collect()))
 }
 
-/// A passage's vectors, whether it is pairable, whether bare, and its role.
-fn features() -> impl Strategy<Value = (Features, bool, bool, u8)> {
+/// A passage's vectors, whether it is pairable, whether bare, its role and its length
+/// (a few lengths, so that both sides of [`align::UNEVEN`] come up).
+fn features() -> impl Strategy<Value = (Features, bool, bool, u8, usize)> {
     (
         vector(),
         vector(),
@@ -580,8 +590,9 @@ fn features() -> impl Strategy<Value = (Features, bool, bool, u8)> {
         proptest::bool::weighted(0.9),
         proptest::bool::weighted(0.2),
         0u8..6,
+        proptest::sample::select(vec![0usize, 10, 30, 100]),
     )
-        .prop_map(|(w, t, h, ok, bare, role)| {
+        .prop_map(|(w, t, h, ok, bare, role, chars)| {
             (
                 Features {
                     words: w,
@@ -591,6 +602,7 @@ fn features() -> impl Strategy<Value = (Features, bool, bool, u8)> {
                 ok,
                 bare,
                 role,
+                chars,
             )
         })
 }
@@ -665,15 +677,16 @@ proptest! {
         left in proptest::collection::vec(features(), 0..9),
         right in proptest::collection::vec(features(), 0..9),
     ) {
-        fn candidates(fs: &[(Features, bool, bool, u8)], base: usize) -> Vec<Candidate<'_>> {
+        fn candidates(fs: &[(Features, bool, bool, u8, usize)], base: usize) -> Vec<Candidate<'_>> {
             let roles = Role::ALL;
             fs.iter()
                 .enumerate()
-                .map(|(k, (f, ok, bare, role))| Candidate {
+                .map(|(k, (f, ok, bare, role, chars))| Candidate {
                     order: base + k,
                     pairable: *ok,
                     bare: *bare,
                     role: roles[usize::from(*role) % roles.len()],
+                    chars: *chars,
                     features: f,
                 })
                 .collect()
@@ -801,6 +814,26 @@ fn a_row_that_clearly_prefers_an_omnibus_paragraph_stands_beside_it() {
     }
 }
 
+/// Jiangxi's annex rows on Chinese medicine (a training course, a clinic in Russia) are
+/// one sentence each, and Guangdong's paragraph on culture, science, education and
+/// health (s2.8.p1) is their nearest passage; but a one-sentence row's words are a small
+/// share of a long paragraph's, so their similarity stays below the threshold two
+/// passages of like length are held to. A passage much shorter than the counterpart it
+/// chooses is held to a lower one, and these rows stand beside it (gold: partial).
+#[test]
+fn a_short_row_stands_beside_the_long_paragraph_it_chooses() {
+    let c = comparer();
+    let cmp = c.compare("jiangxi", "guangdong", "all").unwrap();
+    let beside = |row: &str| {
+        cmp.pairs.iter().any(|p| {
+            cmp.passages[p.left].paragraph == row && cmp.passages[p.right].paragraph == "s2.8.p1"
+        })
+    };
+    for row in ["s8.4.8.p2", "s8.4.8.p3"] {
+        assert!(beside(row), "jiangxi {row} is not beside guangdong s2.8.p1");
+    }
+}
+
 /// Gansu's goal paragraph (s1.p2: node cities, logistics and bonded parks, a
 /// multimodal network) was the nearest passage of many Henan tasks that have no task
 /// counterpart in Gansu's short plan (cold chain, e-commerce, oil pipelines, logistics
@@ -842,6 +875,7 @@ fn region_candidates(region: &str) -> Vec<Candidate<'static>> {
                 pairable: p.pairable(),
                 bare: is_bare(&p.text),
                 role: p.role,
+                chars: p.text.chars().count(),
                 features: c.features(i),
             }
         })
@@ -981,6 +1015,7 @@ fn copied<'a>(side: &[Candidate<'a>], copies: usize) -> Vec<Candidate<'a>> {
                 pairable: c.pairable,
                 bare: c.bare,
                 role: c.role,
+                chars: c.chars,
                 features: c.features,
             })
         })

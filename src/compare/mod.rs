@@ -461,6 +461,7 @@ impl Comparer {
                     pairable: p.pairable(),
                     bare: p.bare,
                     role: p.role,
+                    chars: p.text.chars().count(),
                     features: if p.pairable() {
                         self.features(i)
                     } else {
