@@ -135,9 +135,17 @@ pkg: wasm-api
 # readable. Top-level names (`wasm_bindgen`, `POLICY_COMPARE_WASM`), which
 # the two share inside pack's wrapper, are kept.
 TERSER := www/build/node_modules/.bin/terser
+# binaryen's optimiser at its lightest level with the shrinking passes: the wasm deflates
+# smaller (the higher levels inline more, and the deflated script grows). The features are
+# those rustc's wasm32 target emits.
+WASM_OPT := www/build/node_modules/.bin/wasm-opt
+WASM_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+  --enable-mutable-globals --enable-reference-types --enable-multivalue
 dist: bundle wasm build-deps
 	wasm-bindgen $(WASM) --target no-modules --out-dir target/no-modules --no-typescript \
 	  --remove-name-section --remove-producers-section
+	$(WASM_OPT) -O1 -s 1 --converge $(WASM_FEATURES) target/no-modules/policy_compare_bg.wasm \
+	  -o target/no-modules/policy_compare_bg.wasm
 	node www/build/short-strings.mjs target/no-modules/policy_compare.js
 	$(TERSER) target/no-modules/policy_compare.js --compress --mangle \
 	  -o target/no-modules/policy_compare.min.js
