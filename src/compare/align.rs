@@ -31,7 +31,9 @@
 //!   paragraph's weight, so the row scores below two paragraphs of like length that
 //!   share words scattered among many more. Not the long passage choosing the short
 //!   one (a row is one topic; a long paragraph's best row at a low score is one of its
-//!   many topics met by a list word), nor a bare title (short for want of content).
+//!   many topics met by a list word), nor a bare title (short for want of content),
+//!   nor a clause of a list ([`super::clause`]: a rule's lead-in or item, short for
+//!   being a part; its subject is the lead-in's, its own words the list's frame).
 //! - A task does not choose a goal statement ([`may_choose`]); the goal may choose it.
 //!   A plan's goal paragraph lists its aims in a sentence each, so it is the nearest
 //!   passage of many of the other plan's tasks that have no counterpart among its tasks.
@@ -151,7 +153,7 @@ pub const RUNNER_UP: (f32, f32, usize) = (0.33, 0.8, 3);
 pub const MANY_PAIRS: usize = 100_000;
 /// A passage less than `UNEVEN.0` of its best counterpart's length chooses it from a
 /// similarity of `UNEVEN.1` rather than [`THRESHOLD`] ([`threshold`]), unless either is
-/// a bare title.
+/// a bare title or it is a clause of a list.
 pub const UNEVEN: (f32, f32) = (0.4, 0.15);
 /// The factor on the similarity of passages whose roles do not meet.
 pub const ROLE_PENALTY: f32 = 0.5;
@@ -165,6 +167,9 @@ pub struct Candidate<'a> {
     /// Whether it is only a document's title ([`super::bare`]): paired on a score that
     /// reaches [`THRESHOLD`], never as a clear favourite.
     pub bare: bool,
+    /// Whether it is a clause of a list ([`super::clause`]): short for being a part of
+    /// a rule, not for being one topic, so never held to the lower [`UNEVEN`] threshold.
+    pub clause: bool,
     /// Its role.
     pub role: crate::bundle::Role,
     /// Its length in characters ([`UNEVEN`]).
@@ -707,8 +712,9 @@ fn choose(
     };
     let favourite = !me[x].bare && !other[y as usize].bare && second <= FAVOURITE * s;
     // A bare title is short for want of content, not for being one topic: it is held
-    // to the threshold, as it is never a favourite.
-    let least = if me[x].bare || other[y as usize].bare {
+    // to the threshold, as it is never a favourite. A clause of a list is short for
+    // being a part: its subject is its lead-in's, and its own words the list's frame.
+    let least = if me[x].bare || me[x].clause || other[y as usize].bare {
         THRESHOLD
     } else {
         threshold(me[x].chars, other[y as usize].chars)
@@ -813,6 +819,7 @@ mod tests {
                 order: first + k,
                 pairable: true,
                 bare: false,
+                clause: false,
                 role,
                 chars: 0,
                 features: f,
@@ -871,6 +878,14 @@ mod tests {
         assert_eq!(with_length(40), [(0, 0)]);
         // Of like length, the same score is not enough.
         assert_eq!(with_length(200), []);
+        // Nor for a clause of a list, however short.
+        let mut l = side(&rows, 0);
+        let mut r = side(&long, 2);
+        l[0].chars = 40;
+        l[0].clause = true;
+        l[1].chars = 200;
+        r.iter_mut().for_each(|c| c.chars = 200);
+        assert_eq!(align(&l, &r), []);
         // Only the shorter side is asked for less.
         assert_eq!(threshold(40, 200), UNEVEN.1);
         assert_eq!(threshold(200, 40), THRESHOLD);
