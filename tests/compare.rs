@@ -491,7 +491,10 @@ fn naive_align_with(
     // A clear favourite: the next best scores at most `FAVOURITE` of it, and neither is a
     // bare title.
     let favourite = |i: usize, j: usize, best: f32, second: Option<f32>| {
-        !left[i].bare && !right[j].bare && second.unwrap_or(0.0) <= align::FAVOURITE * best
+        !left[i].bare
+            && !right[j].bare
+            && left[i].role.compatible(right[j].role)
+            && second.unwrap_or(0.0) <= align::FAVOURITE * best
     };
     // Good enough: over the threshold (lower when the chooser, `chars` long, is much
     // shorter than its counterpart, `theirs` long, neither is a bare title and the
@@ -873,6 +876,46 @@ fn a_clause_of_a_rule_list_is_not_asked_for_less_than_a_row() {
             *l.document == *rules && l.paragraph == clause && r.paragraph == paragraph
         });
         assert!(!beside, "national {clause} beside {province} {paragraph}");
+    }
+}
+
+/// Tianjin's guiding thought (s1.p1) shares the words of joint labs and technology
+/// transfer with Guangxi's task building a China–ASEAN technology-transfer centre
+/// (s5.24.p1) and with little else of Guangxi's, but a guiding thought and a task are
+/// roles that do not meet (the annotators pair a guiding thought with the other plan's
+/// preamble or framing): standing out for that task makes it no counterpart. Nor is
+/// national's principle of talent policy (`——以提升人才创新能力为核心`) shown beside
+/// Fujian's task on talent.
+#[test]
+fn a_passage_is_not_the_clear_favourite_of_one_whose_role_it_does_not_meet() {
+    let c = comparer();
+    for (left, (ldoc, lpar), right, (rdoc, rpar)) in [
+        (
+            "tianjin",
+            ("tianjin-2017-12-22", "s1.p1"),
+            "guangxi",
+            ("guangxi-2016-10-19", "s5.24.p1"),
+        ),
+        (
+            "national",
+            ("national-2017-04-13", "s2.1.p7"),
+            "fujian",
+            ("fujian-2016-12-01", "s10.5.p1"),
+        ),
+    ] {
+        let cmp = c.compare(left, right, "all").unwrap();
+        let find = |doc: &str, par: &str| {
+            cmp.passages
+                .iter()
+                .position(|p| *p.document == *doc && p.paragraph == par)
+                .unwrap()
+        };
+        let (l, r) = (find(ldoc, lpar), find(rdoc, rpar));
+        assert!(!cmp.passages[l].role.compatible(cmp.passages[r].role));
+        assert!(
+            !cmp.pairs.iter().any(|p| (p.left, p.right) == (l, r)),
+            "{left} {lpar} beside {right} {rpar}"
+        );
     }
 }
 

@@ -14,7 +14,10 @@
 //!   next best scores at most [`FAVOURITE`] of it: a short annex row and the one omnibus
 //!   paragraph that covers its topic share few words, but share them with nothing else;
 //!   not when either is a document's bare title, [`super::bare`], whose few words make
-//!   a favourite of whatever shares them), and the passage is also among the
+//!   a favourite of whatever shares them, nor when their roles do not meet: the
+//!   annotators pair a guiding thought or a statement of significance with the other
+//!   plan's framing, never with a task, whatever it stands out for), and the passage
+//!   is also among the
 //!   counterpart's best few on the other side
 //!   ([`MUTUAL`], at most [`KEEP`]): a broad summary paragraph that is everyone's second
 //!   choice does not collect every passage of a long plan. A clear favourite is exempt
@@ -106,9 +109,7 @@
 //! the gold sets gained, but across the other region pairs the extra favourites, at low
 //! scores, were about half wrong. The lower threshold for uneven lengths whichever
 //! passage chooses (not only the shorter): as many wrong pairs as right ones added
-//! outside the gold sets, where two long passages' best was a short one. The clear
-//! favourite only for pairs whose roles meet: no gold pair changed, and of the ten pairs
-//! it removed (national's headings and talent paragraphs) half were partial. A task
+//! outside the gold sets, where two long passages' best was a short one. A task
 //! allowed to choose a goal statement when it is among the goal's best few, and the
 //! runner-up rule loosened: precision fell on two sets, passage recall did not move.
 
@@ -710,7 +711,10 @@ fn choose(
     let Some((y, s, second)) = best(pairs, other) else {
         return;
     };
-    let favourite = !me[x].bare && !other[y as usize].bare && second <= FAVOURITE * s;
+    let favourite = !me[x].bare
+        && !other[y as usize].bare
+        && me[x].role.compatible(other[y as usize].role)
+        && second <= FAVOURITE * s;
     // A bare title is short for want of content, not for being one topic: it is held
     // to the threshold, as it is never a favourite. A clause of a list is short for
     // being a part: its subject is its lead-in's, and its own words the list's frame.
@@ -890,6 +894,29 @@ mod tests {
         assert_eq!(threshold(40, 200), UNEVEN.1);
         assert_eq!(threshold(200, 40), THRESHOLD);
         assert_eq!(threshold(0, 0), THRESHOLD);
+    }
+
+    #[test]
+    fn a_clear_favourite_is_one_whose_role_meets_the_chooser_s() {
+        let pairs = |l: &[Candidate], r: &[Candidate]| -> Vec<(usize, usize)> {
+            align(l, r).iter().map(|p| (p.0, p.1)).collect()
+        };
+        // Two tasks sharing one word of six, and nothing else: each the other's clear
+        // favourite, under the threshold and over the floor.
+        let (row, task) = ([words(&[1, 2, 3, 4, 5, 6])], [words(&[1, 7, 8, 9, 10, 11])]);
+        let s = row[0].similarity(&task[0]);
+        assert!((FLOOR..THRESHOLD).contains(&s), "{s}");
+        assert_eq!(pairs(&side(&row, 0), &side(&task, 10)), [(0, 0)]);
+        // A guiding thought as close to a task once the role penalty is counted: the
+        // annotators pair a guiding thought with the other plan's framing, never with a
+        // task, so standing out for one task makes it no counterpart.
+        let (thought, task) = ([words(&[1, 2, 3])], [words(&[1, 4, 5])]);
+        let s = ROLE_PENALTY * thought[0].similarity(&task[0]);
+        assert!((FLOOR..THRESHOLD).contains(&s), "{s}");
+        assert_eq!(
+            pairs(&in_role(&thought, 0, Role::Framing), &side(&task, 10)),
+            []
+        );
     }
 
     #[test]
