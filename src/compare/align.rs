@@ -14,7 +14,10 @@
 //!   next best scores at most [`FAVOURITE`] of it: a short annex row and the one omnibus
 //!   paragraph that covers its topic share few words, but share them with nothing else;
 //!   not when either is a document's bare title, [`super::bare`], whose few words make
-//!   a favourite of whatever shares them), and the passage is also among the
+//!   a favourite of whatever shares them, nor when their roles do not meet: the
+//!   annotators pair a guiding thought or a statement of significance with the other
+//!   plan's framing, never with a task, whatever it stands out for), and the passage
+//!   is also among the
 //!   counterpart's best few on the other side
 //!   ([`MUTUAL`], at most [`KEEP`]): a broad summary paragraph that is everyone's second
 //!   choice does not collect every passage of a long plan. A clear favourite is exempt
@@ -31,7 +34,9 @@
 //!   paragraph's weight, so the row scores below two paragraphs of like length that
 //!   share words scattered among many more. Not the long passage choosing the short
 //!   one (a row is one topic; a long paragraph's best row at a low score is one of its
-//!   many topics met by a list word), nor a bare title (short for want of content).
+//!   many topics met by a list word), nor a bare title (short for want of content),
+//!   nor a clause of a list ([`super::clause`]: a rule's lead-in or item, short for
+//!   being a part; its subject is the lead-in's, its own words the list's frame).
 //! - A task does not choose a goal statement ([`may_choose`]); the goal may choose it.
 //!   A plan's goal paragraph lists its aims in a sentence each, so it is the nearest
 //!   passage of many of the other plan's tasks that have no counterpart among its tasks.
@@ -104,9 +109,10 @@
 //! the gold sets gained, but across the other region pairs the extra favourites, at low
 //! scores, were about half wrong. The lower threshold for uneven lengths whichever
 //! passage chooses (not only the shorter): as many wrong pairs as right ones added
-//! outside the gold sets, where two long passages' best was a short one. The clear
-//! favourite only for pairs whose roles meet: no gold pair changed, and of the ten pairs
-//! it removed (national's headings and talent paragraphs) half were partial. A task
+//! outside the gold sets, where two long passages' best was a short one. The lower
+//! threshold only for a short passage that leads its runner-up by a margin (against
+//! rule items met through their list's words): the annex rows it was made for are near
+//! ties between two of an omnibus plan's paragraphs, and dev passage recall fell. A task
 //! allowed to choose a goal statement when it is among the goal's best few, and the
 //! runner-up rule loosened: precision fell on two sets, passage recall did not move.
 
@@ -151,7 +157,7 @@ pub const RUNNER_UP: (f32, f32, usize) = (0.33, 0.8, 3);
 pub const MANY_PAIRS: usize = 100_000;
 /// A passage less than `UNEVEN.0` of its best counterpart's length chooses it from a
 /// similarity of `UNEVEN.1` rather than [`THRESHOLD`] ([`threshold`]), unless either is
-/// a bare title.
+/// a bare title or it is a clause of a list.
 pub const UNEVEN: (f32, f32) = (0.4, 0.15);
 /// The factor on the similarity of passages whose roles do not meet.
 pub const ROLE_PENALTY: f32 = 0.5;
@@ -165,6 +171,9 @@ pub struct Candidate<'a> {
     /// Whether it is only a document's title ([`super::bare`]): paired on a score that
     /// reaches [`THRESHOLD`], never as a clear favourite.
     pub bare: bool,
+    /// Whether it is a clause of a list ([`super::clause`]): short for being a part of
+    /// a rule, not for being one topic, so never held to the lower [`UNEVEN`] threshold.
+    pub clause: bool,
     /// Its role.
     pub role: crate::bundle::Role,
     /// Its length in characters ([`UNEVEN`]).
@@ -705,10 +714,14 @@ fn choose(
     let Some((y, s, second)) = best(pairs, other) else {
         return;
     };
-    let favourite = !me[x].bare && !other[y as usize].bare && second <= FAVOURITE * s;
+    let favourite = !me[x].bare
+        && !other[y as usize].bare
+        && me[x].role.compatible(other[y as usize].role)
+        && second <= FAVOURITE * s;
     // A bare title is short for want of content, not for being one topic: it is held
-    // to the threshold, as it is never a favourite.
-    let least = if me[x].bare || other[y as usize].bare {
+    // to the threshold, as it is never a favourite. A clause of a list is short for
+    // being a part: its subject is its lead-in's, and its own words the list's frame.
+    let least = if me[x].bare || me[x].clause || other[y as usize].bare {
         THRESHOLD
     } else {
         threshold(me[x].chars, other[y as usize].chars)
@@ -813,6 +826,7 @@ mod tests {
                 order: first + k,
                 pairable: true,
                 bare: false,
+                clause: false,
                 role,
                 chars: 0,
                 features: f,
@@ -871,10 +885,41 @@ mod tests {
         assert_eq!(with_length(40), [(0, 0)]);
         // Of like length, the same score is not enough.
         assert_eq!(with_length(200), []);
+        // Nor for a clause of a list, however short.
+        let mut l = side(&rows, 0);
+        let mut r = side(&long, 2);
+        l[0].chars = 40;
+        l[0].clause = true;
+        l[1].chars = 200;
+        r.iter_mut().for_each(|c| c.chars = 200);
+        assert_eq!(align(&l, &r), []);
         // Only the shorter side is asked for less.
         assert_eq!(threshold(40, 200), UNEVEN.1);
         assert_eq!(threshold(200, 40), THRESHOLD);
         assert_eq!(threshold(0, 0), THRESHOLD);
+    }
+
+    #[test]
+    fn a_clear_favourite_is_one_whose_role_meets_the_chooser_s() {
+        let pairs = |l: &[Candidate], r: &[Candidate]| -> Vec<(usize, usize)> {
+            align(l, r).iter().map(|p| (p.0, p.1)).collect()
+        };
+        // Two tasks sharing one word of six, and nothing else: each the other's clear
+        // favourite, under the threshold and over the floor.
+        let (row, task) = ([words(&[1, 2, 3, 4, 5, 6])], [words(&[1, 7, 8, 9, 10, 11])]);
+        let s = row[0].similarity(&task[0]);
+        assert!((FLOOR..THRESHOLD).contains(&s), "{s}");
+        assert_eq!(pairs(&side(&row, 0), &side(&task, 10)), [(0, 0)]);
+        // A guiding thought as close to a task once the role penalty is counted: the
+        // annotators pair a guiding thought with the other plan's framing, never with a
+        // task, so standing out for one task makes it no counterpart.
+        let (thought, task) = ([words(&[1, 2, 3])], [words(&[1, 4, 5])]);
+        let s = ROLE_PENALTY * thought[0].similarity(&task[0]);
+        assert!((FLOOR..THRESHOLD).contains(&s), "{s}");
+        assert_eq!(
+            pairs(&in_role(&thought, 0, Role::Framing), &side(&task, 10)),
+            []
+        );
     }
 
     #[test]

@@ -34,6 +34,7 @@ pub mod across;
 pub mod align;
 pub mod bare;
 pub mod blocks;
+pub mod clause;
 pub mod diff;
 mod error;
 pub mod features;
@@ -460,6 +461,7 @@ impl Comparer {
                     order: p.order,
                     pairable: p.pairable(),
                     bare: p.bare,
+                    clause: clause::is_clause(&p.text),
                     role: p.role,
                     chars: p.text.chars().count(),
                     features: if p.pairable() {
