@@ -16,10 +16,10 @@ import { dist } from './harness.mjs';
 // passages (those last two: +2.1 kB), and headings and document titles weighed by how
 // many passages they cover, which stopped most pairs made through an annex's or a long
 // regulation's title (+1.9 kB, less 1.0 kB won back from number formatting), then the
-// alignment's rules for clear favourites, goals and short passages (+0.2 kB), less 2.0 kB
-// won back by binaryen's wasm-opt (see the Makefile), so that no change adds to it
-// unnoticed. Lower it as the widget shrinks.
-const BUDGET = 184_400;
+// alignment's rules for clear favourites, goals, short passages and clauses of a list
+// (+0.55 kB), less 2.0 kB won back by binaryen's wasm-opt (see the Makefile), so that no
+// change adds to it unnoticed. Lower it as the widget shrinks.
+const BUDGET = 184_600;
 
 test('the_widget_script_stays_within_its_size_budget', () => {
   const bytes = fs.readFileSync(path.join(dist, 'policy-compare.js'));
