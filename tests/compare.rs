@@ -497,12 +497,15 @@ fn naive_align_with(
             && second.unwrap_or(0.0) <= align::FAVOURITE * best
     };
     // Good enough: over the threshold (lower when the chooser, `chars` long, is much
-    // shorter than its counterpart, `theirs` long, neither is a bare title and the
-    // chooser is not a clause of a list), or a clear favourite over the floor.
+    // shorter than its counterpart, `theirs` long, neither is a bare title, the chooser
+    // is not a clause of a list, and the two name a topic in common), or a clear
+    // favourite over the floor.
     let good_enough =
         |i: usize, j: usize, best: f32, second: Option<f32>, chooser: &Candidate, theirs: usize| {
             let uneven = (chooser.chars as f32) < align::UNEVEN.0 * theirs as f32;
-            let threshold = if uneven && !left[i].bare && !right[j].bare && !chooser.clause {
+            let topic = left[i].features.topics.cosine(&right[j].features.topics) > 0.0;
+            let threshold = if uneven && topic && !left[i].bare && !right[j].bare && !chooser.clause
+            {
                 align::UNEVEN.1
             } else {
                 align::THRESHOLD
@@ -842,6 +845,30 @@ fn a_short_row_stands_beside_the_long_paragraph_it_chooses() {
     };
     for row in ["s8.4.8.p2", "s8.4.8.p3"] {
         assert!(beside(row), "jiangxi {row} is not beside guangdong s2.8.p1");
+    }
+}
+
+/// A short row is asked for less only by a long passage that names its topic: Xi'an's
+/// row of projects (`推进欧亚经济综合园区核心区、西安丝绸之路国际会展中心…项目建设`)
+/// shares with Chengdu's paragraph on the westward corridor words (`推进`, `建设`, `国际`)
+/// and no topic of the lexicon, and Guangxi's poverty-reduction forum shares with
+/// Chengdu's bonded zones none either; neither stands beside it (both did at the lower
+/// threshold for short rows alone).
+#[test]
+fn a_short_row_is_not_asked_for_less_by_a_paragraph_of_another_topic() {
+    let c = comparer();
+    for (left, right, row, paragraph) in [
+        ("xian", "chengdu", "s4.3.p1", "s2.1.1.p1"),
+        ("guangxi", "chengdu", "s5.28.p1", "s2.5.1.p1"),
+    ] {
+        let cmp = c.compare(left, right, "all").unwrap();
+        assert!(
+            !cmp.pairs.iter().any(|p| {
+                cmp.passages[p.left].paragraph == row
+                    && cmp.passages[p.right].paragraph == paragraph
+            }),
+            "{left} {row} beside {right} {paragraph}"
+        );
     }
 }
 

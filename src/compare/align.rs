@@ -157,7 +157,7 @@ pub const RUNNER_UP: (f32, f32, usize) = (0.33, 0.8, 3);
 pub const MANY_PAIRS: usize = 100_000;
 /// A passage less than `UNEVEN.0` of its best counterpart's length chooses it from a
 /// similarity of `UNEVEN.1` rather than [`THRESHOLD`] ([`threshold`]), unless either is
-/// a bare title or it is a clause of a list.
+/// a bare title, it is a clause of a list, or the two name no topic in common.
 pub const UNEVEN: (f32, f32) = (0.4, 0.15);
 /// The factor on the similarity of passages whose roles do not meet.
 pub const ROLE_PENALTY: f32 = 0.5;
@@ -721,7 +721,18 @@ fn choose(
     // A bare title is short for want of content, not for being one topic: it is held
     // to the threshold, as it is never a favourite. A clause of a list is short for
     // being a part: its subject is its lead-in's, and its own words the list's frame.
-    let least = if me[x].bare || me[x].clause || other[y as usize].bare {
+    // And a row asked for less must be about what the long passage says something
+    // about (the annotators' rule 1b): a topic of the lexicon both name, not only words
+    // (a low-carbon conference met by a bonded-zone paragraph through `建设` and `平台`).
+    let least = if me[x].bare
+        || me[x].clause
+        || other[y as usize].bare
+        || me[x]
+            .features
+            .topics
+            .cosine(&other[y as usize].features.topics)
+            <= 0.0
+    {
         THRESHOLD
     } else {
         threshold(me[x].chars, other[y as usize].chars)
@@ -867,32 +878,59 @@ mod tests {
         // first: a near-tie, so no favourite, at a score between the two thresholds. A
         // long twin of the row, after it, keeps the paragraphs from making a favourite
         // of it.
-        let rows = [words(&[1]), words(&[1])];
+        // All four name one topic, faintly (a long damped vector of one light term).
+        let topical = |f: Features| Features {
+            topics: Vector::damped(vec![(7, 0.1)], 8.0),
+            ..f
+        };
         let paragraph =
             |from: u32, n: u32| words(&[1].into_iter().chain(from..from + n).collect::<Vec<_>>());
-        let long = [paragraph(100, 25), paragraph(200, 29)];
+        let rows = [topical(words(&[1])), topical(words(&[1]))];
+        let long = [topical(paragraph(100, 25)), topical(paragraph(200, 29))];
         let s = rows[0].similarity(&long[0]);
         assert!(UNEVEN.1 <= s && s < THRESHOLD, "{s}");
         assert!(rows[0].similarity(&long[1]) > FAVOURITE * s);
-        let with_length = |row_chars: usize| -> Vec<(usize, usize)> {
-            let mut l = side(&rows, 0);
-            let mut r = side(&long, 2);
-            l[0].chars = row_chars;
+        let aligned = |rows: &[Features],
+                       long: &[Features],
+                       set: &dyn Fn(&mut [Candidate], &mut [Candidate])|
+         -> Vec<(usize, usize)> {
+            let mut l = side(rows, 0);
+            let mut r = side(long, 2);
             l[1].chars = 200;
             r.iter_mut().for_each(|c| c.chars = 200);
+            set(&mut l, &mut r);
             align(&l, &r).iter().map(|p| (p.0, p.1)).collect()
         };
+        let with_length = |row_chars: usize| aligned(&rows, &long, &|l, _| l[0].chars = row_chars);
         assert_eq!(with_length(40), [(0, 0)]);
         // Of like length, the same score is not enough.
         assert_eq!(with_length(200), []);
-        // Nor for a clause of a list, however short.
-        let mut l = side(&rows, 0);
-        let mut r = side(&long, 2);
-        l[0].chars = 40;
-        l[0].clause = true;
-        l[1].chars = 200;
-        r.iter_mut().for_each(|c| c.chars = 200);
-        assert_eq!(align(&l, &r), []);
+        // Nor for a clause of a list, however short; nor a bare title on either side.
+        assert_eq!(
+            aligned(&rows, &long, &|l, _| {
+                l[0].chars = 40;
+                l[0].clause = true;
+            }),
+            []
+        );
+        assert_eq!(
+            aligned(&rows, &long, &|l, _| {
+                l[0].chars = 40;
+                l[0].bare = true;
+            }),
+            []
+        );
+        assert_eq!(
+            aligned(&rows, &long, &|l, r| {
+                l[0].chars = 40;
+                r[0].bare = true;
+            }),
+            []
+        );
+        // Nor when the two name no topic in common: what they share is words alone.
+        let plain = [words(&[1]), words(&[1])];
+        let long_plain = [paragraph(100, 25), paragraph(200, 29)];
+        assert_eq!(aligned(&plain, &long_plain, &|l, _| l[0].chars = 40), []);
         // Only the shorter side is asked for less.
         assert_eq!(threshold(40, 200), UNEVEN.1);
         assert_eq!(threshold(200, 40), THRESHOLD);
