@@ -175,7 +175,7 @@ test-browser: tools tools-browser
 e2e-deps: tools-node
 	cd tests/e2e && npm ci --no-audit --no-fund --loglevel=error
 
-# The minifier that `make dist` runs (www/build/package.json).
+# What `make dist` runs on the widget: terser and binaryen (www/build/package.json).
 build-deps: tools-node
 	cd www/build && npm ci --no-audit --no-fund --loglevel=error
 

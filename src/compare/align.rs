@@ -789,7 +789,8 @@ fn threshold(mine: usize, theirs: usize) -> f32 {
 /// tasks of the other plan that have no task counterpart, and each of them shares with
 /// it a list word at most (the annotators' rules 3 and 6: goals pair with goals; a goal
 /// sub-statement about one topic pairs with the tasks on that topic, which the goal,
-/// choosing, finds).
+/// choosing, finds). A task whose best counterpart is a goal does not fall back to its
+/// next best: only its strong runners-up may still stand beside it.
 fn may_choose(me: crate::bundle::Role, other: crate::bundle::Role) -> bool {
     use crate::bundle::Role::{Goal, Task};
     !(me == Task && other == Goal)

@@ -491,6 +491,21 @@ test('prints_without_controls', async () => {
   }, { viewport: { width: 1000, height: 900 } });
 });
 
+test('prints_every_row_laid_out_whole', async () => {
+  // On screen, rows past the first screen are laid out only near it
+  // (`content-visibility: auto`); on paper every row is.
+  const { url } = site({ 'long.html': article('<policy-compare left="hunan" right="guangxi" lang="en"></policy-compare>') });
+  await withPage(url('long.html'), async (p) => {
+    await ready(p);
+    const seen = () => shadow(p, 'return [...root.querySelectorAll("ol.rows > li")].map((r) => getComputedStyle(r).contentVisibility)');
+    const screen = await seen();
+    assert.ok(screen.length > 10, `a long comparison (${screen.length} rows)`);
+    assert.ok(screen.includes('auto'), 'on screen, rows far down are laid out when near');
+    await p.emulateMedia({ media: 'print' });
+    assert.deepEqual([...new Set(await seen())], ['visible'], 'in print, every row');
+  });
+});
+
 test('sources_list_each_side_s_documents', async () => {
   const { url } = site({ 'sources.html': page('<policy-compare left="national" right="henan"></policy-compare>') });
   await withPage(url('sources.html'), async (p) => {

@@ -14,13 +14,14 @@
 // stops the build here, rather than shipping a glue without the fast path unnoticed.
 
 import fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
 
-const OLD = `    function getStringFromWasm0(ptr, len) {
+export const OLD = `    function getStringFromWasm0(ptr, len) {
         ptr = ptr >>> 0;
         return decodeText(getUint8ArrayMemory0().subarray(ptr, ptr + len));
     }`;
 
-const NEW = `    function getStringFromWasm0(ptr, len) {
+export const NEW = `    function getStringFromWasm0(ptr, len) {
         ptr = ptr >>> 0;
         const bytes = getUint8ArrayMemory0();
         if (len < 64) {
@@ -35,15 +36,25 @@ const NEW = `    function getStringFromWasm0(ptr, len) {
         return decodeText(bytes.subarray(ptr, ptr + len));
     }`;
 
-const file = process.argv[2];
-if (!file) {
-  console.error('usage: node short-strings.mjs GLUE.js');
-  process.exit(2);
+/** `glue` with the fast path, or an error naming what is not as expected. */
+export function patched(glue) {
+  const at = glue.indexOf(OLD);
+  if (at < 0 || glue.indexOf(OLD, at + 1) >= 0) {
+    throw new Error('getStringFromWasm0 is not the one this script knows (a new wasm-bindgen?): update www/build/short-strings.mjs');
+  }
+  return glue.slice(0, at) + NEW + glue.slice(at + OLD.length);
 }
-const glue = fs.readFileSync(file, 'utf8');
-const at = glue.indexOf(OLD);
-if (at < 0 || glue.indexOf(OLD, at + 1) >= 0) {
-  console.error(`${file}: getStringFromWasm0 is not the one this script knows (a new wasm-bindgen?): update www/build/short-strings.mjs`);
-  process.exit(1);
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const file = process.argv[2];
+  if (!file) {
+    console.error('usage: node short-strings.mjs GLUE.js');
+    process.exit(2);
+  }
+  try {
+    fs.writeFileSync(file, patched(fs.readFileSync(file, 'utf8')));
+  } catch (e) {
+    console.error(`${file}: ${e.message}`);
+    process.exit(1);
+  }
 }
-fs.writeFileSync(file, glue.replace(OLD, NEW));
