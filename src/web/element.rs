@@ -234,7 +234,7 @@ impl Widget {
         let budget = if reading.len() <= READ_AT_ONCE {
             f64::INFINITY
         } else {
-            FIRST_SLICE_MS
+            READ_FIRST_SLICE_MS
         };
         match self.shared.inner.try_borrow_mut() {
             Ok(mut inner) => {
@@ -823,10 +823,14 @@ fn next_task(shared: &Rc<Shared>, step: fn(&Rc<Shared>)) -> Timeout {
     })
 }
 
-/// How long the drawing that follows a change may work on a long new alignment, or the
-/// task that gets a long bundle on reading it, before the rest goes a slice per task
-/// (and the drawing shows that it is comparing).
+/// How long the drawing that follows a change may work on a long new alignment before
+/// the rest goes a slice per task (and the drawing shows that it is comparing).
 const FIRST_SLICE_MS: f64 = 30.0;
+
+/// How long the task that gets a long bundle may read it: less than a slice, as that task
+/// has already decoded the bundle and copied it into the wasm's memory, work that grows
+/// with the bundle.
+const READ_FIRST_SLICE_MS: f64 = 12.0;
 
 /// The largest bundle text (bytes) read in one task: well above the shipped one, so that
 /// its first comparison comes with no extra task; a bundle ten times larger is read a
