@@ -510,14 +510,14 @@ fn naive_align_with(
             best >= threshold || favourite(i, j, best, second) && best >= align::FLOOR
         };
     // A broad counterpart: `CROWD` or more passages of the chooser's side come closer to
-    // it (`rank`), it names none of the chooser's `MAIN_TOPICS` heaviest topics (ties to
+    // it (`rank`), it names neither of the chooser's two heaviest topics (ties to
     // the lower topic), and it is neither a clear favourite nor far longer than the
     // chooser.
     let off_topic = |me: &Candidate, other: &Candidate| {
         let mut main = me.features.topics.entries().to_vec();
         main.sort_by(|a, b| b.1.total_cmp(&a.1));
         let named = |t: u32| other.features.topics.entries().iter().any(|e| e.0 == t);
-        !main.is_empty() && !main.iter().take(align::MAIN_TOPICS).any(|&(t, _)| named(t))
+        !main.is_empty() && !main.iter().take(2).any(|&(t, _)| named(t))
     };
     let broad = |favourite: bool, rank: usize, me: &Candidate, other: &Candidate| {
         !favourite

@@ -39,7 +39,7 @@
 //!   being a part; its subject is the lead-in's, its own words the list's frame).
 //! - A best counterpart that many passages of the chooser's side come closer to
 //!   ([`CROWD`]) is a broad paragraph near much of that side; the chooser keeps it only
-//!   when it names one of the chooser's own main topics ([`MAIN_TOPICS`], [`off_topic`]):
+//!   when it names one of the chooser's two heaviest topics ([`off_topic`]):
 //!   Gansu's infrastructure summary, the nearest passage of Henan's inland waterways and
 //!   its internet backbone through the wording of infrastructure plans, names neither.
 //!   Not for a clear favourite, nor for a passage much shorter than its counterpart
@@ -183,10 +183,8 @@ pub const ROLE_PENALTY: f32 = 0.5;
 /// A best counterpart that at least this many passages of the chooser's side come
 /// closer to is a broad paragraph near much of that side: the chooser, unless a clear
 /// favourite or much shorter ([`UNEVEN`]), keeps it only when it names one of the
-/// chooser's [`MAIN_TOPICS`] ([`off_topic`]).
+/// chooser's two heaviest topics ([`off_topic`]).
 pub const CROWD: usize = 8;
-/// How many of a passage's heaviest topics say what it is about ([`CROWD`]).
-pub const MAIN_TOPICS: usize = 2;
 
 /// One side's passages as the alignment sees them.
 pub struct Candidate<'a> {
@@ -818,18 +816,21 @@ fn much_shorter(mine: usize, theirs: usize) -> bool {
     (mine as f32) < UNEVEN.0 * theirs as f32
 }
 
-/// Whether `theirs` names none of the [`MAIN_TOPICS`] heaviest topics of `mine` (ties to
+/// Whether `theirs` names neither of the two heaviest topics of `mine` (ties to
 /// the lower topic id); never when `mine` names no topic.
 fn off_topic(mine: &Features, theirs: &Features) -> bool {
-    let mut main: [Option<(u32, f32)>; MAIN_TOPICS] = [None; MAIN_TOPICS];
-    for &(t, w) in mine.topics.entries() {
-        if let Some(at) = main.iter().position(|m| m.is_none_or(|m| w > m.1)) {
-            main[at..].rotate_right(1);
-            main[at] = Some((t, w));
-        }
-    }
-    let named = |t: u32| theirs.topics.entries().iter().any(|e| e.0 == t);
-    main[0].is_some() && !main.iter().flatten().any(|&(t, _)| named(t))
+    let t = mine.topics.entries();
+    let named = |k: usize| theirs.topics.entries().iter().any(|e| e.0 == t[k].0);
+    // The heaviest topic but `skip`, ties to the first (the lower id).
+    let heaviest = |skip: usize| {
+        (0..t.len())
+            .filter(|&k| k != skip)
+            .fold(None, |m: Option<usize>, k| match m {
+                Some(b) if t[b].1 >= t[k].1 => m,
+                _ => Some(k),
+            })
+    };
+    heaviest(usize::MAX).is_some_and(|a| !named(a) && heaviest(a).is_none_or(|b| !named(b)))
 }
 
 /// Whether a passage in role `me` may choose a counterpart in role `other` (the
