@@ -18,9 +18,11 @@ import { dist } from './harness.mjs';
 // regulation's title (+1.9 kB, less 1.0 kB won back from number formatting), then the
 // alignment's rules for clear favourites, goals, short passages and clauses of a list
 // (+0.55 kB), less 2.0 kB won back by binaryen's wasm-opt (see the Makefile), then the
-// rule that a broad counterpart must name one of the chooser's main topics (+0.3 kB), so
-// that no change adds to it unnoticed. Lower it as the widget shrinks.
-const BUDGET = 184_900;
+// rule that a broad counterpart must name one of the chooser's main topics (+0.3 kB) and
+// a short row's lower threshold only where the two share a topic, with the screen-only
+// rule for rows laid out near the screen (+0.1 kB), so that no change adds to it
+// unnoticed. Lower it as the widget shrinks.
+const BUDGET = 185_000;
 
 test('the_widget_script_stays_within_its_size_budget', () => {
   const bytes = fs.readFileSync(path.join(dist, 'policy-compare.js'));
