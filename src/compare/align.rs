@@ -740,28 +740,19 @@ fn choose(
     let Some((y, s, second)) = best(pairs, other) else {
         return;
     };
-    let favourite = !me[x].bare
-        && !other[y as usize].bare
-        && me[x].role.compatible(other[y as usize].role)
-        && second <= FAVOURITE * s;
+    let (a, b) = (me[x], other[y as usize]);
+    let favourite = !a.bare && !b.bare && a.role.compatible(b.role) && second <= FAVOURITE * s;
     // A bare title is short for want of content, not for being one topic: it is held
     // to the threshold, as it is never a favourite. A clause of a list is short for
     // being a part: its subject is its lead-in's, and its own words the list's frame.
     // And a row asked for less must be about what the long passage says something
     // about (the annotators' rule 1b): a topic of the lexicon both name, not only words
     // (a low-carbon conference met by a bonded-zone paragraph through `建设` and `平台`).
-    let least = if me[x].bare
-        || me[x].clause
-        || other[y as usize].bare
-        || me[x]
-            .features
-            .topics
-            .cosine(&other[y as usize].features.topics)
-            <= 0.0
-    {
+    let shared_topic = a.features.topics.cosine(&b.features.topics) > 0.0;
+    let least = if a.bare || a.clause || b.bare || !shared_topic {
         THRESHOLD
     } else {
-        threshold(me[x].chars, other[y as usize].chars)
+        threshold(a.chars, b.chars)
     };
     if !(s >= least || favourite && s >= FLOOR) {
         return;
@@ -775,8 +766,8 @@ fn choose(
     let place = rank(theirs.of(y as usize), x as u32, s, me);
     if !favourite
         && place >= CROWD
-        && !much_shorter(me[x].chars, other[y as usize].chars)
-        && off_topic(me[x].features, other[y as usize].features)
+        && !much_shorter(a.chars, b.chars)
+        && off_topic(a.features, b.features)
     {
         return;
     }

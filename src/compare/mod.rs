@@ -461,9 +461,9 @@ impl Comparer {
                     order: p.order,
                     pairable: p.pairable(),
                     bare: p.bare,
-                    clause: clause::is_clause(&p.text),
+                    clause: p.clause,
                     role: p.role,
-                    chars: p.text.chars().count(),
+                    chars: p.chars,
                     features: if p.pairable() {
                         self.features(i)
                     } else {

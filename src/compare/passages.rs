@@ -31,10 +31,15 @@ pub struct Passage {
     /// How many passages its document has.
     #[serde(skip)]
     pub in_document: usize,
-    /// Whether it is only a document's title ([`super::bare::is_bare`]): found once here,
-    /// not at every slice of an alignment that reads it.
+    /// Whether it is only a document's title ([`super::bare::is_bare`]), whether a clause
+    /// of a list ([`super::clause::is_clause`]) and its length in characters: found once
+    /// here, not at every slice of an alignment that reads them.
     #[serde(skip)]
     pub bare: bool,
+    #[serde(skip)]
+    pub clause: bool,
+    #[serde(skip)]
+    pub chars: usize,
     /// Why it is boilerplate, if it is: shown, never paired.
     pub boilerplate: Option<Boilerplate>,
     /// The kind of section it sits in.
@@ -79,6 +84,8 @@ pub fn all(bundle: &Bundle) -> Vec<Passage> {
                 title: Arc::clone(&title),
                 in_document,
                 bare: super::bare::is_bare(&p.text),
+                clause: super::clause::is_clause(&p.text),
+                chars: p.text.chars().count(),
                 boilerplate: p.boilerplate,
                 role: p.role,
                 text: Arc::from(p.text.as_str()),

@@ -89,6 +89,8 @@ mod tests {
             title: Arc::from(""),
             in_document: 1,
             bare: false,
+            clause: false,
+            chars: text.chars().count(),
             boilerplate: None,
             role: Default::default(),
             text: text.into(),
