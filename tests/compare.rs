@@ -1029,6 +1029,31 @@ fn a_broad_paragraph_does_not_take_a_passage_whose_topics_it_never_names() {
     assert!(beside("henan-2017-09-28", "s3.2.p1"));
 }
 
+/// Hunan's high-tech paragraph (s2.8.p1: electronics, biomedicine, buying foreign
+/// robotics and 3D-printing know-how) is the best counterpart of several Henan passages
+/// Hunan's plan has nothing on (gold: no counterpart), among them its logistics, finance
+/// and services paragraph (s3.3.2.2.p1), through words any industrial plan uses
+/// (`引进`, `新兴`, `重点`), and names neither of that passage's two main topics. Seven Henan
+/// passages come closer to it: a crowd (`align::CROWD`), so the pair is not made;
+/// Henan's high-end manufacturing paragraph (s3.3.2.1.p1, gold: partial) still stands
+/// beside it.
+#[test]
+fn a_paragraph_seven_passages_come_closer_to_is_a_broad_one() {
+    let c = comparer();
+    let cmp = c.compare("hunan", "henan", "all").unwrap();
+    let beside = |paragraph: &str| {
+        cmp.pairs.iter().any(|p| {
+            let (l, r) = (&cmp.passages[p.left], &cmp.passages[p.right]);
+            *l.document == *"hunan-2017-12-21"
+                && l.paragraph == "s2.8.p1"
+                && *r.document == *"henan-2016-10-09"
+                && r.paragraph == paragraph
+        })
+    };
+    assert!(!beside("s3.3.2.2.p1"));
+    assert!(beside("s3.3.2.1.p1"));
+}
+
 /// A region's passages as the alignment sees them.
 fn region_candidates(region: &str) -> Vec<Candidate<'static>> {
     let c = comparer();
