@@ -1051,7 +1051,6 @@ mod tests {
         // nearer make a crowd already (eight left Hunan's high-tech paragraph beside the
         // eighth of Henan's logistics and services passages nearest it).
         assert_eq!(beside_first(broad(&[9]), 100), CROWD);
-        assert_eq!(CROWD, 7);
         // Unless they are much shorter: a paragraph names a row's topic in a word.
         assert_eq!(beside_first(broad(&[9]), 10), mutual);
         // Only the two heaviest topics say what a passage is about.
