@@ -67,9 +67,54 @@ fn sorted_positions(n: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -> 
 /// The distinct values of `items`, sorted: a set for `binary_search`. (One function for
 /// every such set, so that the widget's wasm has one copy of the sort for them.)
 pub fn set_of(mut items: Vec<u64>) -> Vec<u64> {
-    sort_by(&mut items, Ord::cmp);
+    sort_keys(&mut items);
     items.dedup();
     items
+}
+
+/// Sorts plain keys, smallest first: a least-significant-digit radix sort, a byte at a
+/// time, skipping the bytes all keys share.
+///
+/// Why not [`sort_by`]: the keys sorted most are the character bigrams of every passage
+/// pair the widget draws (whether the pair is a near-copy, [`crate::compare::marks::dice`]),
+/// hundreds per passage, and `sort_by` compares through a `dyn` comparator and a
+/// position table: sorting them that way was the largest single cost of a full
+/// comparison, marks included (`cargo bench --bench compare`, profiled). A radix sort
+/// looks at each key a few times (a bigram of two CJK characters differs from another in
+/// four of its eight bytes), is one small function, and equal keys need no stable order.
+pub fn sort_keys(items: &mut [u64]) {
+    const SHORT: usize = 32;
+    let n = items.len();
+    if n <= SHORT {
+        // Few keys: the byte counts would cost more than the sort.
+        sort_by(items, Ord::cmp);
+        return;
+    }
+    let mut from = items.to_vec();
+    let mut to = vec![0u64; n];
+    for shift in (0..64).step_by(8) {
+        let digit = |x: u64| ((x >> shift) & 0xff) as usize;
+        let mut starts = [0usize; 256];
+        for &x in &from {
+            starts[digit(x)] += 1;
+        }
+        if starts.contains(&n) {
+            continue;
+        }
+        let mut at = 0;
+        for slot in starts.iter_mut() {
+            let count = *slot;
+            *slot = at;
+            at += count;
+        }
+        for &x in &from {
+            let d = digit(x);
+            to[starts[d]] = x;
+            starts[d] += 1;
+        }
+        std::mem::swap(&mut from, &mut to);
+    }
+    items.copy_from_slice(&from);
 }
 
 /// Sorts `(item, key)` pairs by key, largest first, ties in the order given. (One function
@@ -154,6 +199,18 @@ mod tests {
             let mut expected = v.clone();
             expected.sort_by_key(|&(k, _)| k);
             sort_by_key(&mut v, |&(k, _)| k);
+            prop_assert_eq!(v, expected);
+        }
+
+        /// Keys sort as the standard sort sorts them, at every length (the short path and
+        /// the radix path), with keys that share bytes and keys that differ in every byte.
+        #[test]
+        fn keys_sort_like_the_standard_sort(
+            mut v in prop::collection::vec(prop_oneof![any::<u64>(), 0u64..300, (0u64..0x20000).prop_map(|x| x << 32 | 0x4e00)], 0..400)
+        ) {
+            let mut expected = v.clone();
+            expected.sort_unstable();
+            sort_keys(&mut v);
             prop_assert_eq!(v, expected);
         }
 

@@ -176,10 +176,15 @@ fn specific_chars(segmenter: &Segmenter, text: &str) -> usize {
 
 /// Dice overlap of the two texts' character bigrams (as multisets).
 pub fn dice(a: &str, b: &str) -> f32 {
-    let grams = |t: &str| -> Vec<(char, char)> {
+    // Each bigram as one key (first character in the high half), so it sorts as the pair
+    // would and by the radix sort.
+    let grams = |t: &str| -> Vec<u64> {
         let cs: Vec<char> = t.chars().filter(|c| !c.is_whitespace()).collect();
-        let mut g: Vec<(char, char)> = cs.windows(2).map(|w| (w[0], w[1])).collect();
-        crate::sort::sort_by(&mut g, Ord::cmp);
+        let mut g: Vec<u64> = cs
+            .windows(2)
+            .map(|w| u64::from(w[0]) << 32 | u64::from(w[1]))
+            .collect();
+        crate::sort::sort_keys(&mut g);
         g
     };
     let (x, y) = (grams(a), grams(b));
