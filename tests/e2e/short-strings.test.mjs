@@ -25,7 +25,9 @@ test('short_strings_read_as_the_text_decoder_reads_them', () => {
   let seed = 7;
   const random = (n) => (seed = (seed * 1103515245 + 12345) % 2147483648) % n;
   const strings = [];
-  for (const n of [0, 1, 62, 63, 64, 65, 200]) strings.push('x'.repeat(n), 'é'.repeat(n >> 1));
+  for (const n of [0, 1, 62, 63, 64, 65, 126, 127, 128, 129, 200]) {
+    strings.push('x'.repeat(n), 'é'.repeat(n >> 1), '中'.repeat(Math.floor(n / 3)), `${'中'.repeat(Math.max(0, Math.floor(n / 3) - 1))}😀`);
+  }
   for (let k = 0; k < 2000; k++) {
     let s = '';
     while (s.length < random(80)) s += pieces[random(pieces.length)];

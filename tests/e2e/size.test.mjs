@@ -20,9 +20,10 @@ import { dist } from './harness.mjs';
 // (+0.55 kB), less 2.0 kB won back by binaryen's wasm-opt (see the Makefile), then the
 // rule that a broad counterpart must name one of the chooser's main topics (+0.3 kB) and
 // a short row's lower threshold only where the two share a topic, with the screen-only
-// rule for rows laid out near the screen (+0.1 kB), so that no change adds to it
-// unnoticed. Lower it as the widget shrinks.
-const BUDGET = 185_000;
+// rule for rows laid out near the screen (+0.1 kB), then a radix sort for the bigram
+// keys of every pair drawn and the glue's own reading of short Chinese strings (+0.3 kB),
+// so that no change adds to it unnoticed. Lower it as the widget shrinks.
+const BUDGET = 185_300;
 
 test('the_widget_script_stays_within_its_size_budget', () => {
   const bytes = fs.readFileSync(path.join(dist, 'policy-compare.js'));
