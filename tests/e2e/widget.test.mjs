@@ -656,6 +656,42 @@ test('columns_stack_on_a_phone', async () => {
   }, { viewport: { width: 375, height: 800 } });
 });
 
+test('folded_runs_on_both_sides_stack_on_a_phone', async () => {
+  // Hebei–Tianjin opens on both plans' boilerplate, folded to one line each.
+  await withPage(fileUrl('index.html', '#left=hebei&right=tianjin'), async (page) => {
+    await ready(page);
+    const rows = await page.evaluate(() => {
+      const root = document.querySelector('policy-compare').shadowRoot;
+      return [...root.querySelectorAll('li.row.folded.left-only.right-only')].map((row) => ({
+        row: row.getBoundingClientRect().width,
+        cells: [...row.querySelectorAll('.cell:not(.empty)')].map((c) => c.getBoundingClientRect().toJSON()),
+      }));
+    });
+    assert.ok(rows.length > 0, 'a row folds a run of each side');
+    for (const { row, cells } of rows) {
+      assert.equal(cells.length, 2);
+      for (const c of cells) assert.ok(c.width > row * 0.9, `a folded run takes the row's width: ${c.width} of ${row}px`);
+      assert.ok(cells[1].top >= cells[0].bottom - 1, 'the right run is below the left one');
+    }
+  }, { viewport: { width: 390, height: 844 } });
+});
+
+test('target_indicators_stay_readable_on_a_phone', async () => {
+  // Hebei's targets hold values as long as a sentence (`至少2所（每其它本科院校…）`).
+  await withPage(fileUrl('index.html', '#left=hebei&right=tianjin&view=targets'), async (page) => {
+    await ready(page);
+    const narrowest = await page.evaluate(() => {
+      const root = document.querySelector('policy-compare').shadowRoot;
+      const rows = [...root.querySelectorAll('table.targets tbody tr')];
+      return Math.min(...rows.map((tr) => {
+        const first = tr.querySelector('td');
+        return first.getBoundingClientRect().width / tr.getBoundingClientRect().width;
+      }));
+    });
+    assert.ok(narrowest > 0.3, `every indicator keeps a third of the row at least: ${narrowest.toFixed(2)}`);
+  }, { viewport: { width: 390, height: 844 } });
+});
+
 test('overview_shows_its_figures_as_a_table_on_a_phone', async () => {
   await withPage(fileUrl('index.html', '#view=overview'), async (page) => {
     await ready(page);
