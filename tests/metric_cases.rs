@@ -288,3 +288,37 @@ fn chengdus_combined_total_never_stands_against_a_jiangxi_component() {
         }
     }
 }
+
+/// A value is shown with its comparator (`至少`, `以上`, `举办`) and its per unit (`每市`):
+/// the quote a reader checks it against holds them, whether they stand before the number,
+/// after its unit, or before a list the number ends.
+#[test]
+fn every_quote_holds_the_words_its_value_is_shown_with() {
+    let mut missing = Vec::new();
+    for d in &common::bundle().documents {
+        for m in &d.metrics {
+            if let Some(c) = m.comparator
+                && !m.quote.contains(c.word())
+            {
+                missing.push(format!("{} «{}»: {}", d.id, m.quote, c.word()));
+            }
+        }
+    }
+    assert!(missing.is_empty(), "{missing:#?}");
+    let hundred = metric("tianjin-2017-12-22", "重点项目100项", 100.0);
+    assert!(hundred.quote.ends_with("100项以上"), "{}", hundred.quote);
+    let courses = metric("hebei-2016-10-19", "中外合作办学项目", 10.0);
+    assert!(
+        courses.quote.starts_with("举办10至15个"),
+        "{}",
+        courses.quote
+    );
+    let schools = metric("hebei-2016-10-19", "5至10所中小学", 5.0);
+    assert!(
+        schools.quote.starts_with("每市至少推动5至10所"),
+        "{}",
+        schools.quote
+    );
+    let quotas = metric("chengdu-2016-10-19", "确定50个重大项目", 50.0);
+    assert!(quotas.quote.starts_with("每年确定50个"), "{}", quotas.quote);
+}

@@ -636,13 +636,14 @@ fn statement(
     let year_stated = marks.stated_year(0, n.start).or(ctx.section_year);
     // `每年`, `每周`: a per unit of time anywhere before it in its sentence; `每市`, `每所`
     // in its clause.
-    let per = marks.last_per(sentence.start..n.start).and_then(|i| {
+    let per_at = marks.last_per(sentence.start..n.start).and_then(|i| {
         let unit = text[i + '每'.len_utf8()..].chars().next()?;
         // A yearly quota anywhere in the sentence (`每年确定50个…，…`); other units in
         // the clause (`每周15班，货运量占…` is not per week).
         (phrase::PER_UNITS.contains(&unit) && (unit == '年' || i >= clause))
-            .then(|| unit.to_string())
+            .then(|| (i, unit.to_string()))
     });
+    let per = per_at.as_ref().map(|(_, unit)| unit.clone());
     let yearly = per.as_deref() == Some("年");
     let doubling = match n.form {
         Form::Doubling => Comparator::ALL
@@ -655,6 +656,38 @@ fn statement(
         .or(found.qualifier)
         .or(verb.map(|(c, _)| c))
         .or_else(|| nearest_verb(before));
+    // The quote holds every word the value is shown with, so that a reader finds them in
+    // it: its comparator before the number in its clause (`举办10至15个`, `至少推动5至10所`,
+    // `建成…、1200个…`) or after its unit (`100项以上`), and a per unit in its clause
+    // (`每市`). Items that name what follows the number started their quote at the number.
+    let before_start = before.as_ptr() as usize - text.as_ptr() as usize;
+    let comparator_at = comparator
+        .filter(|_| found.trailing.is_none() && found.qualifier.is_none() && doubling.is_none())
+        .and_then(|c| {
+            verb.filter(|&(v, _)| v == c)
+                .map(|(_, at)| at)
+                .or_else(|| before.rfind(c.word()))
+        });
+    let from = [
+        comparator_at.map(|at| before_start + at),
+        per_at.as_ref().map(|&(i, _)| i).filter(|&i| i >= clause),
+    ]
+    .into_iter()
+    .flatten()
+    .min();
+    let to = (found.trailing.is_some() && comparator == found.trailing).then_some(found.end);
+    let items: Vec<Item> = items
+        .into_iter()
+        .map(|mut item| {
+            if let Some(from) = from {
+                item.quote.start = item.quote.start.min(from);
+            }
+            if let Some(to) = to {
+                item.quote.end = item.quote.end.max(to);
+            }
+            item
+        })
+        .collect();
 
     let rank_unit = Unit {
         text: "位",
