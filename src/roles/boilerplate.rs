@@ -10,8 +10,11 @@ pub fn boilerplate(text: &str, title: &str, preamble: bool) -> Option<Boilerplat
     let t = text.trim();
     let chars = t.chars().count();
     let sentence_punct = t.contains(['，', '。', '；']);
+    // An addressee names bodies and nothing they do: a clause that leads in a list of
+    // duties or conditions (`管委会…负责…，履行下列职责：`, `…应当符合下列条件：`) is content.
     if chars < 80
         && t.ends_with(['：', ':'])
+        && !contains_any(t, &["下列", "以下", "职责", "负责", "应当"])
         && contains_any(
             t,
             &[
@@ -242,13 +245,15 @@ fn is_date(t: &str) -> bool {
 
 /// Issuing bodies alone (`商务部、环保部`, `国务院`): each name ends as a body does.
 fn is_agency_cell(t: &str) -> bool {
+    // Up to eight names (the guideline's seven issuing bodies); federations (`全国工商联`)
+    // issue with the ministries.
     let chars = t.chars().count();
-    (2..=24).contains(&chars)
+    (2..=48).contains(&chars)
         && t.split('、').all(|name| {
             let n = name.chars().count();
             (2..=10).contains(&n)
                 && name.chars().all(is_han)
-                && (name.ends_with(['部', '委', '局', '署', '院', '办'])
+                && (name.ends_with(['部', '委', '局', '署', '院', '办', '联'])
                     || name.ends_with("委员会"))
         })
 }
@@ -308,6 +313,26 @@ mod tests {
         assert_eq!(b("加快签署合作协议，启动实施一批项目。"), Some(StatusCell));
         assert_eq!(b("2017年12月26日"), Some(DateCell));
         assert_eq!(b("商务部、环保部"), Some(AgencyCell));
+        assert_eq!(
+            b("商务部、外交部、发改委、公安部、国资委、安全监管总局、全国工商联"),
+            Some(AgencyCell)
+        );
+        assert_eq!(
+            b("各省、自治区、直辖市人民政府，国务院各部委、各直属机构："),
+            Some(Addressee)
+        );
+    }
+
+    #[test]
+    fn a_clause_that_leads_in_duties_or_conditions_is_no_addressee() {
+        for lead in [
+            "中国（浙江）自由贸易试验区管理委员会（以下简称管委会）作为省人民政府的派出机构，负责自贸试验区建设、管理等工作，履行下列职责：",
+            "第十一条第一款：外商投资企业取得认证机构资质，除应当符合本条例第十条规定的条件外，还应当符合下列条件：",
+            "科技部是国家重点研发计划的牵头组织部门，主要职责是会同相关部门和地方开展以下工作：",
+            "项目牵头单位负责项目的具体组织实施工作，强化法人责任。主要职责是：",
+        ] {
+            assert_eq!(b(lead), None, "{lead}");
+        }
     }
 
     #[test]
