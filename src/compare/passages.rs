@@ -123,13 +123,18 @@ fn walk(doc: &Document) -> Vec<(&Paragraph, Headings, Headings, Under)> {
         out: &mut Vec<(&'a Paragraph, Headings, Headings, Under)>,
     ) {
         for s in sections {
-            under.push(count(s));
-            path.push(format!(
-                "{}{}",
-                s.number.as_deref().unwrap_or(""),
-                s.heading
-            ));
-            headings.push(s.heading.clone());
+            // Text after a section's subsections sits in an unnamed one (see
+            // `corpus::outline`): it is under its parent's headings, no heading of its own.
+            let named = s.number.is_some() || !s.heading.is_empty();
+            if named {
+                under.push(count(s));
+                path.push(format!(
+                    "{}{}",
+                    s.number.as_deref().unwrap_or(""),
+                    s.heading
+                ));
+                headings.push(s.heading.clone());
+            }
             if !s.paragraphs.is_empty() {
                 let (shared_path, shared_headings): (Headings, Headings) =
                     (path.as_slice().into(), headings.as_slice().into());
@@ -144,9 +149,11 @@ fn walk(doc: &Document) -> Vec<(&Paragraph, Headings, Headings, Under)> {
                 }
             }
             go(&s.sections, path, headings, under, out);
-            path.pop();
-            headings.pop();
-            under.pop();
+            if named {
+                path.pop();
+                headings.pop();
+                under.pop();
+            }
         }
     }
     let none: Headings = Arc::from([]);

@@ -515,9 +515,33 @@ fn tree(slots: Vec<Slot>, outline: &mut Outline) {
             text,
             ..Paragraph::default()
         };
-        match stack.last_mut() {
-            Some(open) => open.section.paragraphs.push(p),
-            None => outline.preamble.push(p),
+        let Some(open) = stack.last_mut() else {
+            outline.preamble.push(p);
+            return;
+        };
+        let section = &mut open.section;
+        if section.sections.is_empty() {
+            section.paragraphs.push(p);
+            return;
+        }
+        // Text after a section's subsections (`第七条` ends with a sentence after its
+        // items `（一）`…`（七）`): a section's paragraphs are read before its subsections,
+        // so it goes in an unnamed subsection after them, where it is read in the
+        // source's order.
+        let unnamed = |s: &Section| s.number.is_none() && s.heading.is_empty();
+        if !section.sections.last().is_some_and(unnamed) {
+            section.sections.push(Section {
+                id: String::new(),
+                number: None,
+                heading: String::new(),
+                level: section.level + 1,
+                themes: Vec::new(),
+                paragraphs: Vec::new(),
+                sections: Vec::new(),
+            });
+        }
+        if let Some(last) = section.sections.last_mut() {
+            last.paragraphs.push(p);
         }
     }
 
