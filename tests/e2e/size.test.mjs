@@ -22,8 +22,10 @@ import { dist } from './harness.mjs';
 // a short row's lower threshold only where the two share a topic, with the screen-only
 // rule for rows laid out near the screen (+0.1 kB), then a radix sort for the bigram
 // keys of every pair drawn and the glue's own reading of short Chinese strings (+0.3 kB),
-// so that no change adds to it unnoticed. Lower it as the widget shrinks.
-const BUDGET = 185_300;
+// and a section path that skips the unnamed section holding text read after a section's
+// subsections (+0.2 kB), so that no change adds to it unnoticed. Lower it as the widget
+// shrinks.
+const BUDGET = 185_400;
 
 test('the_widget_script_stays_within_its_size_budget', () => {
   const bytes = fs.readFileSync(path.join(dist, 'policy-compare.js'));
