@@ -128,7 +128,8 @@ pub struct Section {
     /// The ordinal as written (`（五）`, `第三条`), if the heading has one.
     pub number: Option<String>,
     /// The heading without its ordinal and without a trailing `。`; empty for numbered
-    /// items that have no title of their own (articles, list items).
+    /// items that have no title of their own (articles, list items), and for an unnamed
+    /// section ([`Section::is_unnamed`]).
     pub heading: String,
     /// Nesting depth, 1 = top.
     pub level: u8,
@@ -138,6 +139,15 @@ pub struct Section {
     pub paragraphs: Vec<Paragraph>,
     /// Subsections, same shape.
     pub sections: Vec<Section>,
+}
+
+impl Section {
+    /// Whether it has neither ordinal nor heading: the builder's place for text that
+    /// follows a section's subsections in the source (a section's own paragraphs are read
+    /// before them). It adds nothing to a passage's section path.
+    pub fn is_unnamed(&self) -> bool {
+        self.number.is_none() && self.heading.is_empty()
+    }
 }
 
 /// A paragraph of body text.

@@ -123,9 +123,9 @@ fn walk(doc: &Document) -> Vec<(&Paragraph, Headings, Headings, Under)> {
         out: &mut Vec<(&'a Paragraph, Headings, Headings, Under)>,
     ) {
         for s in sections {
-            // Text after a section's subsections sits in an unnamed one (see
-            // `corpus::outline`): it is under its parent's headings, no heading of its own.
-            let named = s.number.is_some() || !s.heading.is_empty();
+            // Text after a section's subsections sits in an unnamed one: it is under its
+            // parent's headings, no heading of its own.
+            let named = !s.is_unnamed();
             if named {
                 under.push(count(s));
                 path.push(format!(

@@ -528,8 +528,7 @@ fn tree(slots: Vec<Slot>, outline: &mut Outline) {
         // items `（一）`…`（七）`): a section's paragraphs are read before its subsections,
         // so it goes in an unnamed subsection after them, where it is read in the
         // source's order.
-        let unnamed = |s: &Section| s.number.is_none() && s.heading.is_empty();
-        if !section.sections.last().is_some_and(unnamed) {
+        if !section.sections.last().is_some_and(Section::is_unnamed) {
             section.sections.push(Section {
                 id: String::new(),
                 number: None,
