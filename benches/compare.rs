@@ -10,6 +10,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use policy_compare::compare::Comparer;
+use policy_compare::compare::segment::Segmenter;
 
 fn time(label: &str, runs: usize, mut f: impl FnMut()) -> Duration {
     f(); // warm-up
@@ -49,6 +50,23 @@ fn main() {
     time("first align national vs henan (fresh Comparer)", 20, || {
         let fresh = Comparer::new(black_box(&bundle));
         black_box(fresh.align("national", "henan", "all").unwrap());
+    });
+    // The lexicon's cut of every passage: the alignment's features and every pair's marks
+    // are made of it.
+    let segmenter = Segmenter::new(&bundle.lexicon, &bundle.topics);
+    let texts: Vec<&str> = bundle
+        .documents
+        .iter()
+        .flat_map(|d| d.all_paragraphs())
+        .map(|p| p.text.as_str())
+        .collect();
+    time("cut every passage into words", 30, || {
+        for t in &texts {
+            black_box(segmenter.words(black_box(t)));
+        }
+    });
+    time("make the lexicon's table (Segmenter::new)", 30, || {
+        black_box(Segmenter::new(&bundle.lexicon, &bundle.topics));
     });
     let comparer = Comparer::new(&bundle);
     for (left, right, theme) in [

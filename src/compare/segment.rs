@@ -53,15 +53,21 @@ pub struct Hit {
 pub struct Segmenter {
     ids: FxHashMap<String, u32>,
     entries: Vec<Entry>,
-    /// The longest word, in characters.
-    longest: usize,
-    /// For each pair of first characters, the longest word that starts with them: most
-    /// positions of a text start no word, and one lookup here says so.
-    prefixes: FxHashMap<(char, char), u8>,
+    /// The words as a trie of characters, its edges in one hash table (node, next
+    /// character) → node: walking a text from a position finds every word that starts
+    /// there in one step per character, where looking each length up as a string hashed
+    /// the same characters again for every length (and the words inside a word, once per
+    /// word inside). Node 0 is the root.
+    edges: FxHashMap<(u32, char), u32>,
+    /// The word each node ends, if any (`NONE` if not): an index into `entries`.
+    ends: Vec<u32>,
     /// Report every word at every position, not only the longest (for a lexicon of
     /// bigrams, where longest-match would skip every other one).
     overlapping: bool,
 }
+
+/// No word ends at this node of the trie.
+const NONE: u32 = u32::MAX;
 
 impl Segmenter {
     /// The table for a bundle's lexicon and topics.
@@ -102,7 +108,7 @@ impl Segmenter {
         let term = self.id(term);
         for name in names {
             self.ids.insert(name.clone(), term);
-            self.place(name);
+            self.place(name, term);
         }
     }
 
@@ -119,19 +125,42 @@ impl Segmenter {
         let id = self.entries.len() as u32;
         self.ids.insert(word.to_owned(), id);
         self.entries.push(Entry::default());
-        self.place(word);
+        self.place(word, id);
         id
     }
 
-    /// Makes the lookup tables find `word`.
-    fn place(&mut self, word: &str) {
-        let n = word.chars().count();
-        self.longest = self.longest.max(n);
-        let mut cs = word.chars();
-        if let (Some(a), Some(b)) = (cs.next(), cs.next()) {
-            let longest = self.prefixes.entry((a, b)).or_insert(0);
-            *longest = (*longest).max(u8::try_from(n).unwrap_or(u8::MAX));
+    /// Makes the trie find `word` as the entry `id` (the last one placed wins: an alias
+    /// is placed after its term's own words).
+    fn place(&mut self, word: &str, id: u32) {
+        if self.ends.is_empty() {
+            self.ends.push(NONE);
         }
+        let mut node = 0;
+        for c in word.chars() {
+            let next = self.ends.len() as u32;
+            node = *self.edges.entry((node, c)).or_insert(next);
+            if node == next {
+                self.ends.push(NONE);
+            }
+        }
+        self.ends[node as usize] = id;
+    }
+
+    /// The words of `chars[from..to]` that start at `from`, shortest first, as (end,
+    /// word): one trie step per character, stopping where no word goes on.
+    fn starting(
+        &self,
+        chars: &[char],
+        from: usize,
+        to: usize,
+    ) -> impl Iterator<Item = (usize, u32)> {
+        let mut node = 0;
+        (from..to)
+            .map_while(move |j| {
+                node = *self.edges.get(&(node, chars[j]))?;
+                Some((j + 1, self.ends[node as usize]))
+            })
+            .filter(move |&(end, word)| word != NONE && end - from >= 2)
     }
 
     /// Whether the lexicon is empty (a bundle from before lexicons were shipped).
@@ -158,8 +187,8 @@ impl Segmenter {
     /// two characters or more (`whole`), followed by the shorter known words inside it;
     /// positions no word starts at are skipped.
     ///
-    /// Linear in the text: each position tries at most [`Segmenter::longest`] lengths,
-    /// and sub-words are looked for only inside a word found, whose length is bounded.
+    /// Linear in the text: each position walks the trie at most as deep as the longest
+    /// word, and sub-words are looked for only inside a word found, whose length is bounded.
     pub fn words(&self, text: &str) -> Vec<Hit> {
         let mut out = Vec::new();
         if self.entries.is_empty() {
@@ -171,51 +200,34 @@ impl Segmenter {
             .map(|(i, _)| i)
             .chain(std::iter::once(text.len()))
             .collect();
-        let chars = bounds.len() - 1;
         let all: Vec<char> = text.chars().collect();
+        let chars = all.len();
+        let hit = |from: usize, (end, word): (usize, u32), whole: bool| Hit {
+            start: bounds[from],
+            end: bounds[end],
+            word,
+            whole,
+        };
         let mut i = 0;
         while i < chars {
-            let Some(&prefix) = all
-                .get(i + 1)
-                .and_then(|&b| self.prefixes.get(&(all[i], b)))
-            else {
+            let Some(found) = self.starting(&all, i, chars).last() else {
                 i += 1;
                 continue;
             };
-            let longest = usize::from(prefix).min(chars - i);
-            let found = (2..=longest)
-                .rev()
-                .find_map(|n| self.lookup(&text[bounds[i]..bounds[i + n]]).map(|w| (n, w)));
-            let Some((n, word)) = found else {
-                i += 1;
-                continue;
-            };
-            out.push(Hit {
-                start: bounds[i],
-                end: bounds[i + n],
-                word,
-                whole: true,
-            });
+            out.push(hit(i, found, true));
             if self.overlapping {
                 i += 1;
                 continue;
             }
-            for a in 0..n {
-                for b in (a + 2)..=n {
-                    if (a, b) == (0, n) {
-                        continue;
-                    }
-                    if let Some(w) = self.lookup(&text[bounds[i + a]..bounds[i + b]]) {
-                        out.push(Hit {
-                            start: bounds[i + a],
-                            end: bounds[i + b],
-                            word: w,
-                            whole: false,
-                        });
-                    }
-                }
+            let end = found.0;
+            for a in i..end {
+                out.extend(
+                    self.starting(&all, a, end)
+                        .filter(|&(b, _)| (a, b) != (i, end))
+                        .map(|f| hit(a, f, false)),
+                );
             }
-            i += n;
+            i = end;
         }
         out
     }
@@ -293,6 +305,103 @@ mod tests {
             .iter()
             .map(|h| (text[h.start..h.end].to_owned(), h.whole))
             .collect()
+    }
+
+    /// The reference: every length looked up as a string, longest first, and every
+    /// stretch inside a word found looked up the same way.
+    fn naive(s: &Segmenter, text: &str) -> Vec<Hit> {
+        let bounds: Vec<usize> = text
+            .char_indices()
+            .map(|(i, _)| i)
+            .chain([text.len()])
+            .collect();
+        let chars = bounds.len() - 1;
+        let word = |a: usize, b: usize| s.lookup(&text[bounds[a]..bounds[b]]);
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < chars {
+            let Some((end, w)) = (i + 2..=chars)
+                .rev()
+                .find_map(|b| word(i, b).map(|w| (b, w)))
+            else {
+                i += 1;
+                continue;
+            };
+            out.push(Hit {
+                start: bounds[i],
+                end: bounds[end],
+                word: w,
+                whole: true,
+            });
+            if s.overlapping {
+                i += 1;
+                continue;
+            }
+            for a in i..end {
+                for b in a + 2..=end {
+                    if let Some(w) = word(a, b).filter(|_| (a, b) != (i, end)) {
+                        out.push(Hit {
+                            start: bounds[a],
+                            end: bounds[b],
+                            word: w,
+                            whole: false,
+                        });
+                    }
+                }
+            }
+            i = end;
+        }
+        out
+    }
+
+    #[test]
+    fn the_trie_finds_what_looking_up_every_stretch_finds_in_every_passage() {
+        let json = std::fs::read_to_string("www/bundle.json").expect("bundle");
+        let bundle = crate::Bundle::from_json(&json).expect("valid");
+        let s = Segmenter::new(&bundle.lexicon, &bundle.topics);
+        assert!(s.len() > 1000);
+        let mut texts = 0;
+        for d in &bundle.documents {
+            for p in d.all_paragraphs() {
+                assert_eq!(s.words(&p.text), naive(&s, &p.text), "{}", p.text);
+                texts += 1;
+            }
+        }
+        assert!(texts > 1000);
+        let bigrams = s.clone().overlapping();
+        let text = "推进中欧班列和跨境电子商务发展，建设境外经贸合作区";
+        assert_eq!(bigrams.words(text), naive(&bigrams, text));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_trie_finds_what_looking_up_every_stretch_finds(
+            text in "[中欧班列发展跨境电子商务长安号a ]{0,40}",
+            overlapping: bool,
+        ) {
+            let lexicon = [
+                LexiconGroup {
+                    idf: 2.0,
+                    words: ["中欧班列", "班列", "中欧", "发展", "跨境电子商务", "电子", "商务",
+                        "电子商务", "子商", "列发", "a ", "中"]
+                        .map(String::from)
+                        .to_vec(),
+                    generic: false,
+                    alias_of: None,
+                },
+                LexiconGroup {
+                    idf: 0.0,
+                    words: vec!["长安号".into(), "欧班".into()],
+                    generic: false,
+                    alias_of: Some("中欧班列".into()),
+                },
+            ];
+            let mut s = Segmenter::new(&lexicon, &[]);
+            if overlapping {
+                s = s.overlapping();
+            }
+            proptest::prop_assert_eq!(s.words(&text), naive(&s, &text));
+        }
     }
 
     #[test]
