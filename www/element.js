@@ -430,10 +430,12 @@
 
     /* Loads the bundle and draws (when the widget nears the viewport). */
     _begin() {
-      if (!this.hasAttribute('bundle')) {
-        /* Start loading the default bundle now: the browser reads and parses it in the
-           background while the wasm compiles. */
-        loadDefault().catch(function () {});
+      /* Start loading the bundle now: it downloads (and the default one is parsed) while
+         the wasm compiles, instead of after it. */
+      var from = source(this.getAttribute('bundle'));
+      this._early = from.inline ? null : { key: from.key, text: from.load() };
+      if (this._early) {
+        this._early.text.catch(function () {});
       }
       var self = this;
       start().then(function () {
@@ -507,7 +509,9 @@
         /* Not the old bundle's comparison while the new one loads. */
         widget.loading();
       }
-      from.load().then(function (text) {
+      var early = this._early;
+      this._early = null;
+      (early && early.key === from.key ? early.text : from.load()).then(function (text) {
         if (self._widget === widget && self._key === from.key) {
           performance.mark('policy-compare:bundle-loaded');
           guarded(self, function () {

@@ -191,7 +191,7 @@ test('bundle_parse_error_names_the_field', async () => {
   });
 });
 
-test('bundle_url_loads_over_http_and_failures_are_explained', async () => {
+test('a_bundle_url_loads_over_http_while_the_wasm_compiles_and_failures_are_explained', async () => {
   const dir = scratch({
     'url.html': hostPage('<policy-compare bundle="bundle.json" left="gansu" right="shaanxi"></policy-compare>'),
     'broken.html': hostPage('<policy-compare bundle="broken.json"></policy-compare>'),
@@ -202,6 +202,17 @@ test('bundle_url_loads_over_http_and_failures_are_explained', async () => {
     await withPage(server.base + 'url.html', async (page) => {
       await ready(page);
       assert.equal(await page.locator('policy-compare #pc-left').inputValue(), 'gansu');
+      // It was asked for once, while the wasm compiled, not after.
+      const { requests, asked, compiled } = await page.evaluate(() => {
+        const got = performance.getEntriesByType('resource').filter((e) => /\/bundle\.json$/.test(e.name));
+        return {
+          requests: got.length,
+          asked: got[0]?.startTime,
+          compiled: performance.getEntriesByName('policy-compare:wasm-ready')[0]?.startTime,
+        };
+      });
+      assert.equal(requests, 1);
+      assert.ok(asked < compiled, `bundle asked for at ${asked} ms, wasm ready at ${compiled} ms`);
     });
     await withPage(server.base + 'broken.html', async (page) => {
       await ready(page);
