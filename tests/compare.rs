@@ -170,6 +170,33 @@ fn a_theme_shows_a_subset_of_the_pairs_never_other_ones() {
     }
 }
 
+/// What a theme's tab counts is what choosing it shows: each side's passages in its
+/// blocks, each once (a passage paired far apart stands in several blocks), whatever
+/// theme the comparison was made under.
+#[test]
+fn a_theme_tab_counts_the_passages_the_theme_shows() {
+    let ids = region_ids();
+    for a in &ids {
+        for b in &ids {
+            let all = comparer().align(a, b, "all").unwrap();
+            let nl = all.passages.len() - comparer().passage_count(b);
+            for theme in policy_compare::Theme::ALL {
+                let some = comparer().align(a, b, theme.id()).unwrap();
+                let shown: HashSet<usize> = some.blocks.iter().flat_map(|b| b.passages()).collect();
+                let left = shown.iter().filter(|&&i| i < nl).count();
+                let counted = (left, shown.len() - left);
+                assert_eq!(
+                    all.shown_under(theme),
+                    counted,
+                    "{a} vs {b} under {}",
+                    theme.id()
+                );
+                assert_eq!(some.shown_under(theme), counted);
+            }
+        }
+    }
+}
+
 /// A row of a numbered table (the FTZ annex of the national documents) is named in a
 /// passage's section path as the document names it, `第1项`, under the table's caption:
 /// no path ends in a bare row number.
