@@ -126,6 +126,10 @@ pub enum Msg {
     ContextBefore,
     /// 「下文」 / "Paragraph after"
     ContextAfter,
+    /// 「上文即上一段」: the paragraph before is the passage drawn just above.
+    ShownAbove,
+    /// 「下文即下一段」: the paragraph after is the passage drawn just below.
+    ShownBelow,
     /// 「跳过段落列表」 / "Skip the passages"
     SkipRows,
     /// 「段落列表结束」 / "End of the passages"
@@ -245,6 +249,8 @@ impl Msg {
             ),
             ContextBefore => ("上文", "Paragraph before"),
             ContextAfter => ("下文", "Paragraph after"),
+            ShownAbove => ("上文即上一段", "Before: the passage above"),
+            ShownBelow => ("下文即下一段", "After: the passage below"),
             SkipRows => ("跳过段落列表", "Skip the passages"),
             EndOfRows => ("段落列表结束", "End of the passages"),
             Difference => ("差异", "Difference"),
