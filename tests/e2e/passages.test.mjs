@@ -129,7 +129,7 @@ test('show_in_context_names_the_passage_drawn_next_to_it_instead_of_repeating_it
       for (const column of columns) {
         column.forEach((p, k) => {
           if (!p?.open) return;
-          for (const [which, next, said] of [['before', column[k - 1], 'Before: the passage above'], ['after', column[k + 1], 'After: the passage below']]) {
+          for (const [which, next, said] of [['before', column[k - 1], 'Before: shown above'], ['after', column[k + 1], 'After: shown below']]) {
             const neighbour = order.get(p.key)[which];
             const doc = p.key.split('/')[0];
             if (!neighbour) {
