@@ -170,6 +170,57 @@ fn a_theme_shows_a_subset_of_the_pairs_never_other_ones() {
     }
 }
 
+/// What a theme's tab counts is what choosing it shows: each side's passages in its
+/// blocks, each once (a passage paired far apart stands in several blocks), whatever
+/// theme the comparison was made under.
+#[test]
+fn a_theme_tab_counts_the_passages_the_theme_shows() {
+    let ids = region_ids();
+    for a in &ids {
+        for b in &ids {
+            let all = comparer().align(a, b, "all").unwrap();
+            let nl = all.passages.len() - comparer().passage_count(b);
+            for theme in policy_compare::Theme::ALL {
+                let some = comparer().align(a, b, theme.id()).unwrap();
+                let shown: HashSet<usize> = some.blocks.iter().flat_map(|b| b.passages()).collect();
+                let left = shown.iter().filter(|&&i| i < nl).count();
+                let counted = (left, shown.len() - left);
+                assert_eq!(
+                    all.shown_under(theme),
+                    counted,
+                    "{a} vs {b} under {}",
+                    theme.id()
+                );
+                assert_eq!(some.shown_under(theme), counted);
+            }
+        }
+    }
+}
+
+/// A row of a numbered table (the FTZ annex of the national documents) is named in a
+/// passage's section path as the document names it, `第1项`, under the table's caption:
+/// no path ends in a bare row number.
+#[test]
+fn a_table_row_s_provenance_names_its_row_and_its_table() {
+    let passages = policy_compare::compare::passages::all(common::bundle());
+    let bare = |h: &String| !h.is_empty() && h.bytes().all(|b| b.is_ascii_digit());
+    for p in &passages {
+        assert!(
+            !p.path.iter().any(bare),
+            "{}/{}: {:?}",
+            p.document,
+            p.paragraph,
+            p.path
+        );
+    }
+    let row = passages
+        .iter()
+        .find(|p| p.text.starts_with("1.《中华人民共和国船舶登记条例》"))
+        .expect("the annex's first row");
+    assert!(row.path[0].starts_with("附件："), "{:?}", row.path);
+    assert_eq!(row.path[1..], ["第1项".to_owned()]);
+}
+
 #[test]
 fn boilerplate_is_never_paired() {
     let ids = region_ids();

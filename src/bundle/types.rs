@@ -148,6 +148,18 @@ impl Section {
     pub fn is_unnamed(&self) -> bool {
         self.number.is_none() && self.heading.is_empty()
     }
+
+    /// How a passage's section path names it: its ordinal and heading as written, or for
+    /// a row of a numbered table (`序号 | …`), which the builder numbers with the row's
+    /// bare digits and no heading, `第3项`, the document's own word for a row (a path
+    /// that ended in a bare `3` meant nothing to a reader).
+    pub fn label(&self) -> String {
+        let n = self.number.as_deref().unwrap_or("");
+        if self.heading.is_empty() && !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) {
+            return format!("第{n}项");
+        }
+        format!("{n}{}", self.heading)
+    }
 }
 
 /// A paragraph of body text.
@@ -200,5 +212,37 @@ impl Document {
             out.extend(&s.paragraphs);
         }
         out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Section;
+
+    fn section(number: Option<&str>, heading: &str) -> Section {
+        Section {
+            id: "s1".into(),
+            number: number.map(Into::into),
+            heading: heading.into(),
+            level: 2,
+            themes: Vec::new(),
+            paragraphs: Vec::new(),
+            sections: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn a_table_row_is_named_as_the_document_names_it_not_by_a_bare_number() {
+        assert_eq!(section(Some("12"), "").label(), "第12项");
+        // Ordinals and headings as written.
+        assert_eq!(section(Some("第三条"), "").label(), "第三条");
+        assert_eq!(section(Some("（五）"), "").label(), "（五）");
+        assert_eq!(section(Some("1、"), "").label(), "1、");
+        assert_eq!(
+            section(Some("三、"), "加强产业合作").label(),
+            "三、加强产业合作"
+        );
+        assert_eq!(section(Some("2"), "重点项目").label(), "2重点项目");
+        assert_eq!(section(None, "附件").label(), "附件");
     }
 }

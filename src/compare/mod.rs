@@ -275,7 +275,8 @@ impl Comparer {
         // A theme shows the pairs that touch it, each whole, and the passages of its own
         // with no counterpart: a filter of one alignment, the same from either side.
         let has_theme = |i: usize| theme.is_none_or(|t| passages[i].themes.contains(&t));
-        let found: Vec<(usize, usize, f32)> = found
+        let all = found;
+        let found: Vec<(usize, usize, f32)> = all
             .iter()
             .map(|&(a, b, s)| (a, nl + b, s))
             .filter(|&(a, b, _)| has_theme(a) || has_theme(b))
@@ -323,29 +324,14 @@ impl Comparer {
             })
             .collect();
         let counts = count(&blocks, &pairs, &passages, nl);
-        let coverage = Theme::ALL
-            .into_iter()
-            .map(|t| {
-                let count = |ids: &[usize]| {
-                    ids.iter()
-                        .filter(|&&i| self.passages[i].themes.contains(&t))
-                        .count()
-                };
-                Coverage {
-                    theme: t,
-                    left: count(&l),
-                    right: count(&r),
-                }
-            })
-            .collect();
         Ok(Comparison {
             left: left_side,
             right: right_side,
             theme,
+            coverage: coverage(&passages, nl, &all),
             passages,
             blocks,
             pairs,
-            coverage,
             counts,
         })
     }
@@ -637,6 +623,37 @@ fn reference(p: &Passage) -> PassageRef {
 }
 
 /// What the shown blocks hold, counted; `nl` passages are the left region's.
+/// For every theme, how many passages each side gives to it, and how many each side shows
+/// under it: its own and their counterparts (of `found`, the pairs of the whole
+/// alignment, positions as in `passages` less `nl` on the right), as [`Comparer::align`]
+/// filters them. The theme tabs count what a theme shows.
+fn coverage(passages: &[PassageRef], nl: usize, found: &[(usize, usize, f32)]) -> Vec<Coverage> {
+    Theme::ALL
+        .into_iter()
+        .map(|t| {
+            let own: Vec<bool> = passages.iter().map(|p| p.themes.contains(&t)).collect();
+            let mut shown = own.clone();
+            for &(a, b, _) in found {
+                if own[a] || own[nl + b] {
+                    (shown[a], shown[nl + b]) = (true, true);
+                }
+            }
+            let count = |marked: &[bool]| {
+                let (l, r) = marked.split_at(nl);
+                let n = |s: &[bool]| s.iter().filter(|&&m| m).count();
+                (n(l), n(r))
+            };
+            let ((left, right), shown) = (count(&own), count(&shown));
+            Coverage {
+                theme: t,
+                left,
+                right,
+                shown,
+            }
+        })
+        .collect()
+}
+
 fn count<D>(blocks: &[Block], pairs: &[Pair<D>], passages: &[PassageRef], nl: usize) -> Counts {
     let mut c = Counts {
         pairs: pairs.len(),
@@ -678,4 +695,44 @@ pub fn compare(
     theme: &str,
 ) -> Result<Comparison, CompareError> {
     Comparer::new(bundle).compare(left, right, theme)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::bundle::Role;
+
+    fn passage(themes: &[Theme]) -> PassageRef {
+        PassageRef {
+            region: Arc::from("r"),
+            document: Arc::from("d"),
+            paragraph: String::new(),
+            path: Arc::from([]),
+            text: Arc::from("文字"),
+            themes: themes.to_vec(),
+            role: Role::Task,
+            boilerplate: None,
+        }
+    }
+
+    #[test]
+    fn a_theme_shows_its_own_passages_and_their_counterparts_each_once() {
+        use Theme::{Culture, Science};
+        // Left 0..3, right 3..5. Left 0 (culture) pairs with right 0 (science) and right 1
+        // (no theme); left 2 (science) with right 0 too.
+        let passages: Vec<PassageRef> = [&[Culture][..], &[], &[Science], &[Science], &[]]
+            .iter()
+            .map(|t| passage(t))
+            .collect();
+        let found = [(0, 0, 0.5), (0, 1, 0.4), (2, 0, 0.3)];
+        let cover = coverage(&passages, 3, &found);
+        let of = |t: Theme| cover.iter().find(|c| c.theme == t).unwrap();
+        // Culture: its left passage and both its counterparts.
+        assert_eq!((of(Culture).left, of(Culture).right), (1, 0));
+        assert_eq!(of(Culture).shown, (1, 2));
+        // Science: left 2 and right 0, which shows left 0 and 2 beside it, once each.
+        assert_eq!((of(Science).left, of(Science).right), (1, 1));
+        assert_eq!(of(Science).shown, (2, 1));
+        assert_eq!(of(Theme::Trade).shown, (0, 0));
+    }
 }

@@ -128,11 +128,7 @@ fn walk(doc: &Document) -> Vec<(&Paragraph, Headings, Headings, Under)> {
             let named = !s.is_unnamed();
             if named {
                 under.push(count(s));
-                path.push(format!(
-                    "{}{}",
-                    s.number.as_deref().unwrap_or(""),
-                    s.heading
-                ));
+                path.push(s.label());
                 headings.push(s.heading.clone());
             }
             if !s.paragraphs.is_empty() {

@@ -77,6 +77,15 @@ impl<D> Comparison<D> {
             .map_or((0, 0), |c| (c.left, c.right))
     }
 
+    /// How many passages of each side a comparison under `theme` shows (each once,
+    /// though a passage paired far apart stands in several blocks), whatever the filter.
+    pub fn shown_under(&self, theme: Theme) -> (usize, usize) {
+        self.coverage
+            .iter()
+            .find(|c| c.theme == theme)
+            .map_or((0, 0), |c| c.shown)
+    }
+
     /// The passages of the pair at `k`.
     pub fn pair_passages(&self, k: usize) -> Option<(&PassageRef, &PassageRef)> {
         let p = self.pairs.get(k)?;
@@ -191,6 +200,9 @@ pub struct Coverage {
     pub left: usize,
     /// Passages of the right region with this theme.
     pub right: usize,
+    /// Passages of each side a comparison under this theme shows: those with the theme
+    /// and their counterparts beside them, each once.
+    pub shown: (usize, usize),
 }
 
 /// What a comparison shows, counted.

@@ -126,6 +126,11 @@ pub enum Msg {
     ContextBefore,
     /// 「下文」 / "Paragraph after"
     ContextAfter,
+    /// 「上文见上方」: the paragraph before is the passage drawn just above (in the
+    /// column, or as the next passage of its plan where the columns stack).
+    ShownAbove,
+    /// 「下文见下方」: the paragraph after is the passage drawn just below it.
+    ShownBelow,
     /// 「跳过段落列表」 / "Skip the passages"
     SkipRows,
     /// 「段落列表结束」 / "End of the passages"
@@ -245,6 +250,8 @@ impl Msg {
             ),
             ContextBefore => ("上文", "Paragraph before"),
             ContextAfter => ("下文", "Paragraph after"),
+            ShownAbove => ("上文见上方", "Before: shown above"),
+            ShownBelow => ("下文见下方", "After: shown below"),
             SkipRows => ("跳过段落列表", "Skip the passages"),
             EndOfRows => ("段落列表结束", "End of the passages"),
             Difference => ("差异", "Difference"),

@@ -1,7 +1,7 @@
 //! The widget's view model, free of the DOM so `cargo test` covers it natively: its
 //! state and attributes ([`state`]), how a host page embeds it ([`embed`]), its words in two languages ([`i18n`]), comparisons
-//! diffed on demand ([`lazy`]), which side of a block of passages is the shorter
-//! ([`block_lines`]), the geometry of its chart ([`chart`]), number formatting
+//! diffed on demand ([`lazy`]), which neighbours "show in context" adds ([`context`]),
+//! which side of a block of passages is the shorter ([`block_lines`]), the geometry of its chart ([`chart`]), number formatting
 //! ([`format`](mod@format)), the target tables' sort ([`target_sort`]: values of one unit
 //! only are ordered against each other), amounts in English ([`english`]), the sort of a
 //! table of one indicator across every region ([`indicator_table`]), search results cut
@@ -11,6 +11,7 @@
 
 pub mod block_lines;
 pub mod chart;
+pub mod context;
 pub mod css;
 pub mod embed;
 pub mod english;

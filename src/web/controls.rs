@@ -157,8 +157,13 @@ pub fn header(ctx: &Ctx<'_>) -> El {
         .child(tabs(ctx, "views", Msg::Views.text(ctx.lang), views))
 }
 
-/// Theme tabs; `count` gives each side's count shown on each (`None` for all themes).
-pub fn theme_tabs(ctx: &Ctx<'_>, count: impl Fn(Option<Theme>) -> (usize, usize)) -> El {
+/// Theme tabs; `count` gives each side's count of `unit` shown on each (`None` for all
+/// themes): what choosing the tab shows, so that a reader can count it there.
+pub fn theme_tabs(
+    ctx: &Ctx<'_>,
+    unit: &str,
+    count: impl Fn(Option<Theme>) -> (usize, usize),
+) -> El {
     let (left, right) = (
         ctx.region_name(&ctx.state.left),
         ctx.region_name(&ctx.state.right),
@@ -169,7 +174,7 @@ pub fn theme_tabs(ctx: &Ctx<'_>, count: impl Fn(Option<Theme>) -> (usize, usize)
             Some(t) => ctx.lang.pick(t.zh(), t.en()).to_owned(),
         };
         let (l, r) = count(theme);
-        // `12·30` for the eyes; the regions' names for screen readers.
+        // `12·30` for the eyes; what is counted, and whose, for screen readers.
         let content = El::new(ctx.doc, "span")
             .text(&name)
             .child(
@@ -181,7 +186,7 @@ pub fn theme_tabs(ctx: &Ctx<'_>, count: impl Fn(Option<Theme>) -> (usize, usize)
             .child(
                 El::new(ctx.doc, "span")
                     .class("sr")
-                    .text(&format!(" ({left} {l}, {right} {r})")),
+                    .text(&format!(" ({unit}: {left} {l}, {right} {r})")),
             );
         (
             theme.map_or("all", |t| t.id()).to_owned(),

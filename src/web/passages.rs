@@ -9,6 +9,7 @@ use super::ctx::Ctx;
 use super::dom::El;
 use crate::compare::{Block, PassageRef, Span, SpanKind};
 use crate::view::block_lines::{SideLines, under_left, width};
+use crate::view::context::just_above;
 use crate::view::format::percent;
 use crate::view::marks::combine;
 use crate::view::{
@@ -219,9 +220,15 @@ fn key(p: &PassageRef) -> String {
     format!("{}/{}", p.document, p.paragraph)
 }
 
-/// One passage: where it comes from, its text (with its "show all" button when long),
-/// and its neighbours on demand.
-fn passage(ctx: &Ctx<'_>, side: Side, p: &PassageRef, (text, toggle): (El, Option<El>)) -> El {
+/// One passage (the `i`-th of comparison `c`, drawn in its block `at`): where it comes
+/// from, its text (with its "show all" button when long), and its neighbours on demand.
+fn passage(
+    ctx: &Ctx<'_>,
+    (c, at, i): (&LazyComparison, usize, usize),
+    side: Side,
+    p: &PassageRef,
+    (text, toggle): (El, Option<El>),
+) -> El {
     let key = key(p);
     let open = ctx.ui.context.contains(&key);
     let where_id = format!("pc-where-{}-{key}", side.class());
@@ -255,28 +262,81 @@ fn passage(ctx: &Ctx<'_>, side: Side, p: &PassageRef, (text, toggle): (El, Optio
                 .child(permalink(ctx, &key, Msg::Link).attr("aria-describedby", &where_id)),
         );
     let neighbours = open.then(|| ctx.session.comparer.neighbours(&p.document, &p.paragraph));
+    // A neighbour drawn right next to the passage is named, not repeated
+    // (`view::context`).
+    let drawn = |pair| open && drawn_just_above(ctx, c, side, pair, (i, at));
     // The paragraphs around, in a group named for what they are.
-    let context = |text: &Option<String>, label: Msg| {
+    let context = |text: &Option<String>, label: Msg, drawn: bool, named: Msg| {
         text.as_ref().map(|t| {
+            let p = El::new(ctx.doc, "p").class("context");
             El::new(ctx.doc, "div")
                 .attr("role", "group")
                 .attr("aria-label", label.text(ctx.lang))
-                .child(
-                    El::new(ctx.doc, "p")
-                        .class("context")
-                        .attr("lang", "zh")
-                        .text(t),
-                )
+                .child(if drawn {
+                    p.text(named.text(ctx.lang))
+                } else {
+                    p.attr("lang", "zh").text(t)
+                })
         })
     };
     if let Some((before, _)) = &neighbours {
-        out = out.maybe(context(before, Msg::ContextBefore));
+        let drawn = i > 0 && drawn((i - 1, i));
+        out = out.maybe(context(before, Msg::ContextBefore, drawn, Msg::ShownAbove));
     }
     out = out.child(text.attr("lang", "zh")).maybe(toggle);
     if let Some((_, after)) = &neighbours {
-        out = out.maybe(context(after, Msg::ContextAfter));
+        out = out.maybe(context(
+            after,
+            Msg::ContextAfter,
+            drawn((i, i + 1)),
+            Msg::ShownBelow,
+        ));
     }
     out
+}
+
+/// Whether the column of `side` draws the second passage of `pair` right under the first,
+/// where it draws passage `x` in block `at` ([`crate::view::context`]): a block folded
+/// shows its first passages, a run folded none. Where the page narrowed the view to some
+/// blocks, the answer is no: the neighbour is shown, never said to be where it may not be.
+fn drawn_just_above(
+    ctx: &Ctx<'_>,
+    c: &LazyComparison,
+    side: Side,
+    pair: (usize, usize),
+    x: (usize, usize),
+) -> bool {
+    let a = &c.alignment;
+    let first = |ids: &[usize]| {
+        ids.first()
+            .and_then(|&i| a.passages.get(i))
+            .map(key)
+            .unwrap_or_default()
+    };
+    let ui = &ctx.ui;
+    let blocks = a.blocks.iter().map(|b| {
+        let drawn = match b {
+            Block::Both { left, right, .. }
+                if !ui
+                    .open_blocks
+                    .contains(&format!("{}|{}", first(left), first(right))) =>
+            {
+                FOLDED_PASSAGES
+            }
+            Block::LeftOnly { passages } | Block::RightOnly { passages }
+                if ui.only_matched
+                    || !ui.open_runs.contains(&format!("run:{}", first(passages))) =>
+            {
+                0
+            }
+            _ => usize::MAX,
+        };
+        (b, drawn)
+    });
+    let embed = &ctx.state.embed;
+    embed.passages.is_empty()
+        && embed.topics.is_empty()
+        && just_above(blocks, matches!(side, Side::Left), pair, x)
 }
 
 /// The link to a block, by its first passage.
@@ -363,7 +423,13 @@ fn toolbar(ctx: &Ctx<'_>) -> El {
 
 /// A block where both sides speak: each side's passages, each marked with what it shares
 /// with its counterparts in the block.
-fn both(ctx: &Ctx<'_>, c: &LazyComparison, left: &[usize], right: &[usize], pairs: &[usize]) -> El {
+fn both(
+    ctx: &Ctx<'_>,
+    (c, at): (&LazyComparison, usize),
+    left: &[usize],
+    right: &[usize],
+    pairs: &[usize],
+) -> El {
     let a = &c.alignment;
     let first = |ids: &[usize]| {
         ids.first()
@@ -424,6 +490,7 @@ fn both(ctx: &Ctx<'_>, c: &LazyComparison, left: &[usize], right: &[usize], pair
                 .collect();
             Some(passage(
                 ctx,
+                (c, at, i),
                 side,
                 p,
                 passage_text(ctx, p, combine(&p.text, &sets), side),
@@ -514,7 +581,12 @@ fn both(ctx: &Ctx<'_>, c: &LazyComparison, left: &[usize], right: &[usize], pair
 /// A run of passages one side has: one line that says how many (and how many of them are
 /// boilerplate), opening to the passages on request. Folded always: the first screen
 /// shows what both plans say. The row is made by [`runs_row`].
-fn one_sided(ctx: &Ctx<'_>, c: &LazyComparison, side: Side, ids: &[usize]) -> Option<Run> {
+fn one_sided(
+    ctx: &Ctx<'_>,
+    (c, at): (&LazyComparison, usize),
+    side: Side,
+    ids: &[usize],
+) -> Option<Run> {
     let a = &c.alignment;
     let ps: Vec<&PassageRef> = ids.iter().filter_map(|&i| a.passages.get(i)).collect();
     let first = ps.first()?;
@@ -557,12 +629,12 @@ fn one_sided(ctx: &Ctx<'_>, c: &LazyComparison, side: Side, ids: &[usize]) -> Op
         )
         .maybe(block_link(ctx, Some(first)));
     if open {
-        cell = cell.children(ps.iter().map(|p| {
+        cell = cell.children(ids.iter().zip(&ps).map(|(&i, p)| {
             let whole = vec![Span {
                 text: p.text.to_string(),
                 kind: SpanKind::Changed,
             }];
-            let shown = passage(ctx, side, p, passage_text(ctx, p, whole, side));
+            let shown = passage(ctx, (c, at, i), side, p, passage_text(ctx, p, whole, side));
             if p.boilerplate.is_some() {
                 shown.class("passage boilerplate")
             } else {
@@ -647,7 +719,7 @@ pub fn rows<'a>(
         // A run of one side's passages shares a line with a run of the other's after it.
         let (left, right, n) = match (blocks[k], blocks.get(k + 1)) {
             (Block::Both { left, right, pairs }, _) => {
-                out.push(both(ctx, c, left, right, pairs));
+                out.push(both(ctx, (c, start + k), left, right, pairs));
                 k += 1;
                 continue;
             }
@@ -658,7 +730,19 @@ pub fn rows<'a>(
             (Block::LeftOnly { passages }, _) => (Some(&passages[..]), None, 1),
             (Block::RightOnly { passages }, _) => (None, Some(&passages[..]), 1),
         };
-        let run = |side, ids: Option<&[usize]>| ids.and_then(|ids| one_sided(ctx, c, side, ids));
+        // Which of the two blocks each run is (passages are drawn in a block: see
+        // `view::context`).
+        let block_of = |side| {
+            start
+                + k
+                + usize::from(!matches!(
+                    (blocks[k], side),
+                    (Block::LeftOnly { .. }, Side::Left) | (Block::RightOnly { .. }, Side::Right)
+                ))
+        };
+        let run = |side, ids: Option<&[usize]>| {
+            ids.and_then(|ids| one_sided(ctx, (c, block_of(side)), side, ids))
+        };
         out.extend(runs_row(
             ctx,
             run(Side::Left, left),

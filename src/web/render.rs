@@ -30,17 +30,19 @@ pub fn body(ctx: &Ctx<'_>, data: &Data) -> (El, String) {
         (View::Passages, _) => {
             let comparer = &ctx.session.comparer;
             let alignment = &data.comparison.alignment;
-            body = body.child(controls::theme_tabs(ctx, |theme| match theme {
+            let unit = ctx.lang.pick("显示段落", "passages shown");
+            body = body.child(controls::theme_tabs(ctx, unit, |theme| match theme {
                 None => (
                     comparer.passage_count(&ctx.state.left_side()),
                     comparer.passage_count(&ctx.state.right_side()),
                 ),
-                Some(t) => alignment.coverage_of(t),
+                Some(t) => alignment.shown_under(t),
             }));
             passages::panel(ctx, &data.comparison)
         }
         (View::Targets, _) | (View::Overview, None) => {
-            body = body.child(controls::theme_tabs(ctx, |theme| {
+            let unit = ctx.lang.pick("目标", "targets");
+            body = body.child(controls::theme_tabs(ctx, unit, |theme| {
                 targets::counts(&data.targets, theme)
             }));
             targets::panel(ctx, &data.targets)

@@ -190,6 +190,9 @@ export interface Coverage {
   /** Passages of the left region with this theme (whatever the theme compared). */
   left: number;
   right: number;
+  /** Passages of each side [left, right] a comparison under this theme shows: those
+   * with the theme and their counterparts, each once. */
+  shown: [number, number];
 }
 
 export interface Counts {
