@@ -622,7 +622,6 @@ fn reference(p: &Passage) -> PassageRef {
     }
 }
 
-/// What the shown blocks hold, counted; `nl` passages are the left region's.
 /// For every theme, how many passages each side gives to it, and how many each side shows
 /// under it: its own and their counterparts (of `found`, the pairs of the whole
 /// alignment, positions as in `passages` less `nl` on the right), as [`Comparer::align`]
@@ -654,6 +653,7 @@ fn coverage(passages: &[PassageRef], nl: usize, found: &[(usize, usize, f32)]) -
         .collect()
 }
 
+/// What the shown blocks hold, counted; `nl` passages are the left region's.
 fn count<D>(blocks: &[Block], pairs: &[Pair<D>], passages: &[PassageRef], nl: usize) -> Counts {
     let mut c = Counts {
         pairs: pairs.len(),
