@@ -532,7 +532,8 @@ fn naive_align_with(
 ) -> Vec<(usize, usize, f32)> {
     let l: Vec<usize> = (0..left.len()).filter(|&i| left[i].pairable).collect();
     let r: Vec<usize> = (0..right.len()).filter(|&j| right[j].pairable).collect();
-    let limit = |n: usize| 3usize.max(((align::MUTUAL * n as f32) as usize).min(align::KEEP));
+    let limit =
+        |n: usize| 3usize.max(((align::MUTUAL * n as f32) as usize).min(align::MUTUAL_MOST));
     // Candidates of the other side ordered best first, ties to bundle order.
     let ranked = |from: &[usize], order: &dyn Fn(usize) -> usize, s: &dyn Fn(usize) -> f32| {
         let mut v = from.to_vec();
@@ -1134,8 +1135,8 @@ fn every_pair_of_regions_aligns_as_scoring_every_pair_does() {
     for (k, a) in ids.iter().enumerate() {
         for b in &ids[k + 1..] {
             let (l, r) = (region_candidates(a), region_candidates(b));
-            // The mutual rule's cap (`KEEP`) is above `MUTUAL ×` every region here: the
-            // reference is the rule as it was before the cap.
+            // The candidates kept (`KEEP`) are more than `MUTUAL ×` every region here: the
+            // reference, which ranks every passage, is the rule as it was before `KEEP`.
             for side in [&l, &r] {
                 assert!((align::MUTUAL * side.len() as f32) as usize <= align::KEEP);
             }
