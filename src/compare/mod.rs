@@ -87,6 +87,8 @@ pub struct Comparer {
     title: std::sync::Mutex<Option<(Arc<str>, Vec<u32>)>>,
     /// Every target of the bundle, with its region, in reading order.
     targets: Vec<(String, TargetRef)>,
+    /// The first passage [`Comparer::warm`] has not made the vectors of yet.
+    warmed: std::sync::atomic::AtomicUsize,
 }
 
 impl Comparer {
@@ -125,6 +127,7 @@ impl Comparer {
                         .map(|m| (d.region.clone(), TargetRef::new(&d.id, m)))
                 })
                 .collect(),
+            warmed: Default::default(),
         }
     }
 
@@ -149,6 +152,32 @@ impl Comparer {
     /// Every passage of the bundle, in reading order.
     pub fn passages(&self) -> &[Passage] {
         &self.passages
+    }
+
+    /// Makes the vectors of every passage not compared yet, in reading order, while
+    /// `go_on` says so (at least one passage); whether all are made. A page calls it
+    /// when idle: the first comparison of a region then no longer makes its vectors on
+    /// the reader's switch (those of the national documents are most of the time that
+    /// switch took). Work done is kept, so calls may stop and resume anywhere.
+    pub fn warm(&self, go_on: &mut dyn FnMut() -> bool) -> bool {
+        use std::sync::atomic::Ordering::Relaxed;
+        let mut i = self.warmed.load(Relaxed);
+        while i < self.passages.len() {
+            if self.passages[i].pairable() {
+                self.features(i);
+            }
+            i += 1;
+            self.warmed.store(i, Relaxed);
+            if !go_on() {
+                break;
+            }
+        }
+        i >= self.passages.len()
+    }
+
+    /// Whether [`Comparer::warm`] has made every passage's vectors.
+    pub fn is_warm(&self) -> bool {
+        self.warmed.load(std::sync::atomic::Ordering::Relaxed) >= self.passages.len()
     }
 
     /// The vectors of passage `i` (of [`Comparer::passages`]), made on first use.
@@ -734,5 +763,27 @@ mod tests {
         assert_eq!((of(Science).left, of(Science).right), (1, 1));
         assert_eq!(of(Science).shown, (2, 1));
         assert_eq!(of(Theme::Trade).shown, (0, 0));
+    }
+
+    #[test]
+    fn warming_stops_when_told_resumes_where_it_stopped_and_changes_no_comparison() {
+        let json = std::fs::read_to_string("www/bundle.json").expect("bundle");
+        let bundle = Bundle::from_json(&json).expect("valid");
+        let (warm, cold) = (Comparer::new(&bundle), Comparer::new(&bundle));
+        // Told to stop at once: one passage per call.
+        let mut calls = 1;
+        while !warm.warm(&mut || false) {
+            calls += 1;
+        }
+        assert_eq!(calls, warm.passages().len());
+        assert!(warm.is_warm() && !cold.is_warm());
+        assert!(warm.warm(&mut || true));
+        for i in (0..cold.passages().len()).step_by(37) {
+            assert_eq!(warm.features(i), cold.features(i));
+        }
+        assert_eq!(
+            warm.compare("national", "zhejiang", "all").expect("ids"),
+            cold.compare("national", "zhejiang", "all").expect("ids")
+        );
     }
 }

@@ -97,6 +97,9 @@ pub(super) struct Inner {
     /// blocks and leaves the rest to the tasks after the frame, without looking how far
     /// down they reach (laying them out in the drawing's task made it the longest).
     long: bool,
+    /// The idle task that makes the vectors of passages not compared yet (see
+    /// [`warm`]).
+    warming: Option<Timeout>,
 }
 
 /// A bundle text being read, and what it was loaded as.
@@ -170,6 +173,7 @@ impl Widget {
                 began: None,
                 read: None,
                 long: false,
+                warming: None,
                 reading: None,
             }),
             renders: Cell::new(0),
@@ -679,6 +683,7 @@ fn after_next_frame(inner: &mut Inner, me: Weak<Shared>) {
             }
             align_pending(&shared);
             draw_pending(&shared, SLICE_MS);
+            warm_soon(&shared);
         });
         let Some(shared) = me.upgrade() else {
             return;
@@ -890,10 +895,58 @@ pub(super) fn draw_pending(shared: &Rc<Shared>, budget_ms: f64) {
         inner.after_frame = Some(next_task(shared, |s| draw_pending(s, SLICE_MS)));
     } else {
         shared.renders.set(shared.renders.get() + 1);
+        warm_later(shared, inner);
     }
     drop(guard);
     // Appending fires no focus events, but the borrow is released first all the same.
     let _ = list.append_child(&fragment);
+}
+
+/// The most passages a bundle may have for the widget to make their vectors when idle
+/// (well above the shipped corpus): beyond, the memory and the idle time would go to
+/// regions the reader may never pick.
+const WARM_MAX: usize = 20_000;
+
+/// How long one idle task makes vectors: short, as a click may come at any time.
+const WARM_SLICE_MS: f64 = 5.0;
+
+/// Once the comparison is drawn whole: makes the vectors of the passages not compared
+/// yet, a slice per task, so that a reader's first switch to another region does not
+/// wait for them.
+fn warm_soon(shared: &Rc<Shared>) {
+    if let Ok(mut inner) = shared.inner.try_borrow_mut() {
+        warm_later(shared, &mut inner);
+    }
+}
+
+fn warm_later(shared: &Rc<Shared>, inner: &mut Inner) {
+    let Some(session) = &inner.session else {
+        return;
+    };
+    let comparer = &session.comparer;
+    if inner.pending.is_none()
+        && inner.warming.is_none()
+        && comparer.is_ready()
+        && !comparer.is_warm()
+        && comparer.passages().len() <= WARM_MAX
+    {
+        inner.warming = Some(next_task(shared, warm));
+    }
+}
+
+/// One idle slice of [`warm_soon`]'s work.
+fn warm(shared: &Rc<Shared>) {
+    let Ok(mut inner) = shared.inner.try_borrow_mut() else {
+        return;
+    };
+    inner.warming = None;
+    let Some(session) = inner.session.clone() else {
+        return;
+    };
+    let start = now();
+    if !session.comparer.warm(&mut || now() - start < WARM_SLICE_MS) {
+        inner.warming = Some(next_task(shared, warm));
+    }
 }
 
 /// Says `text` in the live region (a jump's "difference 3 of 17").
