@@ -657,7 +657,15 @@ fn naive_align_with(
     }
     out.sort_by_key(|a| (a.0, a.1));
     out.dedup_by(|a, b| (a.0, a.1) == (b.0, b.1));
-    out
+    // A hub (paired with more than `HUB.0`) keeps the pairs within `HUB.1` of its best.
+    let hub = |of: &dyn Fn(&(usize, usize, f32)) -> bool, s: f32| {
+        let mine: Vec<f32> = out.iter().filter(|p| of(p)).map(|p| p.2).collect();
+        mine.len() <= align::HUB.0 || s >= align::HUB.1 * mine.iter().copied().fold(0.0, f32::max)
+    };
+    out.iter()
+        .copied()
+        .filter(|&(i, j, s)| hub(&|p| p.0 == i, s) && hub(&|p| p.1 == j, s))
+        .collect()
 }
 
 /// Text in the corpus's alphabet, with numbers and Latin words.

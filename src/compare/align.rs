@@ -48,6 +48,10 @@
 //! - A task does not choose a goal statement ([`may_choose`]); the goal may choose it.
 //!   A plan's goal paragraph lists its aims in a sentence each, so it is the nearest
 //!   passage of many of the other plan's tasks that have no counterpart among its tasks.
+//! - A passage left beside more than `HUB.0` passages of the other side is a hub: a
+//!   summary, or a long plan's one paragraph on a subject the other plan spends a whole
+//!   document on. It keeps only the pairs that score at least `HUB.1` of its best
+//!   ([`HUB`]): the rest are its list words meeting the other plan's details.
 //! - Boilerplate is never paired.
 //!
 //! The pairing depends only on the two regions, never on a theme filter (a theme shows
@@ -164,6 +168,11 @@ pub const MUTUAL: f32 = 0.3;
 /// side has more than `MUTUAL_MOST / MUTUAL` passages; fewer places took passage recall
 /// of the dev set below its aim.
 pub const MUTUAL_MOST: usize = 30;
+
+/// A passage paired with more than `HUB.0` of the other side's is a hub: a summary, or
+/// a long plan's one paragraph on a subject the other plan spends a document on. It
+/// keeps only the pairs that score at least `HUB.1` of its best.
+pub const HUB: (usize, f32) = (20, 0.5);
 /// How many of its best counterparts a passage keeps for the choice, so at least
 /// [`MUTUAL_MOST`], the most the mutual rule asks for. Above `MUTUAL ×` every region of
 /// the shipped corpus (national, all its documents together: about 500 passages); in a
@@ -408,9 +417,28 @@ impl Job {
         // By left passage (counted, then placed), each pair once; then by right passage.
         let by = group(l.len(), &self.chosen, r.len());
         let mut pairs: Vec<(usize, usize, f32)> = Vec::with_capacity(by.items.len());
+        // Each passage's count of pairs and best score (left ones first), for the hub
+        // rule ([`HUB`]); plain loops, which add less to the widget than adaptors do.
+        let n = l.len();
+        let (mut count, mut top) = (vec![0usize; n + r.len()], vec![0.0f32; n + r.len()]);
+        for x in 0..n {
+            for &(y, s) in by.of(x) {
+                for k in [x, n + y as usize] {
+                    count[k] += 1;
+                    if s > top[k] {
+                        top[k] = s;
+                    }
+                }
+            }
+        }
         for x in 0..l.len() {
             let start = pairs.len();
-            pairs.extend(by.of(x).iter().map(|&(y, s)| (x, y as usize, s)));
+            for &(y, s) in by.of(x) {
+                let near = |k: usize| count[k] <= HUB.0 || s >= HUB.1 * top[k];
+                if near(x) && near(n + y as usize) {
+                    pairs.push((x, y as usize, s));
+                }
+            }
             crate::sort::sort_by(&mut pairs[start..], |a, b| a.1.cmp(&b.1));
         }
         let positions = |side: &[Candidate]| -> Vec<usize> {
@@ -1102,5 +1130,34 @@ mod tests {
         // The same paragraph as a task: each task chooses it.
         let as_task = in_role(&goal, 10, Role::Task);
         assert_eq!(pairs(&side(&tasks, 0), &as_task), [(0, 0), (1, 0)]);
+    }
+
+    #[test]
+    fn a_passage_beside_very_many_keeps_only_those_near_its_best() {
+        // Rows that each stand out for one summary paragraph: strong ones sharing one of
+        // their two words with it, weak ones one of their nine, under half the score.
+        let rows = |strong: usize, weak: usize| -> Vec<Features> {
+            (0..strong as u32)
+                .map(|k| words(&[1, 10 + k]))
+                .chain((0..weak as u32).map(|k| {
+                    let mut terms = vec![1];
+                    terms.extend(100 + 10 * k..108 + 10 * k);
+                    words(&terms)
+                }))
+                .collect()
+        };
+        let summary = [words(&[1])];
+        let (strong, weak) = (rows(1, 1)[0].clone(), rows(0, 1)[0].clone());
+        let best = strong.similarity(&summary[0]);
+        assert!(weak.similarity(&summary[0]) < HUB.1 * best);
+        assert!(weak.similarity(&summary[0]) >= FLOOR);
+        // `HUB.0` pairs are not a hub: the weak rows stay beside it.
+        assert_eq!(with_first(&rows(HUB.0 - 4, 4), &summary), HUB.0);
+        // One more strong row makes it one, which keeps only the strong rows; and the
+        // same whichever side it is on.
+        assert_eq!(with_first(&rows(HUB.0 + 1, 4), &summary), HUB.0 + 1);
+        let hub = side(&summary, 0);
+        let many = rows(HUB.0 + 1, 4);
+        assert_eq!(align(&hub, &side(&many, 1)).len(), HUB.0 + 1);
     }
 }
