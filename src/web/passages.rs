@@ -220,6 +220,14 @@ fn key(p: &PassageRef) -> String {
     format!("{}/{}", p.document, p.paragraph)
 }
 
+/// The key of the first of `ids` (of `passages`): what names a block or a run.
+fn first_key(passages: &[PassageRef], ids: &[usize]) -> String {
+    ids.first()
+        .and_then(|&i| passages.get(i))
+        .map(key)
+        .unwrap_or_default()
+}
+
 /// One passage (the `i`-th of comparison `c`, drawn in its block `at`): where it comes
 /// from, its text (with its "show all" button when long), and its neighbours on demand.
 fn passage(
@@ -307,12 +315,7 @@ fn drawn_just_above(
     x: (usize, usize),
 ) -> bool {
     let a = &c.alignment;
-    let first = |ids: &[usize]| {
-        ids.first()
-            .and_then(|&i| a.passages.get(i))
-            .map(key)
-            .unwrap_or_default()
-    };
+    let first = |ids: &[usize]| first_key(&a.passages, ids);
     let ui = &ctx.ui;
     let blocks = a.blocks.iter().map(|b| {
         let drawn = match b {
@@ -431,12 +434,7 @@ fn both(
     pairs: &[usize],
 ) -> El {
     let a = &c.alignment;
-    let first = |ids: &[usize]| {
-        ids.first()
-            .and_then(|&i| a.passages.get(i))
-            .map(key)
-            .unwrap_or_default()
-    };
+    let first = |ids: &[usize]| first_key(&a.passages, ids);
     let mut marked = false;
     for ids in [left, right] {
         for &i in ids {
