@@ -671,12 +671,13 @@ fn coverage(passages: &[PassageRef], nl: usize, found: &[(usize, usize, f32)]) -
                 let n = |s: &[bool]| s.iter().filter(|&&m| m).count();
                 (n(l), n(r))
             };
-            let ((left, right), shown) = (count(&own), count(&shown));
+            let ((left, right), (shown_left, shown_right)) = (count(&own), count(&shown));
             Coverage {
                 theme: t,
                 left,
                 right,
-                shown,
+                shown_left,
+                shown_right,
             }
         })
         .collect()
@@ -758,11 +759,14 @@ mod tests {
         let of = |t: Theme| cover.iter().find(|c| c.theme == t).unwrap();
         // Culture: its left passage and both its counterparts.
         assert_eq!((of(Culture).left, of(Culture).right), (1, 0));
-        assert_eq!(of(Culture).shown, (1, 2));
+        assert_eq!((of(Culture).shown_left, of(Culture).shown_right), (1, 2));
         // Science: left 2 and right 0, which shows left 0 and 2 beside it, once each.
         assert_eq!((of(Science).left, of(Science).right), (1, 1));
-        assert_eq!(of(Science).shown, (2, 1));
-        assert_eq!(of(Theme::Trade).shown, (0, 0));
+        assert_eq!((of(Science).shown_left, of(Science).shown_right), (2, 1));
+        assert_eq!(
+            (of(Theme::Trade).shown_left, of(Theme::Trade).shown_right),
+            (0, 0)
+        );
     }
 
     #[test]

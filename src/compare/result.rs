@@ -83,7 +83,7 @@ impl<D> Comparison<D> {
         self.coverage
             .iter()
             .find(|c| c.theme == theme)
-            .map_or((0, 0), |c| c.shown)
+            .map_or((0, 0), |c| (c.shown_left, c.shown_right))
     }
 
     /// The passages of the pair at `k`.
@@ -200,9 +200,11 @@ pub struct Coverage {
     pub left: usize,
     /// Passages of the right region with this theme.
     pub right: usize,
-    /// Passages of each side a comparison under this theme shows: those with the theme
-    /// and their counterparts beside them, each once.
-    pub shown: (usize, usize),
+    /// Passages of the left region a comparison under this theme shows: those with the
+    /// theme and their counterparts beside them, each once.
+    pub shown_left: usize,
+    /// The same of the right region.
+    pub shown_right: usize,
 }
 
 /// What a comparison shows, counted.

@@ -190,9 +190,10 @@ export interface Coverage {
   /** Passages of the left region with this theme (whatever the theme compared). */
   left: number;
   right: number;
-  /** Passages of each side [left, right] a comparison under this theme shows: those
-   * with the theme and their counterparts, each once. */
-  shown: [number, number];
+  /** Passages of the left region a comparison under this theme shows: those with the
+   * theme and their counterparts, each once. */
+  shown_left: number;
+  shown_right: number;
 }
 
 export interface Counts {
