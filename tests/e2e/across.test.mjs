@@ -10,7 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch, open, ready, fileUrl, serve, dist, artifacts, bundle } from './harness.mjs';
+import { launch, visit, ready, fileUrl, serve, dist, artifacts, bundle } from './harness.mjs';
 
 let browser;
 before(async () => {
@@ -22,15 +22,7 @@ after(async () => { await browser?.close(); });
 const SIZES = { desktop: { width: 1280, height: 1000 }, phone: { width: 375, height: 900 } };
 
 /** Runs `body` on a page at `url` and asserts an empty console afterwards. */
-async function withPage(url, body, options) {
-  const { page, context, messages } = await open(browser, url, options);
-  try {
-    await body(page, messages);
-    assert.deepEqual(messages, [], 'the console stays empty');
-  } finally {
-    await context.close();
-  }
-}
+const withPage = (url, body, options) => visit(browser, url, body, options);
 
 const attr = (page, name) => page.evaluate((n) => document.querySelector('policy-compare').getAttribute(n), name);
 

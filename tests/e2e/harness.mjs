@@ -1,6 +1,7 @@
 // What every browser test needs: the system's Chromium (never a downloaded one), pages
 // whose console is recorded, a static server for the http cases, and the built dist/.
 
+import assert from 'node:assert/strict';
 import { chromium } from 'playwright-core';
 import http from 'node:http';
 import fs from 'node:fs';
@@ -43,6 +44,17 @@ export async function open(browser, url, { viewport = { width: 1280, height: 900
   page.on('pageerror', (e) => messages.push(`pageerror: ${e.message}`));
   await page.goto(url);
   return { page, context, messages };
+}
+
+/** Runs `body` on a page of `browser` at `url` and asserts an empty console afterwards. */
+export async function visit(browser, url, body, options) {
+  const { page, context, messages } = await open(browser, url, options);
+  try {
+    await body(page, messages);
+    assert.deepEqual(messages, [], 'the console stays empty');
+  } finally {
+    await context.close();
+  }
 }
 
 /** Waits until every widget on the page has drawn itself at least `n` times. */

@@ -7,22 +7,14 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { launch, open, ready, fileUrl, bundle } from './harness.mjs';
+import { launch, visit, ready, fileUrl, bundle } from './harness.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 /** Runs `body` on a page at `url` and asserts an empty console afterwards. */
-async function withPage(url, body, options) {
-  const { page, context, messages } = await open(browser, url, options);
-  try {
-    await body(page, messages);
-    assert.deepEqual(messages, [], 'the console stays empty');
-  } finally {
-    await context.close();
-  }
-}
+const withPage = (url, body, options) => visit(browser, url, body, options);
 
 const attr = (page, name) => page.evaluate((n) => document.querySelector('policy-compare').getAttribute(n), name);
 

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  launch, open, ready, fileUrl, serve, scratch, tempDir, hostPage, jsonForScript, bundle, shadowText, dist,
+  launch, open, visit, ready, fileUrl, serve, scratch, tempDir, hostPage, jsonForScript, bundle, shadowText, dist,
 } from './harness.mjs';
 
 let browser;
@@ -15,15 +15,7 @@ before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 /** Runs `body` on a page at `url` and asserts an empty console afterwards. */
-async function withPage(url, body, options) {
-  const { page, context, messages } = await open(browser, url, options);
-  try {
-    await body(page, messages);
-    assert.deepEqual(messages, [], 'the console stays empty');
-  } finally {
-    await context.close();
-  }
-}
+const withPage = (url, body, options) => visit(browser, url, body, options);
 
 const attr = (page, name, i = 0) =>
   page.evaluate(([n, i]) => document.querySelectorAll('policy-compare')[i].getAttribute(n), [name, i]);
