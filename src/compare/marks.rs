@@ -12,6 +12,7 @@
 //! run of stock formulas; and no mark begins or ends inside a word of the lexicon.
 
 use super::diff::{self, Diff, Span, SpanKind};
+use super::mask;
 use super::segment::{Hit, Segmenter};
 
 /// Character-bigram overlap (Dice) from which a pair is a near-copy and gets a diff.
@@ -46,10 +47,12 @@ pub fn marks(segmenter: &Segmenter, left: &str, right: &str) -> Diff {
 
 /// Marks the specific words both texts use. A word is marked whole when it, or a word
 /// inside it, is on both sides (`跨文化` when the other side says `文化`): a mark never
-/// cuts a word.
+/// cuts a word. Words naming bodies ([`mask::blank`]) are left out on both sides: two
+/// plans naming the same agencies are not saying the same thing.
 pub fn shared_terms(segmenter: &Segmenter, left: &str, right: &str) -> Diff {
     let specific = |h: &Hit| segmenter.entry(h.word).is_specific();
-    let (lw, rw) = (segmenter.words(left), segmenter.words(right));
+    let words = |text: &str| segmenter.words(&mask::blank(text));
+    let (lw, rw) = (words(left), words(right));
     let set = |hits: &[Hit]| {
         let mut ids: Vec<u32> = hits
             .iter()
@@ -225,7 +228,7 @@ mod tests {
                 },
                 LexiconGroup {
                     idf: 5.0,
-                    words: ["中欧班列", "班列", "国家开发银行", "物流"]
+                    words: ["中欧班列", "班列", "国家开发银行", "物流", "海关", "旅游"]
                         .map(String::from)
                         .to_vec(),
                     generic: false,
@@ -276,11 +279,55 @@ mod tests {
             ("加快中欧班列发展", "中欧班列和物流"),
             ("", "物流"),
             ("同一", "同一"),
+            ("协调海关、旅游等部门（责任单位：市旅游局", "等部门、海关"),
         ] {
             let d = marks(&s, a, b);
             let l: String = d.left.iter().map(|x| x.text.as_str()).collect();
             let r: String = d.right.iter().map(|x| x.text.as_str()).collect();
             assert_eq!((l.as_str(), r.as_str()), (a, b));
         }
+    }
+
+    #[test]
+    fn a_shared_agency_in_a_list_of_bodies_is_not_marked() {
+        let s = segmenter();
+        let d = shared_terms(
+            &s,
+            "协调海关、检验检疫等部门，支持中欧班列发展。",
+            "推进海关通关便利化，开行中欧班列。",
+        );
+        assert_eq!(marked(&d.left, SpanKind::Shared), ["中欧班列"]);
+        assert_eq!(marked(&d.right, SpanKind::Shared), ["中欧班列"]);
+    }
+
+    #[test]
+    fn a_shared_agency_in_a_responsibility_note_or_named_by_its_province_is_not_marked() {
+        let s = segmenter();
+        let d = shared_terms(
+            &s,
+            "由省旅游局牵头，发展物流。（责任单位：市旅游局）",
+            "发展旅游物流。",
+        );
+        assert_eq!(marked(&d.left, SpanKind::Shared), ["物流"]);
+        assert_eq!(marked(&d.right, SpanKind::Shared), ["物流"]);
+    }
+
+    #[test]
+    fn a_word_named_outside_the_list_too_is_marked_there() {
+        let s = segmenter();
+        let d = shared_terms(&s, "协调海关、检验检疫等部门，优化海关监管。", "海关监管");
+        assert_eq!(marked(&d.left, SpanKind::Shared), ["海关"]);
+        assert_eq!(marked(&d.right, SpanKind::Shared), ["海关"]);
+    }
+
+    #[test]
+    fn funds_and_layouts_are_no_agencies_and_stay_marked() {
+        let s = segmenter();
+        let d = shared_terms(
+            &s,
+            "争取丝路基金、国家开发银行等机构支持，优化全省海关特殊监管区域布局，",
+            "国家开发银行支持海关",
+        );
+        assert_eq!(marked(&d.left, SpanKind::Shared), ["国家开发银行", "海关"]);
     }
 }

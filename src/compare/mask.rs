@@ -7,14 +7,35 @@ use std::borrow::Cow;
 
 /// `text` without responsibility notes and agency names.
 pub fn agencies(text: &str) -> Cow<'_, str> {
-    if !text.contains(['省', '市', '责', '牵', '配']) {
+    cut(text, false)
+}
+
+/// `text` with what names bodies blanked out byte for byte, so that the words found in it
+/// sit where they sit in `text`: what [`agencies`] takes out (but `布局`, `格局`, which end
+/// in `局` and name no body; the alignment's scoring was tuned with them out), and lists
+/// of bodies closed by `等部门` and the like (`协调海关、检验检疫等部门`).
+pub fn blank(text: &str) -> String {
+    cut(text, true).into_owned()
+}
+
+fn cut(text: &str, blank: bool) -> Cow<'_, str> {
+    if !text.contains(['省', '市', '责', '牵', '配', '等']) {
         return Cow::Borrowed(text);
     }
     let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let at = |k: usize| chars.get(k).map_or(text.len(), |c| c.0);
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     while i < chars.len() {
-        if let Some(n) = note(&chars[i..]).or_else(|| agency(&chars[i..])) {
+        let name = note(&chars[i..])
+            .or_else(|| agency(&chars[i..]))
+            .filter(|&n| !blank || !matches!(chars[i + n - 2].1, '布' | '格'));
+        let list = if blank { list(&chars, i) } else { None };
+        if let Some((from, n)) = name.map(|n| (i, n)).or(list) {
+            if blank {
+                out.truncate(at(from));
+                out.extend(std::iter::repeat_n(' ', at(i + n) - at(from)));
+            }
             i += n;
         } else {
             out.push(chars[i].1);
@@ -22,6 +43,40 @@ pub fn agencies(text: &str) -> Cow<'_, str> {
         }
     }
     Cow::Owned(out)
+}
+
+/// At a list's `等` closed by a word naming government bodies, `部门` or `部委`, maybe with
+/// a few characters of field before it (`海关、出入境检验检疫等口岸管理相关部门`): where the
+/// list begins and how many characters it takes from `等` on. Not `等单位`, `等机构`: they
+/// close lists of universities or of funds (`丝路基金`), which are topics.
+fn list(chars: &[(usize, char)], k: usize) -> Option<(usize, usize)> {
+    let c = |i: usize| chars.get(i).map_or(' ', |c| c.1);
+    if c(k) != '等' {
+        return None;
+    }
+    let mut n = 1;
+    while !(c(k + n) == '部' && matches!(c(k + n + 1), '门' | '委')) {
+        if n == 7 || !is_han(c(k + n)) {
+            return None;
+        }
+        n += 1;
+    }
+    // Back over the items (`、` between them) to the first, of which only the last few
+    // characters are taken: what comes before it is the clause's own wording.
+    let mut s = k;
+    loop {
+        let end = s;
+        while s > 0 && is_han(c(s - 1)) {
+            s -= 1;
+        }
+        if s > 0 && s < end && c(s - 1) == '、' {
+            s -= 1;
+        } else {
+            s = s.max(end.saturating_sub(8));
+            break;
+        }
+    }
+    (s < k).then_some((s, n + 2))
 }
 
 const LABELS: [&str; 5] = ["责任单位", "牵头单位", "配合单位", "责任部门", "牵头部门"];
@@ -85,5 +140,37 @@ mod tests {
         assert_eq!(agencies("由省商务厅、省发改委牵头"), "由、牵头");
         assert_eq!(agencies("市举办各类活动"), "市举办各类活动");
         assert_eq!(agencies("推动省内企业走出去"), "推动省内企业走出去");
+    }
+
+    #[test]
+    fn blanks_are_notes_agency_names_and_lists_of_departments() {
+        let t =
+            "协调海关、出入境检验检疫等口岸管理相关部门，由省商务厅牵头。（责任单位：市旅游局）";
+        let kept = |b: &str| {
+            b.split(' ')
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join("|")
+        };
+        assert_eq!(blank(t).len(), t.len());
+        assert_eq!(kept(&blank(t)), "，由|牵头。");
+        // The first item keeps only its last few characters: the rest is the clause's.
+        assert_eq!(
+            kept(&blank("发展跨境电商，推动我省对外贸易与海关等部门")),
+            "发展跨境电商，推动我"
+        );
+    }
+
+    #[test]
+    fn funds_universities_and_layouts_are_not_blanked() {
+        for t in [
+            "争取丝路基金、亚洲基础设施投资银行等机构加大支持力度",
+            "鼓励规划设计、高等院校和科研机构等单位的专业人才",
+            "优化全省海关特殊监管区域布局，优化国际友好城市布局，",
+            "等部门",
+            "、等部门",
+        ] {
+            assert_eq!(blank(t), t);
+        }
     }
 }
