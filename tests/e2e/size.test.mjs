@@ -26,9 +26,11 @@ import { dist } from './harness.mjs';
 // subsections (+0.2 kB), then theme tabs that count what a theme shows (+0.2 kB), context
 // that names a neighbour drawn next to the passage instead of repeating it (+0.9 kB), the
 // hub rule (+0.37 kB), the idle making of other regions' vectors (+0.3 kB), less the
-// lexicon's trie (−0.09 kB), so that no change adds to it unnoticed. Lower it as the
-// widget shrinks.
-const BUDGET = 187_200;
+// lexicon's trie (−0.09 kB), then shared terms that skip the names and lists of
+// agencies (+0.45 kB: 402 of 30,544 marks across the 91 region pairs highlighted an
+// agency a plan names as responsible, not a topic), so that no change adds to it
+// unnoticed. Lower it as the widget shrinks.
+const BUDGET = 187_600;
 
 test('the_widget_script_stays_within_its_size_budget', () => {
   const bytes = fs.readFileSync(path.join(dist, 'policy-compare.js'));
