@@ -11,9 +11,8 @@ pub fn agencies(text: &str) -> Cow<'_, str> {
 }
 
 /// `text` with what names bodies blanked out byte for byte, so that the words found in it
-/// sit where they sit in `text`: what [`agencies`] takes out (but `布局`, `格局`, which end
-/// in `局` and name no body; the alignment's scoring was tuned with them out), and lists
-/// of bodies closed by `等部门` and the like (`协调海关、检验检疫等部门`).
+/// sit where they sit in `text`: what [`agencies`] takes out, and lists of bodies closed
+/// by `等部门` and the like (`协调海关、检验检疫等部门`).
 pub fn blank(text: &str) -> String {
     cut(text, true).into_owned()
 }
@@ -27,9 +26,7 @@ fn cut(text: &str, blank: bool) -> Cow<'_, str> {
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     while i < chars.len() {
-        let name = note(&chars[i..])
-            .or_else(|| agency(&chars[i..]))
-            .filter(|&n| !blank || !matches!(chars[i + n - 2].1, '布' | '格'));
+        let name = note(&chars[i..]).or_else(|| agency(&chars[i..]));
         let list = if blank { list(&chars, i) } else { None };
         if let Some((from, n)) = name.map(|n| (i, n)).or(list) {
             if blank {
@@ -110,7 +107,9 @@ fn agency(chars: &[(usize, char)]) -> Option<usize> {
         if !is_han(last) {
             break;
         }
-        if matches!(last, '厅' | '局' | '委' | '办') {
+        // `布局`, `格局`, `大局`, `全局` end in `局` and name no body.
+        let layout = last == '局' && matches!(chars[n - 1].1, '布' | '格' | '大' | '全');
+        if matches!(last, '厅' | '局' | '委' | '办') && !layout {
             let next = chars.get(n + 1).map(|c| c.1);
             let then: String = chars.iter().skip(n + 1).take(2).map(|c| c.1).collect();
             if next.is_none_or(|c| "、，。；：:）)".contains(c))
@@ -172,5 +171,14 @@ mod tests {
         ] {
             assert_eq!(blank(t), t);
         }
+    }
+
+    #[test]
+    fn a_layout_is_no_agency() {
+        // `省…布局` ends like `省商务局` does: a plan's layout, not a body.
+        for t in ["按照国家和我省对外开放总体布局，", "服务全省大局，"] {
+            assert_eq!(agencies(t), t);
+        }
+        assert_eq!(agencies("由省商务局牵头，"), "由牵头，");
     }
 }
