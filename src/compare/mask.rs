@@ -129,6 +129,22 @@ fn is_han(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #[test]
+        fn blanking_keeps_every_byte_offset_and_only_ever_writes_spaces(
+            text in "[省市责任单位牵头配合部门委厅局布格等海关、，。（）(): a-z检验疫]{0,60}"
+        ) {
+            let b = blank(&text);
+            prop_assert_eq!(b.len(), text.len());
+            for (i, c) in text.char_indices() {
+                // Each character is kept or blanked whole, as many spaces as its bytes.
+                let (was, now) = (&text[i..i + c.len_utf8()], b.get(i..i + c.len_utf8()));
+                prop_assert!(now == Some(was) || now.is_some_and(|n| n.bytes().all(|x| x == b' ')), "{} at {}", text, i);
+            }
+        }
+    }
 
     #[test]
     fn notes_and_agencies_go_and_the_rest_stays() {
