@@ -31,3 +31,25 @@ fn henan_vs_gansu() {
 fn jiangxi_vs_fujian_on_connectivity() {
     insta::assert_snapshot!(snapshot("jiangxi", "fujian", "connectivity"));
 }
+
+#[test]
+fn a_pair_names_its_passages_with_their_document_where_a_side_draws_on_several() {
+    let pairs = |left: &str, right: &str| -> Vec<String> {
+        snapshot(left, right, "all")
+            .lines()
+            .filter(|l| l.starts_with("  ~ "))
+            .map(str::to_owned)
+            .collect()
+    };
+    // The national documents all begin at `p1`: a bare id would not say which.
+    let national = pairs("shaanxi", "national");
+    assert!(
+        national.iter().any(|l| l.contains("⇄ national-2017-04-28/p")
+            || l.contains("⇄ national-2017-04-28/s")),
+        "{national:#?}"
+    );
+    // One document a side: the paragraph id says it all.
+    let one = pairs("shaanxi", "xian");
+    assert!(!one.is_empty());
+    assert!(one.iter().all(|l| !l.contains('/')), "{one:#?}");
+}

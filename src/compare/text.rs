@@ -99,6 +99,17 @@ pub fn to_text_with(c: &Comparison, pairs_only: bool) -> String {
                 for &i in right {
                     line(&mut out, "R", &c.passages[i], &c.passages[i].text);
                 }
+                // A pair names its passages by paragraph id, with the document's where a
+                // side of the block draws on more than one (the national documents all
+                // begin at `p1`).
+                let name = |side: &[usize], i: usize| {
+                    let p = &c.passages[i];
+                    if side.iter().all(|&j| c.passages[j].document == p.document) {
+                        p.paragraph.clone()
+                    } else {
+                        format!("{}/{}", p.document, p.paragraph)
+                    }
+                };
                 for &k in pairs {
                     let pair = &c.pairs[k];
                     let shared: Vec<&str> = pair
@@ -113,8 +124,8 @@ pub fn to_text_with(c: &Comparison, pairs_only: bool) -> String {
                     let _ = writeln!(
                         out,
                         "  ~ {} ⇄ {} {:.2}: {}",
-                        c.passages[pair.left].paragraph,
-                        c.passages[pair.right].paragraph,
+                        name(left, pair.left),
+                        name(right, pair.right),
                         pair.score,
                         shared.join("、")
                     );
