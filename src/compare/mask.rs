@@ -13,8 +13,8 @@ pub fn agencies(text: &str) -> Cow<'_, str> {
 /// `text` with what names bodies blanked out byte for byte, so that the words found in it
 /// sit where they sit in `text`: what [`agencies`] takes out, and lists of bodies closed
 /// by `等部门` and the like (`协调海关、检验检疫等部门`).
-pub fn blank(text: &str) -> String {
-    cut(text, true).into_owned()
+pub fn blank(text: &str) -> Cow<'_, str> {
+    cut(text, true)
 }
 
 fn cut(text: &str, blank: bool) -> Cow<'_, str> {

@@ -102,12 +102,17 @@ pub fn to_text_with(c: &Comparison, pairs_only: bool) -> String {
                 // A pair names its passages by paragraph id, with the document's where a
                 // side of the block draws on more than one (the national documents all
                 // begin at `p1`).
-                let name = |side: &[usize], i: usize| {
+                let several = |side: &[usize]| {
+                    side.iter()
+                        .any(|&j| c.passages[j].document != c.passages[side[0]].document)
+                };
+                let (left_several, right_several) = (several(left), several(right));
+                let name = |several: bool, i: usize| {
                     let p = &c.passages[i];
-                    if side.iter().all(|&j| c.passages[j].document == p.document) {
-                        p.paragraph.clone()
-                    } else {
+                    if several {
                         format!("{}/{}", p.document, p.paragraph)
+                    } else {
+                        p.paragraph.clone()
                     }
                 };
                 for &k in pairs {
@@ -124,8 +129,8 @@ pub fn to_text_with(c: &Comparison, pairs_only: bool) -> String {
                     let _ = writeln!(
                         out,
                         "  ~ {} ⇄ {} {:.2}: {}",
-                        name(left, pair.left),
-                        name(right, pair.right),
+                        name(left_several, pair.left),
+                        name(right_several, pair.right),
                         pair.score,
                         shared.join("、")
                     );
